@@ -1,0 +1,38 @@
+/**
+ * Why the server refuses or closes a connection. Websocket refusals use close codes 4000-4999 with the
+ * reason name as the close text, so the browser can show a precise message.
+ */
+export const REFUSAL = {
+  UNAUTHORIZED: 4001,
+  FORBIDDEN_ROOM: 4003,
+  ROOM_NOT_FOUND: 4004,
+  BAD_ROOM_ID: 4005,
+  MESSAGE_TOO_LARGE: 4009,
+  MALFORMED_MESSAGE: 4010,
+  TOO_MANY_CONNECTIONS: 4029,
+  ROOM_FULL: 4030,
+  DOCUMENT_TOO_LARGE: 4013,
+  LINKS_ROTATED: 4031,
+  SERVER_SHUTTING_DOWN: 4503,
+} as const;
+
+export type RefusalReason = keyof typeof REFUSAL;
+
+export const REFUSAL_MESSAGES: Record<RefusalReason, string> = {
+  UNAUTHORIZED: 'This link is not valid. Ask for a fresh share link.',
+  FORBIDDEN_ROOM: 'This link belongs to another session.',
+  ROOM_NOT_FOUND: 'This session does not exist.',
+  BAD_ROOM_ID: 'This is not a session address.',
+  MESSAGE_TOO_LARGE: 'A change was too large to send.',
+  MALFORMED_MESSAGE: 'The connection sent a message the server could not read.',
+  TOO_MANY_CONNECTIONS: 'The server is at capacity. Try again shortly.',
+  ROOM_FULL: 'This session is full.',
+  DOCUMENT_TOO_LARGE: 'This session reached its size limit.',
+  LINKS_ROTATED: 'The owner replaced the share links. Ask for a new link.',
+  SERVER_SHUTTING_DOWN: 'The server is restarting. Reconnecting…',
+};
+
+export function refusalFromCloseCode(code: number): RefusalReason | null {
+  const entry = Object.entries(REFUSAL).find(([, value]) => value === code);
+  return entry ? (entry[0] as RefusalReason) : null;
+}

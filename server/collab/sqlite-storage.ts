@@ -1,0 +1,111 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RoomRecord, Storage, StoredRoom } from './storage';
+
+/**
+ * The embedded default: one SQLite file in the data dir, WAL mode. better-sqlite3 is synchronous; a
+ * batch append is a single transaction of tens of microseconds, so it runs on the event loop.
+ */
+export class SqliteStorage implements Storage {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(dataDir: string) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(path.join(dataDir, 'sparkpad.sqlite'));
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode: a committed transaction survives a process crash (our durability promise);
+    // only an OS crash or power loss can take the last commits.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS rooms (
+        id TEXT PRIMARY KEY,
+        created_at INTEGER NOT NULL,
+        link_generation INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE IF NOT EXISTS snapshots (
+        room TEXT PRIMARY KEY,
+        data BLOB NOT NULL,
+        upto_seq INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS updates (
+        room TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (room, seq)
+      );
+    `);
+    this.statements = {
+      createRoom: this.db.prepare('INSERT INTO rooms (id, created_at) VALUES (?, ?)'),
+      getRoom: this.db.prepare<[string], { id: string; created_at: number; link_generation: number }>(
+        'SELECT id, created_at, link_generation FROM rooms WHERE id = ?',
+      ),
+      rotate: this.db.prepare('UPDATE rooms SET link_generation = link_generation + 1 WHERE id = ?'),
+      snapshot: this.db.prepare<[string], { data: Buffer; upto_seq: number }>(
+        'SELECT data, upto_seq FROM snapshots WHERE room = ?',
+      ),
+      updates: this.db.prepare<[string, number], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM updates WHERE room = ? AND seq > ? ORDER BY seq',
+      ),
+      maxSeq: this.db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM updates WHERE room = ?'),
+      append: this.db.prepare('INSERT INTO updates (room, seq, data) VALUES (?, ?, ?)'),
+      putSnapshot: this.db.prepare(
+        'INSERT INTO snapshots (room, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT(room) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq',
+      ),
+      dropUpdates: this.db.prepare('DELETE FROM updates WHERE room = ? AND seq <= ?'),
+    };
+  }
+
+  async createRoom(id: string): Promise<RoomRecord> {
+    const createdAt = Date.now();
+    this.statements.createRoom.run(id, createdAt);
+    return { id, createdAt, linkGeneration: 0 };
+  }
+
+  async getRoom(id: string): Promise<RoomRecord | null> {
+    const row = this.statements.getRoom.get(id);
+    return row ? { id: row.id, createdAt: row.created_at, linkGeneration: row.link_generation } : null;
+  }
+
+  async rotateLinks(id: string): Promise<RoomRecord> {
+    this.statements.rotate.run(id);
+    const room = await this.getRoom(id);
+    if (!room) throw new Error(`rotateLinks: no room ${id}`);
+    return room;
+  }
+
+  async loadDocument(id: string): Promise<StoredRoom> {
+    const snapshot = this.statements.snapshot.get(id);
+    const since = snapshot?.upto_seq ?? 0;
+    const rows = this.statements.updates.all(id, since);
+    return {
+      snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+      updates: rows.map((row) => new Uint8Array(row.data)),
+      lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : since,
+    };
+  }
+
+  private lastSeq(id: string): number {
+    return this.statements.maxSeq.get(id)?.seq ?? this.statements.snapshot.get(id)?.upto_seq ?? 0;
+  }
+
+  async appendUpdates(id: string, updates: Uint8Array[]): Promise<number> {
+    return this.db.transaction(() => {
+      let seq = this.lastSeq(id);
+      for (const update of updates) this.statements.append.run(id, ++seq, update);
+      return seq;
+    })();
+  }
+
+  async compact(id: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.putSnapshot.run(id, snapshot, uptoSeq);
+      this.statements.dropUpdates.run(id, uptoSeq);
+    })();
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

@@ -1,0 +1,132 @@
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import { Server as SocketIOServer } from 'socket.io';
+import type { Config } from './config';
+import { checkAccess, AuthExtension } from './auth/auth-extension';
+import { loadOrCreateSecret } from './auth/secret';
+import { TokenSigner } from './auth/tokens';
+import { HookChain, type Extension } from './collab/hooks';
+import { PersistenceExtension } from './collab/persistence-extension';
+import { RoomRegistry } from './collab/room-registry';
+import { SessionLinks } from './collab/session-links';
+import { SqliteStorage } from './collab/sqlite-storage';
+import type { Storage } from './collab/storage';
+import { YjsEndpoint } from './collab/yjs-endpoint';
+import { logger } from './logger';
+import { CollabMetrics } from './metrics';
+import { publishServices, type LinksResult, type SparkpadServices } from './services';
+
+const version: string = createRequire(import.meta.url)('../package.json').version;
+
+export interface SparkpadServer {
+  http: http.Server;
+  io: SocketIOServer;
+  rooms: RoomRegistry;
+  storage: Storage;
+  signer: TokenSigner;
+  listen(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Assembles the one-port server: Next pages, the Yjs endpoint and socket.io. */
+export async function createSparkpadServer(config: Config): Promise<SparkpadServer> {
+  const storage = new SqliteStorage(config.dataDir);
+  const signer = new TokenSigner(loadOrCreateSecret(config.dataDir, config.secret));
+  const persistence = new PersistenceExtension({
+    storage,
+    durabilityWindowMs: config.durabilityWindowMs,
+    compactAfterUpdates: config.compactAfterUpdates,
+    logger,
+  });
+  const extensions: Extension[] = [new AuthExtension(signer, storage), persistence];
+  const hooks = new HookChain(extensions);
+  const rooms = new RoomRegistry(hooks);
+  let endpoint: YjsEndpoint | null = null;
+  const metrics = new CollabMetrics({
+    connections: () => endpoint?.connectionCount ?? 0,
+    rooms: () => rooms.loadedCount,
+  });
+  endpoint = new YjsEndpoint({ hooks, rooms, counters: metrics, logger, maxMessageBytes: config.maxMessageBytes });
+  const links = new SessionLinks(storage, signer);
+
+  const withEditAccess = async (
+    room: string,
+    token: string | null,
+    then: () => Promise<LinksResult>,
+  ): Promise<LinksResult> => {
+    const access = await checkAccess(signer, storage, room, token);
+    if (!access.ok) return access;
+    if (access.permission !== 'edit') return { ok: false, reason: 'UNAUTHORIZED' };
+    return then();
+  };
+  const services: SparkpadServices = {
+    config,
+    version,
+    startedAt: Date.now(),
+    metrics: metrics.registry,
+    createSession: (origin) => links.create(origin),
+    sessionLinks: (room, token, origin) =>
+      withEditAccess(room, token, async () => {
+        const current = await links.current(room, origin);
+        return current ? { ok: true, links: current } : { ok: false, reason: 'ROOM_NOT_FOUND' };
+      }),
+    rotateLinks: (room, token, origin) =>
+      withEditAccess(room, token, async () => {
+        const rotated = await links.rotate(room, origin);
+        // Holders of the old links are cut off now, not at their next reconnect.
+        for (const loaded of rooms.loaded()) {
+          const current = await loaded;
+          if (current.id !== room) continue;
+          for (const session of [...current.sessions]) session.close('LINKS_ROTATED');
+        }
+        return { ok: true, links: rotated };
+      }),
+  };
+  publishServices(services);
+
+  const nextHandler = config.serveNext ? await createNextHandler() : null;
+  const server = http.createServer((req, res) => {
+    if (nextHandler) return void nextHandler(req, res);
+    res.statusCode = 404;
+    res.end('pages are not served (SPARKPAD_SERVE_NEXT=false)');
+  });
+  server.on('upgrade', (request, socket, head) => {
+    socket.on('error', () => socket.destroy());
+    endpoint.handleUpgrade(request, socket, head);
+    // Other paths: socket.io's own upgrade listener, or Next's (HMR in dev), handle them.
+  });
+  const io = new SocketIOServer(server, { path: '/socket.io', maxHttpBufferSize: config.maxMessageBytes });
+
+  return {
+    http: server,
+    io,
+    rooms,
+    storage,
+    signer,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : config.port);
+        });
+      }),
+    async close() {
+      endpoint.closeAll('SERVER_SHUTTING_DOWN');
+      io.close();
+      await rooms.closeAll();
+      await hooks.run('onDestroy', {});
+      await storage.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+async function createNextHandler(): Promise<http.RequestListener> {
+  const { default: next } = await import('next');
+  const app = next({ dev: process.env.NODE_ENV !== 'production' });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  return (req, res) => void handle(req, res);
+}
