@@ -25,6 +25,34 @@ export const configSchema = z.object({
   durabilityWindowMs: z.coerce.number().int().min(0).max(10_000).default(50),
   /** Pending updates per room that trigger compaction into one snapshot. @default 500 */
   compactAfterUpdates: z.coerce.number().int().min(1).default(500),
+  /** Largest document (bytes of Yjs updates) a room may grow to. @default 10485760 */
+  maxDocumentBytes: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  /** Files a room may hold. @default 200 */
+  maxFilesPerRoom: z.coerce.number().int().min(1).default(200),
+  /** Open Yjs connections the server accepts before refusing new ones. @default 2000 */
+  maxConnections: z.coerce.number().int().min(1).default(2000),
+  /** Connections one room accepts. @default 50 */
+  maxClientsPerRoom: z.coerce.number().int().min(1).default(50),
+  /** Rooms held in memory at once; a connection to an unloaded room past it is refused. @default 1000 */
+  maxLoadedRooms: z.coerce.number().int().min(1).default(1000),
+  // --- Scale out (issue 6): with neither URL set, Sparkpad is one embedded instance. ---
+  /** PostgreSQL for rooms and documents instead of SQLite, e.g. postgres://user@host:5432/db. */
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  /** Redis carrying room updates, presence and socket.io events between instances, e.g. redis://host:6379. */
+  redisUrl: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  /** Prefix of every Redis key and channel; deployments sharing one Redis need distinct ones. @default sparkpad: */
+  redisPrefix: z.string().min(1).default('sparkpad:'),
+  /**
+   * How long a room's Redis stream keeps updates. A joining instance reads storage, then this much stream,
+   * so it must be far longer than the durability window. @default 60000
+   */
+  streamRetentionMs: z.coerce.number().int().min(1_000).default(60_000),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -39,6 +67,15 @@ export const envNames = {
   maxMessageBytes: 'SPARKPAD_MAX_MESSAGE_BYTES',
   durabilityWindowMs: 'SPARKPAD_DURABILITY_WINDOW_MS',
   compactAfterUpdates: 'SPARKPAD_COMPACT_AFTER_UPDATES',
+  maxDocumentBytes: 'SPARKPAD_MAX_DOCUMENT_BYTES',
+  maxFilesPerRoom: 'SPARKPAD_MAX_FILES_PER_ROOM',
+  maxConnections: 'SPARKPAD_MAX_CONNECTIONS',
+  maxClientsPerRoom: 'SPARKPAD_MAX_CLIENTS_PER_ROOM',
+  maxLoadedRooms: 'SPARKPAD_MAX_LOADED_ROOMS',
+  databaseUrl: 'SPARKPAD_DATABASE_URL',
+  redisUrl: 'SPARKPAD_REDIS_URL',
+  redisPrefix: 'SPARKPAD_REDIS_PREFIX',
+  streamRetentionMs: 'SPARKPAD_STREAM_RETENTION_MS',
 } as const satisfies Record<keyof Config, string>;
 
 export class ConfigError extends Error {}

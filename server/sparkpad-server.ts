@@ -6,6 +6,7 @@ import { checkAccess, AuthExtension } from './auth/auth-extension';
 import { loadOrCreateSecret } from './auth/secret';
 import { TokenSigner } from './auth/tokens';
 import { HookChain, type Extension } from './collab/hooks';
+import { LimitsExtension } from './collab/limits-extension';
 import { PersistenceExtension } from './collab/persistence-extension';
 import { RoomRegistry } from './collab/room-registry';
 import { SessionLinks } from './collab/session-links';
@@ -38,7 +39,11 @@ export async function createSparkpadServer(config: Config): Promise<SparkpadServ
     compactAfterUpdates: config.compactAfterUpdates,
     logger,
   });
-  const extensions: Extension[] = [new AuthExtension(signer, storage), persistence];
+  const limits = new LimitsExtension({
+    maxDocumentBytes: config.maxDocumentBytes,
+    maxFilesPerRoom: config.maxFilesPerRoom,
+  });
+  const extensions: Extension[] = [new AuthExtension(signer, storage), limits, persistence];
   const hooks = new HookChain(extensions);
   const rooms = new RoomRegistry(hooks);
   let endpoint: YjsEndpoint | null = null;
@@ -46,7 +51,16 @@ export async function createSparkpadServer(config: Config): Promise<SparkpadServ
     connections: () => endpoint?.connectionCount ?? 0,
     rooms: () => rooms.loadedCount,
   });
-  endpoint = new YjsEndpoint({ hooks, rooms, counters: metrics, logger, maxMessageBytes: config.maxMessageBytes });
+  endpoint = new YjsEndpoint({
+    hooks,
+    rooms,
+    counters: metrics,
+    logger,
+    maxMessageBytes: config.maxMessageBytes,
+    maxConnections: config.maxConnections,
+    maxClientsPerRoom: config.maxClientsPerRoom,
+    maxLoadedRooms: config.maxLoadedRooms,
+  });
   const links = new SessionLinks(storage, signer);
 
   const withEditAccess = async (

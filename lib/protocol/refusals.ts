@@ -12,6 +12,9 @@ export const REFUSAL = {
   TOO_MANY_CONNECTIONS: 4029,
   ROOM_FULL: 4030,
   DOCUMENT_TOO_LARGE: 4013,
+  TOO_MANY_FILES: 4014,
+  BAD_FILE_NAME: 4015,
+  TOO_MANY_ROOMS: 4032,
   LINKS_ROTATED: 4031,
   SERVER_SHUTTING_DOWN: 4503,
 } as const;
@@ -28,6 +31,9 @@ export const REFUSAL_MESSAGES: Record<RefusalReason, string> = {
   TOO_MANY_CONNECTIONS: 'The server is at capacity. Try again shortly.',
   ROOM_FULL: 'This session is full.',
   DOCUMENT_TOO_LARGE: 'This session reached its size limit.',
+  TOO_MANY_FILES: 'This session has as many files as it may hold.',
+  BAD_FILE_NAME: 'A file name broke the naming rules.',
+  TOO_MANY_ROOMS: 'The server has too many open sessions. Try again shortly.',
   LINKS_ROTATED: 'The owner replaced the share links. Ask for a new link.',
   SERVER_SHUTTING_DOWN: 'The server is restarting. Reconnecting…',
 };

@@ -10,6 +10,7 @@ export type AuthResult = { ok: true; permission: Permission } | { ok: false; rea
 export interface HookPayloads {
   onAuthenticate: { roomId: string; token: string | null; request: IncomingMessage };
   onLoadDocument: { room: Room };
+  onBeforeUpdate: { room: Room; update: Uint8Array; session: Session };
   onChange: { room: Room; update: Uint8Array; origin: unknown };
   onConnect: { room: Room; session: Session };
   onDisconnect: { room: Room; session: Session };
@@ -27,6 +28,8 @@ export interface Extension {
   /** The first extension to answer decides; returning undefined passes to the next one. */
   onAuthenticate?(payload: HookPayloads['onAuthenticate']): Promise<AuthResult | undefined>;
   onLoadDocument?(payload: HookPayloads['onLoadDocument']): Promise<void>;
+  /** Vetoes an incoming client update before it is applied; the session is closed with the reason. */
+  onBeforeUpdate?(payload: HookPayloads['onBeforeUpdate']): RefusalReason | undefined;
   /** Runs synchronously inside the doc's update event: keep it cheap, defer the work. */
   onChange?(payload: HookPayloads['onChange']): void;
   onConnect?(payload: HookPayloads['onConnect']): void;
@@ -49,6 +52,15 @@ export class HookChain {
       if (result) return result;
     }
     return { ok: false, reason: 'UNAUTHORIZED' };
+  }
+
+  /** The first veto wins; undefined admits the update. */
+  vet(payload: HookPayloads['onBeforeUpdate']): RefusalReason | undefined {
+    for (const extension of this.extensions) {
+      const reason = extension.onBeforeUpdate?.(payload);
+      if (reason) return reason;
+    }
+    return undefined;
   }
 
   async run<K extends 'onLoadDocument' | 'onUnloadDocument' | 'onDestroy'>(

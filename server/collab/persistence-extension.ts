@@ -95,7 +95,9 @@ export class PersistenceExtension implements Extension {
 
   private async compact(room: Room, writes: RoomWrites): Promise<void> {
     // Everything up to lastSeq is already in the in-memory doc, so its state is a valid snapshot for it.
-    await this.options.storage.compact(room.id, Y.encodeStateAsUpdate(room.doc), writes.lastSeq);
+    const snapshot = Y.encodeStateAsUpdate(room.doc);
+    await this.options.storage.compact(room.id, snapshot, writes.lastSeq);
     writes.sinceSnapshot = 0;
+    room.updateBytes = snapshot.byteLength;
   }
 }

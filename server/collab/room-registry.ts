@@ -15,6 +15,10 @@ export class RoomRegistry {
     return this.rooms.size;
   }
 
+  isLoaded(id: string): boolean {
+    return this.rooms.has(id);
+  }
+
   loaded(): IterableIterator<Promise<Room>> {
     return this.rooms.values();
   }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
+import type { RefusalReason } from '../../lib/protocol/refusals';
 import type { HookChain } from './hooks';
 import type { Session } from './session';
 import { encodeAwareness, encodeUpdate } from './yjs-messages';
@@ -21,6 +22,11 @@ export class Room {
   readonly sessions = new Set<Session>();
   /** Non-session holders (the Spark peer, scale-out) keep a room loaded while they work. */
   holds = 0;
+  /**
+   * Bytes of Yjs updates the document is made of (stored snapshot + every update since): an upper bound
+   * of its encoded size that costs nothing to keep, used for the document size limit.
+   */
+  updateBytes = 0;
 
   constructor(
     readonly id: string,
@@ -39,6 +45,11 @@ export class Room {
     for (const session of this.sessions) {
       if (session !== except) session.send(message);
     }
+  }
+
+  /** Asks the extensions whether a client's update may be applied; returns the refusal if not. */
+  vet(update: Uint8Array, session: Session): RefusalReason | undefined {
+    return this.hooks.vet({ room: this, update, session });
   }
 
   join(session: Session): void {
@@ -62,6 +73,7 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.updateBytes += update.byteLength;
     this.hooks.emit('onChange', { room: this, update, origin });
     // The sender already has its own update; echoing it back is harmless but wastes bandwidth.
     const sender = this.sessionFromOrigin(origin);

@@ -99,6 +99,8 @@ export class Session {
           this.counters.droppedReadOnlyUpdate();
           return;
         }
+        const refusal = this.room.vet(update, this);
+        if (refusal) return this.close(refusal);
         Y.applyUpdate(this.room.doc, update, this);
         return;
       }

@@ -17,6 +17,9 @@ export interface YjsEndpointOptions {
   counters: SessionCounters;
   logger: Logger;
   maxMessageBytes: number;
+  maxConnections: number;
+  maxClientsPerRoom: number;
+  maxLoadedRooms: number;
 }
 
 function transportFor(socket: WebSocket): Transport {
@@ -25,6 +28,14 @@ function transportFor(socket: WebSocket): Transport {
     send: (data) => socket.send(data),
     close: (code, reason) => socket.close(code, reason),
   };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return '';
+  }
 }
 
 function toBytes(data: RawData): Uint8Array {
@@ -82,14 +93,21 @@ export class YjsEndpoint {
       counters.refused(reason);
       ws.close(REFUSAL[reason], reason);
     };
-    const roomId = decodeURIComponent(url.pathname.slice(YJS_PATH_PREFIX.length));
+    // Shed load before doing any work for the newcomer; sessions already open are untouched.
+    if (this.wss.clients.size > this.options.maxConnections) return refuse('TOO_MANY_CONNECTIONS');
+    const roomId = safeDecode(url.pathname.slice(YJS_PATH_PREFIX.length));
     if (!ROOM_ID_PATTERN.test(roomId)) return refuse('BAD_ROOM_ID');
     const auth = await hooks.authenticate({ roomId, token: url.searchParams.get('token'), request });
     if (!auth.ok) return refuse(auth.reason);
     if (ws.readyState !== ws.OPEN) return;
 
+    if (!rooms.isLoaded(roomId) && rooms.loadedCount >= this.options.maxLoadedRooms) return refuse('TOO_MANY_ROOMS');
     const room = await rooms.open(roomId);
     if (ws.readyState !== ws.OPEN) return rooms.unloadIfIdle(room);
+    if (room.sessions.size >= this.options.maxClientsPerRoom) {
+      refuse('ROOM_FULL');
+      return rooms.unloadIfIdle(room);
+    }
     const started = new Session(room, auth.permission, transportFor(ws), counters);
     session = started;
     started.start();

@@ -1,0 +1,204 @@
+/**
+ * An OpenAI-compatible streaming model server for tests and benchmarks: `/v1/chat/completions`,
+ * `/v1/completions` (with `suffix`) and llama.cpp's `/infill`, with a configurable time to first token,
+ * token rate and faults. It records every request's open and close so a test can observe that a cancel
+ * really closed the upstream connection.
+ */
+import { EventEmitter } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { behaviourFor, DEFAULT_SIM_BEHAVIOUR, type SimBehaviour } from './sim-behaviour';
+import { simTokens, simulatedReply, sseEvent, type SimEndpoint } from './sim-content';
+
+export interface SimRequestRecord {
+  id: number;
+  endpoint: SimEndpoint;
+  body: Record<string, unknown>;
+  headers: http.IncomingHttpHeaders;
+  behaviour: SimBehaviour;
+  /** Which TCP connection carried it (1-based), to check keep-alive reuse. */
+  connectionId: number;
+  openedAt: number;
+  /** performance.now() when the response ended or the client went away. */
+  closedAt?: number;
+  /** True when the client closed before the reply was complete (a cancel). */
+  closedByClient: boolean;
+  tokensSent: number;
+}
+
+export interface SimEvents {
+  request: [SimRequestRecord];
+  token: [SimRequestRecord, string];
+  close: [SimRequestRecord];
+}
+
+export interface ModelSimulator {
+  readonly url: string;
+  readonly port: number;
+  /** Every request so far, oldest first. */
+  readonly requests: SimRequestRecord[];
+  readonly connectionCount: number;
+  readonly events: EventEmitter<SimEvents>;
+  /** Changes the default behaviour for later requests. */
+  setBehaviour(patch: Partial<SimBehaviour>): void;
+  /** Resolves when request `id` (or the next request, when omitted) has closed. */
+  waitForClose(id: number): Promise<SimRequestRecord>;
+  waitForRequest(count: number): Promise<SimRequestRecord>;
+  close(): Promise<void>;
+}
+
+const ENDPOINTS: Record<string, SimEndpoint> = {
+  '/v1/chat/completions': 'chat',
+  '/v1/completions': 'completions',
+  '/infill': 'infill',
+  '/completion': 'completions',
+};
+
+export async function startModelSimulator(
+  options: { port?: number; host?: string; behaviour?: Partial<SimBehaviour> } = {},
+): Promise<ModelSimulator> {
+  let behaviour: SimBehaviour = { ...DEFAULT_SIM_BEHAVIOUR, ...options.behaviour };
+  const requests: SimRequestRecord[] = [];
+  const events = new EventEmitter<SimEvents>();
+  const sockets = new Set<Socket>();
+  let connectionCount = 0;
+  const connectionIds = new WeakMap<Socket, number>();
+
+  const server = http.createServer((req, res) => {
+    const endpoint = ENDPOINTS[(req.url ?? '').split('?')[0] ?? ''];
+    if (req.method === 'GET' && req.url === '/health') return void res.end('{"status":"ok"}');
+    if (req.method !== 'POST' || !endpoint) {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      return void res.end('{"error":{"message":"not found"}}');
+    }
+    let raw = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (raw += chunk));
+    req.on('end', () => {
+      let body: Record<string, unknown>;
+      try {
+        body = JSON.parse(raw) as Record<string, unknown>;
+      } catch {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        return void res.end('{"error":{"message":"body is not JSON"}}');
+      }
+      let perRequest: SimBehaviour;
+      try {
+        perRequest = behaviourFor(behaviour, body.model, req.headers['x-sim'] as string | undefined);
+      } catch (error) {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        return void res.end(JSON.stringify({ error: { message: (error as Error).message } }));
+      }
+      const record: SimRequestRecord = {
+        id: requests.length + 1,
+        endpoint,
+        body,
+        headers: req.headers,
+        behaviour: perRequest,
+        connectionId: connectionIds.get(req.socket) ?? 0,
+        openedAt: performance.now(),
+        closedByClient: false,
+        tokensSent: 0,
+      };
+      requests.push(record);
+      events.emit('request', record);
+      respond(record, res);
+    });
+  });
+
+  function respond(record: SimRequestRecord, res: http.ServerResponse): void {
+    const b = record.behaviour;
+    const timers = new Set<NodeJS.Timeout>();
+    const later = (ms: number, fn: () => void) => {
+      const t = setTimeout(() => (timers.delete(t), fn()), ms);
+      timers.add(t);
+    };
+    res.on('close', () => {
+      for (const t of timers) clearTimeout(t);
+      record.closedAt = performance.now();
+      record.closedByClient = !res.writableFinished;
+      events.emit('close', record);
+    });
+
+    const status = { '500': 500, '401': 401, '429': 429 }[b.fault as '500' | '401' | '429'];
+    if (status) {
+      const message = status === 401 ? 'Invalid API key provided' : status === 429 ? 'Rate limit reached' : 'Internal error';
+      res.writeHead(status, { 'content-type': 'application/json' });
+      return void res.end(JSON.stringify({ error: { message, type: 'sim_fault' } }));
+    }
+    if (b.fault === 'hang') return; // never answers; the client has to give up or cancel
+
+    const reply = b.response ?? simulatedReply(record.endpoint, record.body);
+    const tokens = simTokens(reply);
+    if (record.body.stream === false) {
+      return void later(b.ttftMs, () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ choices: [{ index: 0, text: reply, message: { role: 'assistant', content: reply } }], content: reply }));
+      });
+    }
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    res.flushHeaders();
+    const gapMs = b.tokensPerSecond > 0 ? 1000 / b.tokensPerSecond : 0;
+    const send = (i: number): void => {
+      if (res.destroyed) return;
+      if (i === b.faultAfterTokens && b.fault === 'stall') return;
+      if (i === b.faultAfterTokens && b.fault === 'malformed') {
+        res.write('data: {"choices": [{"delta": {"content": "unterminated\n\n');
+        return void res.end();
+      }
+      if (i >= tokens.length) {
+        res.write(sseEvent(record.endpoint, '', true));
+        if (record.endpoint !== 'infill') res.write('data: [DONE]\n\n');
+        return void res.end();
+      }
+      const token = tokens[i]!;
+      res.write(sseEvent(record.endpoint, token, false));
+      record.tokensSent++;
+      events.emit('token', record, token);
+      if (gapMs === 0) send(i + 1);
+      else later(gapMs, () => send(i + 1));
+    };
+    later(b.ttftMs, () => send(0));
+  }
+
+  server.on('connection', (socket) => {
+    connectionIds.set(socket, ++connectionCount);
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  const waitFor = (predicate: () => SimRequestRecord | undefined, event: keyof SimEvents) =>
+    new Promise<SimRequestRecord>((resolve) => {
+      const check = () => {
+        const found = predicate();
+        if (!found) return;
+        events.off(event, check);
+        resolve(found);
+      };
+      events.on(event, check);
+      check();
+    });
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    requests,
+    get connectionCount() {
+      return connectionCount;
+    },
+    events,
+    setBehaviour(patch) {
+      behaviour = { ...behaviour, ...patch };
+    },
+    waitForClose: (id) => waitFor(() => requests.find((r) => r.id === id && r.closedAt !== undefined), 'close'),
+    waitForRequest: (count) => waitFor(() => requests[count - 1], 'request'),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * The seam between the router and a model. A tier takes one request and an AbortSignal and yields text
+ * chunks as they arrive; it never buffers to the end. Expected failures are `TierError`s whose code the
+ * UI can show and whose message names the tier, so "fast tier (groq): key refused" reaches the person.
+ */
+
+/** Which configured slot a tier fills. `embedded` is the in-process engine. */
+export type TierName = 'fast' | 'deep' | 'embedded';
+
+/** A piece of another file (or a recent edit) offered to the model as context. */
+export interface ContextSnippet {
+  path: string;
+  text: string;
+}
+
+/** What every request says about where the cursor is. Prefix and suffix are already trimmed to budget. */
+export interface FileContext {
+  path: string;
+  language: string;
+  prefix: string;
+  suffix: string;
+  /** Relevant pieces of other files and recent edits, most relevant last (closest to the cursor). */
+  snippets: ContextSnippet[];
+}
+
+export interface CompleteRequest extends FileContext {
+  kind: 'complete';
+  /** False when the cursor is mid-line: the suggestion must stay on this line. */
+  multiline: boolean;
+  maxTokens: number;
+  /** The session's other files in full, for engines that match against them (the embedded tier). */
+  files?: ReadonlyArray<{ path: string; text: string }>;
+}
+
+export interface EditRequest extends FileContext {
+  kind: 'edit';
+  instruction: string;
+  /** The text being rewritten (the selection, or the current line when nothing is selected). */
+  region: string;
+  maxTokens: number;
+}
+
+export interface ChatRequest {
+  kind: 'chat';
+  messages: Array<{ role: 'user' | 'assistant'; content: string }>;
+  snippets: ContextSnippet[];
+  maxTokens: number;
+}
+
+export type TierRequest = CompleteRequest | EditRequest | ChatRequest;
+
+export interface ModelTier {
+  readonly name: TierName;
+  /** Short human description used in messages, e.g. `fast tier (http://127.0.0.1:8080, chat)`. */
+  readonly label: string;
+  /**
+   * Yields text as it arrives. When `signal` aborts, the upstream request is abandoned at once and the
+   * iterator ends by throwing the signal's reason. Failures throw `TierError`.
+   */
+  stream(request: TierRequest, signal: AbortSignal): AsyncIterable<string>;
+}
+
+export const TIER_ERROR = {
+  /** The endpoint refused the key (HTTP 401/403). */
+  TIER_UNAUTHORIZED: 'TIER_UNAUTHORIZED',
+  /** The endpoint said slow down (HTTP 429). */
+  TIER_RATE_LIMITED: 'TIER_RATE_LIMITED',
+  /** Any other non-2xx answer. */
+  TIER_HTTP_ERROR: 'TIER_HTTP_ERROR',
+  /** No connection could be made. */
+  TIER_UNREACHABLE: 'TIER_UNREACHABLE',
+  /** Nothing arrived for longer than the tier's stall timeout. */
+  TIER_TIMEOUT: 'TIER_TIMEOUT',
+  /** The stream could not be read (bad JSON, unexpected shape). */
+  TIER_MALFORMED: 'TIER_MALFORMED',
+  /** The tier cannot serve this kind of request (the embedded engine cannot follow instructions). */
+  TIER_UNSUPPORTED: 'TIER_UNSUPPORTED',
+  /** The tier is resting after repeated failures. */
+  TIER_COOLING_DOWN: 'TIER_COOLING_DOWN',
+} as const;
+
+export type TierErrorCode = keyof typeof TIER_ERROR;
+
+/** The plain-data form of a TierError, as it travels to the browser. */
+export interface TierErrorInfo {
+  code: TierErrorCode;
+  tier: TierName;
+  message: string;
+  status?: number;
+}
+
+export class TierError extends Error {
+  override readonly name = 'TierError';
+
+  constructor(
+    readonly code: TierErrorCode,
+    readonly tier: TierName,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+
+  toInfo(): TierErrorInfo {
+    return { code: this.code, tier: this.tier, message: this.message, ...(this.status ? { status: this.status } : {}) };
+  }
+}
+
+export function isTierError(error: unknown): error is TierError {
+  return error instanceof TierError;
+}
+
+/** Whether a failure is the caller's own cancellation rather than the tier's fault. */
+export function isAbort(error: unknown, signal?: AbortSignal): boolean {
+  if (signal?.aborted && error === signal.reason) return true;
+  return error instanceof Error && error.name === 'AbortError';
+}

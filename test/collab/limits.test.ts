@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { REFUSAL } from '../../lib/protocol/refusals';
+import { renameFile } from '../../lib/doc-model';
+import { startServer, type ServerProcess } from '../helpers/server-process';
+import { createRoomInDataDir, type TestRoom } from '../helpers/sessions';
+import { connectClient, nextClose, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
+
+const LIMITS = {
+  SPARKPAD_MAX_MESSAGE_BYTES: '8192',
+  SPARKPAD_MAX_DOCUMENT_BYTES: '20000',
+  SPARKPAD_MAX_FILES_PER_ROOM: '3',
+  SPARKPAD_MAX_CLIENTS_PER_ROOM: '3',
+};
+
+describe('server limits', () => {
+  let server: ServerProcess;
+  const clients: YjsClient[] = [];
+  beforeAll(async () => {
+    server = await startServer({ env: LIMITS });
+  });
+  afterAll(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await server.stop();
+  });
+
+  async function freshRoom(): Promise<TestRoom & { connect(): Promise<YjsClient> }> {
+    const room = await createRoomInDataDir(server.dataDir);
+    return {
+      ...room,
+      async connect() {
+        const client = connectClient(server.wsUrl, room.room, room.editToken);
+        clients.push(client);
+        await synced(client);
+        return client;
+      },
+    };
+  }
+  const files = (client: YjsClient) => client.doc.getMap<Y.Text>('files');
+  // What the browser does on a refusal: stop reconnecting instead of resending the refused update.
+  const stopReconnecting = (client: YjsClient) =>
+    client.provider.on('connection-close', () => (client.provider.shouldConnect = false));
+
+  it('accepts a message under the size limit and closes a connection that sends one past it', async () => {
+    const room = await freshRoom();
+    const [writer, watcher] = [await room.connect(), await room.connect()];
+    stopReconnecting(writer);
+    writer.text('ok.ts').insert(0, 'x'.repeat(7000));
+    await whenDoc(watcher.doc, () => watcher.read('ok.ts').length === 7000);
+    const closed = nextClose(writer);
+    writer.text('big.ts').insert(0, 'y'.repeat(9000));
+    expect((await closed).code).toBe(1009);
+    // The watcher is unaffected and never sees the oversized file.
+    watcher.text('after.ts').insert(0, 'still here');
+    const check = await room.connect();
+    await whenDoc(check.doc, () => check.read('after.ts') === 'still here');
+    expect(check.read('big.ts')).toBe('');
+  });
+
+  it('refuses an update that would grow the document past its limit', async () => {
+    const room = await freshRoom();
+    const [writer, watcher] = [await room.connect(), await room.connect()];
+    stopReconnecting(writer);
+    for (let i = 0; i < 2; i++) writer.text(`part${i}.ts`).insert(0, 'z'.repeat(6000));
+    await whenDoc(watcher.doc, () => watcher.read('part1.ts').length === 6000);
+    const closed = nextClose(writer);
+    writer.text('part0.ts').insert(0, 'w'.repeat(8000));
+    expect(await closed).toEqual({ code: REFUSAL.DOCUMENT_TOO_LARGE, reason: 'DOCUMENT_TOO_LARGE' });
+    const check = await room.connect();
+    expect(check.read('part0.ts')).toBe('z'.repeat(6000));
+  });
+
+  it('holds at most the configured number of files, and renames still work at the limit', async () => {
+    const room = await freshRoom();
+    const [writer, watcher] = [await room.connect(), await room.connect()];
+    stopReconnecting(writer);
+    for (const name of ['a.ts', 'b.ts', 'c.ts']) writer.text(name).insert(0, name);
+    await whenDoc(watcher.doc, () => files(watcher).size === 3);
+    expect(renameFile(writer.doc, 'a.ts', 'renamed.ts').ok).toBe(true);
+    await whenDoc(watcher.doc, () => files(watcher).has('renamed.ts') && !files(watcher).has('a.ts'));
+    const closed = nextClose(writer);
+    writer.text('d.ts').insert(0, 'one too many');
+    expect((await closed).reason).toBe('TOO_MANY_FILES');
+    const check = await room.connect();
+    expect([...files(check).keys()].sort()).toEqual(['b.ts', 'c.ts', 'renamed.ts']);
+  });
+
+  it.each([['../escape.ts'], ['/etc/passwd'], ['bad\u0007bell.ts'], ['a/./b.ts']])(
+    'refuses the file name %j',
+    async (name) => {
+      const room = await freshRoom();
+      const writer = await room.connect();
+      stopReconnecting(writer);
+      const closed = nextClose(writer);
+      files(writer).set(name, new Y.Text('nope'));
+      expect(await closed).toEqual({ code: REFUSAL.BAD_FILE_NAME, reason: 'BAD_FILE_NAME' });
+      const check = await room.connect();
+      expect(files(check).size).toBe(0);
+    },
+  );
+
+  it('refuses a malformed room id', async () => {
+    const client = connectClient(server.wsUrl, 'not a room!', 'x');
+    clients.push(client);
+    expect((await nextClose(client)).reason).toBe('BAD_ROOM_ID');
+  });
+
+  it('refuses a client past the per-room limit while the members keep working', async () => {
+    const room = await freshRoom();
+    const members = [await room.connect(), await room.connect(), await room.connect()];
+    const extra = connectClient(server.wsUrl, room.room, room.editToken);
+    clients.push(extra);
+    expect(await nextClose(extra)).toEqual({ code: REFUSAL.ROOM_FULL, reason: 'ROOM_FULL' });
+    extra.provider.shouldConnect = false;
+    members[0]!.text().insert(0, 'members unaffected');
+    await whenDoc(members[2]!.doc, () => members[2]!.read() === 'members unaffected');
+  });
+});
