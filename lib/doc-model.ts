@@ -1,0 +1,145 @@
+import * as Y from 'yjs';
+
+/**
+ * The shared document of a session: one Y.Map of path -> Y.Text. The browser, the server and the Spark
+ * peer all read and write it through these helpers, so the shape is defined once. DOM-free on purpose.
+ */
+export const FILES_KEY = 'files';
+
+export const STARTER_FILE = {
+  path: 'main.ts',
+  content: `// Welcome to Sparkpad. Everyone with the edit link types here live.\n\nexport function greet(name: string): string {\n  return \`Hello, \${name}!\`;\n}\n\nconsole.log(greet('world'));\n`,
+} as const;
+
+export const MAX_PATH_LENGTH = 200;
+
+export const FILE_ERROR = {
+  EMPTY: 'EMPTY',
+  TOO_LONG: 'TOO_LONG',
+  LEADING_SLASH: 'LEADING_SLASH',
+  TRAILING_SLASH: 'TRAILING_SLASH',
+  EMPTY_SEGMENT: 'EMPTY_SEGMENT',
+  PARENT_SEGMENT: 'PARENT_SEGMENT',
+  CONTROL_CHAR: 'CONTROL_CHAR',
+  INVALID_CHAR: 'INVALID_CHAR',
+  EXISTS: 'EXISTS',
+  NOT_FOUND: 'NOT_FOUND',
+} as const;
+export type FileError = keyof typeof FILE_ERROR;
+
+export const FILE_ERROR_MESSAGES: Record<FileError, string> = {
+  EMPTY: 'Give the file a name.',
+  TOO_LONG: `Names are at most ${MAX_PATH_LENGTH} characters.`,
+  LEADING_SLASH: 'Paths are relative: drop the leading "/".',
+  TRAILING_SLASH: 'A file name cannot end with "/".',
+  EMPTY_SEGMENT: 'A path cannot contain "//".',
+  PARENT_SEGMENT: 'A path cannot contain "." or ".." segments.',
+  CONTROL_CHAR: 'Names cannot contain control characters.',
+  INVALID_CHAR: 'Use letters, digits, spaces and . _ - / only.',
+  EXISTS: 'A file with that name already exists.',
+  NOT_FOUND: 'That file no longer exists.',
+};
+
+export type FileResult<T = void> = { ok: true; value: T } | { ok: false; reason: FileError };
+
+const ok = <T>(value: T): FileResult<T> => ({ ok: true, value });
+const fail = (reason: FileError): { ok: false; reason: FileError } => ({ ok: false, reason });
+
+// Control characters would be invisible in the tree and break terminals that print paths.
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+const ALLOWED_CHARS = /^[\w.\-/ ]+$/;
+
+/** Checks a path against the naming rules. The server runs the same check, so the UI error is the truth. */
+export function validatePath(raw: string): FileResult<string> {
+  const path = raw.trim();
+  if (path.length === 0) return fail('EMPTY');
+  if (path.length > MAX_PATH_LENGTH) return fail('TOO_LONG');
+  if (CONTROL_CHARS.test(path)) return fail('CONTROL_CHAR');
+  if (!ALLOWED_CHARS.test(path)) return fail('INVALID_CHAR');
+  if (path.startsWith('/')) return fail('LEADING_SLASH');
+  if (path.endsWith('/')) return fail('TRAILING_SLASH');
+  const segments = path.split('/');
+  if (segments.some((segment) => segment.trim() === '')) return fail('EMPTY_SEGMENT');
+  if (segments.some((segment) => segment === '.' || segment === '..')) return fail('PARENT_SEGMENT');
+  return ok(path);
+}
+
+export function filesOf(doc: Y.Doc): Y.Map<Y.Text> {
+  return doc.getMap<Y.Text>(FILES_KEY);
+}
+
+/** Paths in a stable order: what a file tree shows. */
+export function listFiles(doc: Y.Doc): string[] {
+  return [...filesOf(doc).keys()].sort((a, b) => a.localeCompare(b));
+}
+
+export function getFile(doc: Y.Doc, path: string): Y.Text | undefined {
+  return filesOf(doc).get(path);
+}
+
+export function createFile(doc: Y.Doc, rawPath: string, content = '', origin?: unknown): FileResult<string> {
+  const valid = validatePath(rawPath);
+  if (!valid.ok) return valid;
+  const files = filesOf(doc);
+  if (files.has(valid.value)) return fail('EXISTS');
+  doc.transact(() => files.set(valid.value, new Y.Text(content)), origin);
+  return valid;
+}
+
+/**
+ * A Y.Text cannot move between map keys, so a rename copies the content into a new Y.Text. Both steps sit
+ * in one transaction: peers never see the file missing or doubled.
+ */
+export function renameFile(doc: Y.Doc, from: string, rawTo: string, origin?: unknown): FileResult<string> {
+  const valid = validatePath(rawTo);
+  if (!valid.ok) return valid;
+  const files = filesOf(doc);
+  const source = files.get(from);
+  if (!source) return fail('NOT_FOUND');
+  if (valid.value === from) return valid;
+  if (files.has(valid.value)) return fail('EXISTS');
+  doc.transact(() => {
+    const copy = new Y.Text();
+    copy.applyDelta(source.toDelta());
+    files.set(valid.value, copy);
+    files.delete(from);
+  }, origin);
+  return valid;
+}
+
+export function deleteFile(doc: Y.Doc, path: string, origin?: unknown): FileResult {
+  const files = filesOf(doc);
+  if (!files.has(path)) return fail('NOT_FOUND');
+  doc.transact(() => files.delete(path), origin);
+  return ok(undefined);
+}
+
+/**
+ * Gives an empty session its first file. Call only after the first sync with the server, so a session
+ * that already has files is seen as such. Two clients racing here both write the same key, and Y.Map
+ * keeps exactly one of them: the session never ends up with two starter files.
+ */
+export function ensureStarterFile(doc: Y.Doc, origin?: unknown): boolean {
+  if (filesOf(doc).size > 0) return false;
+  createFile(doc, STARTER_FILE.path, STARTER_FILE.content, origin);
+  return true;
+}
+
+const LANGUAGE_BY_EXTENSION: Record<string, string> = {
+  ts: 'typescript', tsx: 'typescript', mts: 'typescript', cts: 'typescript',
+  js: 'javascript', jsx: 'javascript', mjs: 'javascript', cjs: 'javascript',
+  json: 'json', css: 'css', scss: 'scss', less: 'less', html: 'html', htm: 'html',
+  md: 'markdown', markdown: 'markdown', py: 'python', rs: 'rust', go: 'go', java: 'java',
+  c: 'c', h: 'c', cpp: 'cpp', cc: 'cpp', hpp: 'cpp', cs: 'csharp', rb: 'ruby', php: 'php',
+  sh: 'shell', bash: 'shell', yml: 'yaml', yaml: 'yaml', sql: 'sql', xml: 'xml', svg: 'xml',
+  kt: 'kotlin', swift: 'swift', lua: 'lua', dockerfile: 'dockerfile',
+};
+
+/** Monaco language id for a path; 'plaintext' when the extension is unknown. */
+export function languageForPath(path: string): string {
+  const name = path.split('/').pop()!.toLowerCase();
+  if (name === 'dockerfile') return 'dockerfile';
+  const dot = name.lastIndexOf('.');
+  if (dot < 0) return 'plaintext';
+  return LANGUAGE_BY_EXTENSION[name.slice(dot + 1)] ?? 'plaintext';
+}
