@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { SqliteStorage } from '../../server/collab/sqlite-storage';
+import { startServer, type ServerProcess } from '../helpers/server-process';
+import { createRoomInDataDir } from '../helpers/sessions';
+import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
+
+// The server's default SPARKPAD_DURABILITY_WINDOW_MS, as the README states it.
+const DURABILITY_WINDOW_MS = 50;
+// Time for an edit to travel from a client to the server on loopback, with room for a loaded CI machine.
+const TRANSIT_MARGIN_MS = 250;
+
+interface Typed {
+  token: string;
+  sentAt: number;
+}
+
+/** Types a unique token at the start of main.ts every few milliseconds; tokens never split each other. */
+function startTyping(client: YjsClient, name: string, log: Typed[]): () => void {
+  let n = 0;
+  const timer = setInterval(() => {
+    const token = `<${name}${n++}>`;
+    client.text().insert(0, token);
+    log.push({ token, sentAt: Date.now() });
+  }, 7);
+  return () => clearInterval(timer);
+}
+
+async function textOnDisk(dataDir: string, room: string): Promise<string> {
+  const storage = new SqliteStorage(dataDir);
+  const stored = await storage.loadDocument(room);
+  await storage.close();
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const update of stored.updates) Y.applyUpdate(doc, update);
+  return doc.getMap<Y.Text>('files').get('main.ts')?.toString() ?? '';
+}
+
+describe('a server killed while three people type', () => {
+  const servers: ServerProcess[] = [];
+  const clients: YjsClient[] = [];
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    for (const server of servers.splice(0)) await server.kill();
+  });
+
+  it('keeps every edit older than the durability window, and merges what clients typed meanwhile', async () => {
+    const first = await startServer();
+    servers.push(first);
+    const { room, editToken } = await createRoomInDataDir(first.dataDir);
+    const names = ['a', 'b', 'c'];
+    const typists = names.map(() => connectClient(first.wsUrl, room, editToken));
+    clients.push(...typists);
+    await Promise.all(typists.map(synced));
+    typists[0]!.text(); // one client creates the file; the others wait until they see it
+    await Promise.all(typists.map((client) => whenDoc(client.doc, () => client.doc.getMap('files').has('main.ts'))));
+
+    const logs: Typed[][] = names.map(() => []);
+    const stops = typists.map((client, i) => startTyping(client, names[i]!, logs[i]!));
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const killedAt = Date.now();
+    await first.kill();
+    // They keep typing while the server is down.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    stops.forEach((stop) => stop());
+
+    const onDisk = await textOnDisk(first.dataDir, room);
+    const durable = logs.flat().filter((typed) => typed.sentAt < killedAt - DURABILITY_WINDOW_MS - TRANSIT_MARGIN_MS);
+    expect(durable.length).toBeGreaterThan(100);
+    const lost = durable.filter((typed) => !onDisk.includes(typed.token));
+    expect(lost).toEqual([]);
+
+    const second = await startServer({ dataDir: first.dataDir, port: first.port });
+    servers.push(second);
+    const everything = logs.flat().map((typed) => typed.token);
+    const hasAll = (client: YjsClient) => () => everything.every((token) => client.read().includes(token));
+    await Promise.all(typists.map((client) => whenDoc(client.doc, hasAll(client))));
+    const reader = connectClient(second.wsUrl, room, editToken);
+    clients.push(reader);
+    await synced(reader);
+    await whenDoc(reader.doc, hasAll(reader));
+    // One text for everyone, with each token exactly once.
+    expect(new Set(typists.map((client) => client.read())).size).toBe(1);
+    expect(reader.read().length).toBe(everything.join('').length);
+  });
+});
