@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/** Endpoints of model tiers: http or https only, so a typo fails at start, not at the first keystroke. */
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+/** Model tier wire formats (server/ai/tiers/prompt-formats.ts). */
+const promptFormat = z.enum(['chat', 'fim', 'infill']);
+
 /**
  * Every server setting, parsed once from the environment. Names carry their unit.
  * The README's settings table is written from this schema: change both together.
@@ -53,6 +58,59 @@ export const configSchema = z.object({
    * so it must be far longer than the durability window. @default 60000
    */
   streamRetentionMs: z.coerce.number().int().min(1_000).default(60_000),
+  // --- Spark AI (issue 3): with no URL set, both tiers are the embedded engine (no key, no download). ---
+  /** OpenAI-compatible endpoint of the fast tier (completions, small edits), e.g. https://api.groq.com/openai. */
+  fastUrl: httpUrl.optional(),
+  /** Model name sent to the fast tier. */
+  fastModel: z.string().min(1).optional(),
+  /** API key of the fast tier, sent as a bearer token. */
+  fastKey: z.string().min(1).optional(),
+  /** Wire format of the fast tier: chat, fim (/v1/completions with suffix) or infill (llama.cpp /infill). @default chat */
+  fastFormat: promptFormat.default('chat'),
+  /** How long a completion waits for the fast tier's first token before the embedded engine is asked too. @default 200 */
+  fastFirstTokenDeadlineMs: z.coerce.number().int().min(0).max(60_000).default(200),
+  /** Silence (no byte) after which a fast-tier request fails with TIER_TIMEOUT. @default 10000 */
+  fastStallTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** OpenAI-compatible endpoint of the deep tier (chat, large edits). */
+  deepUrl: httpUrl.optional(),
+  /** Model name sent to the deep tier. */
+  deepModel: z.string().min(1).optional(),
+  /** API key of the deep tier, sent as a bearer token. */
+  deepKey: z.string().min(1).optional(),
+  /** Wire format of the deep tier. @default chat */
+  deepFormat: promptFormat.default('chat'),
+  /** First-token deadline of the deep tier when it serves a completion (pinned deep). @default 1500 */
+  deepFirstTokenDeadlineMs: z.coerce.number().int().min(0).max(60_000).default(1500),
+  /** Silence after which a deep-tier request fails with TIER_TIMEOUT. @default 30000 */
+  deepStallTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Prompt budget of a completion (prefix, suffix, snippets), in tokens. @default 2048 */
+  aiPromptBudgetTokens: z.coerce.number().int().min(64).max(1_000_000).default(2048),
+  /** Prompt budget of an edit or chat, in tokens. @default 8192 */
+  aiEditBudgetTokens: z.coerce.number().int().min(256).max(1_000_000).default(8192),
+  /** Longest completion asked of a model, in tokens. @default 64 */
+  aiMaxCompletionTokens: z.coerce.number().int().min(1).max(4096).default(64),
+  /** Longest edit or chat answer asked of a model, in tokens. @default 2048 */
+  aiMaxEditTokens: z.coerce.number().int().min(16).max(32_768).default(2048),
+  /** AI requests one person may make per minute. @default 600 */
+  aiUserRequestsPerMinute: z.coerce.number().int().min(1).default(600),
+  /** AI requests one room may make per minute. @default 3000 */
+  aiRoomRequestsPerMinute: z.coerce.number().int().min(1).default(3000),
+  /** Consecutive failures after which a tier rests. @default 3 */
+  aiTierFailuresBeforeCooldown: z.coerce.number().int().min(1).default(3),
+  /** How long a failing tier rests before it is tried again. @default 30000 */
+  aiTierCooldownMs: z.coerce.number().int().min(0).default(30_000),
+  /** Finished completions kept for reuse (LRU). @default 1000 */
+  aiCacheEntries: z.coerce.number().int().min(1).default(1000),
+  /** Fetch the next suggestion as if the current one were accepted, so Tab hits the cache. @default true */
+  aiPrefetch: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  /**
+   * Source text the embedded engine reads from node_modules at start (in the background), in bytes; 0 turns
+   * the corpus off. 4 MB indexes in about 0.6 s and holds about 30 MB. @default 4000000
+   */
+  embeddedCorpusBytes: z.coerce.number().int().min(0).max(64_000_000).default(4_000_000),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -76,6 +134,29 @@ export const envNames = {
   redisUrl: 'SPARKPAD_REDIS_URL',
   redisPrefix: 'SPARKPAD_REDIS_PREFIX',
   streamRetentionMs: 'SPARKPAD_STREAM_RETENTION_MS',
+  fastUrl: 'SPARKPAD_FAST_URL',
+  fastModel: 'SPARKPAD_FAST_MODEL',
+  fastKey: 'SPARKPAD_FAST_KEY',
+  fastFormat: 'SPARKPAD_FAST_FORMAT',
+  fastFirstTokenDeadlineMs: 'SPARKPAD_FAST_FIRST_TOKEN_DEADLINE_MS',
+  fastStallTimeoutMs: 'SPARKPAD_FAST_STALL_TIMEOUT_MS',
+  deepUrl: 'SPARKPAD_DEEP_URL',
+  deepModel: 'SPARKPAD_DEEP_MODEL',
+  deepKey: 'SPARKPAD_DEEP_KEY',
+  deepFormat: 'SPARKPAD_DEEP_FORMAT',
+  deepFirstTokenDeadlineMs: 'SPARKPAD_DEEP_FIRST_TOKEN_DEADLINE_MS',
+  deepStallTimeoutMs: 'SPARKPAD_DEEP_STALL_TIMEOUT_MS',
+  aiPromptBudgetTokens: 'SPARKPAD_AI_PROMPT_BUDGET_TOKENS',
+  aiEditBudgetTokens: 'SPARKPAD_AI_EDIT_BUDGET_TOKENS',
+  aiMaxCompletionTokens: 'SPARKPAD_AI_MAX_COMPLETION_TOKENS',
+  aiMaxEditTokens: 'SPARKPAD_AI_MAX_EDIT_TOKENS',
+  aiUserRequestsPerMinute: 'SPARKPAD_AI_USER_REQUESTS_PER_MINUTE',
+  aiRoomRequestsPerMinute: 'SPARKPAD_AI_ROOM_REQUESTS_PER_MINUTE',
+  aiTierFailuresBeforeCooldown: 'SPARKPAD_AI_TIER_FAILURES_BEFORE_COOLDOWN',
+  aiTierCooldownMs: 'SPARKPAD_AI_TIER_COOLDOWN_MS',
+  aiCacheEntries: 'SPARKPAD_AI_CACHE_ENTRIES',
+  aiPrefetch: 'SPARKPAD_AI_PREFETCH',
+  embeddedCorpusBytes: 'SPARKPAD_EMBEDDED_CORPUS_BYTES',
 } as const satisfies Record<keyof Config, string>;
 
 export class ConfigError extends Error {}

@@ -3,16 +3,7 @@ import { logger } from './logger';
 import { createSparkpadServer } from './sparkpad-server';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfig();
   const server = await createSparkpadServer(config);
   const port = await server.listen();
   logger.info({ port, host: config.host, dataDir: config.dataDir }, `Sparkpad on http://${config.host}:${port}`);
@@ -32,6 +23,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
+  if (error instanceof ConfigError) {
+    // A bad setting: say which, plainly, and refuse to start.
+    console.error(error.message);
+    process.exit(2);
+  }
   logger.fatal({ err: error }, 'failed to start');
   process.exit(1);
 });

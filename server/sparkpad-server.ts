@@ -2,12 +2,15 @@ import http from 'node:http';
 import { createRequire } from 'node:module';
 import { Server as SocketIOServer } from 'socket.io';
 import type { Config } from './config';
+import { createSparkAi } from './ai/ai-service';
+import { attachAiSocketHandlers } from './ai/socket-handlers';
 import { checkAccess, AuthExtension } from './auth/auth-extension';
 import { loadOrCreateSecret } from './auth/secret';
 import { TokenSigner } from './auth/tokens';
 import { HookChain, type Extension } from './collab/hooks';
 import { LimitsExtension } from './collab/limits-extension';
 import { PersistenceExtension } from './collab/persistence-extension';
+import { PostgresStorage } from './collab/postgres-storage';
 import { RoomRegistry } from './collab/room-registry';
 import { SessionLinks } from './collab/session-links';
 import { SqliteStorage } from './collab/sqlite-storage';
@@ -15,6 +18,7 @@ import type { Storage } from './collab/storage';
 import { YjsEndpoint } from './collab/yjs-endpoint';
 import { logger } from './logger';
 import { CollabMetrics } from './metrics';
+import { createRedisScaleOut } from './scale-out';
 import { publishServices, type LinksResult, type SparkpadServices } from './services';
 
 const version: string = createRequire(import.meta.url)('../package.json').version;
@@ -31,7 +35,10 @@ export interface SparkpadServer {
 
 /** Assembles the one-port server: Next pages, the Yjs endpoint and socket.io. */
 export async function createSparkpadServer(config: Config): Promise<SparkpadServer> {
-  const storage = new SqliteStorage(config.dataDir);
+  // Scale out (issue 6): PostgreSQL when SPARKPAD_DATABASE_URL is set, so several instances share documents.
+  const storage: Storage = config.databaseUrl
+    ? await PostgresStorage.connect(config.databaseUrl)
+    : new SqliteStorage(config.dataDir);
   const signer = new TokenSigner(loadOrCreateSecret(config.dataDir, config.secret));
   const persistence = new PersistenceExtension({
     storage,
@@ -44,6 +51,17 @@ export async function createSparkpadServer(config: Config): Promise<SparkpadServ
     maxFilesPerRoom: config.maxFilesPerRoom,
   });
   const extensions: Extension[] = [new AuthExtension(signer, storage), limits, persistence];
+  // Scale out (issue 6): with SPARKPAD_REDIS_URL, rooms and socket.io events span instances.
+  const scaleOut = config.redisUrl
+    ? createRedisScaleOut({
+        redisUrl: config.redisUrl,
+        redisPrefix: config.redisPrefix,
+        streamRetentionMs: config.streamRetentionMs,
+        storage,
+        logger,
+      })
+    : null;
+  extensions.push(...(scaleOut?.extensions ?? []));
   const hooks = new HookChain(extensions);
   const rooms = new RoomRegistry(hooks);
   let endpoint: YjsEndpoint | null = null;
@@ -110,6 +128,14 @@ export async function createSparkpadServer(config: Config): Promise<SparkpadServ
     // Other paths: socket.io's own upgrade listener, or Next's (HMR in dev), handle them.
   });
   const io = new SocketIOServer(server, { path: '/socket.io', maxHttpBufferSize: config.maxMessageBytes });
+  scaleOut?.attach(io); // Scale out (issue 6)
+  const ai = createSparkAi(config, { registry: metrics.registry });
+  const aiSockets = attachAiSocketHandlers(io, {
+    router: ai.router,
+    authenticate: (room, token) => checkAccess(signer, storage, room, token),
+    rooms,
+    metrics: ai.metrics,
+  });
 
   return {
     http: server,
@@ -127,6 +153,8 @@ export async function createSparkpadServer(config: Config): Promise<SparkpadServ
       }),
     async close() {
       endpoint.closeAll('SERVER_SHUTTING_DOWN');
+      await aiSockets.close();
+      ai.close();
       io.close();
       await rooms.closeAll();
       await hooks.run('onDestroy', {});

@@ -41,8 +41,9 @@ export interface ModelSimulator {
   readonly events: EventEmitter<SimEvents>;
   /** Changes the default behaviour for later requests. */
   setBehaviour(patch: Partial<SimBehaviour>): void;
-  /** Resolves when request `id` (or the next request, when omitted) has closed. */
+  /** Resolves when request `id` has closed (at once if it already has). */
   waitForClose(id: number): Promise<SimRequestRecord>;
+  /** Resolves when the `count`-th request (1-based) has arrived. */
   waitForRequest(count: number): Promise<SimRequestRecord>;
   close(): Promise<void>;
 }

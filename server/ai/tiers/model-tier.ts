@@ -109,9 +109,3 @@ export class TierError extends Error {
 export function isTierError(error: unknown): error is TierError {
   return error instanceof TierError;
 }
-
-/** Whether a failure is the caller's own cancellation rather than the tier's fault. */
-export function isAbort(error: unknown, signal?: AbortSignal): boolean {
-  if (signal?.aborted && error === signal.reason) return true;
-  return error instanceof Error && error.name === 'AbortError';
-}

@@ -1,0 +1,47 @@
+'use client';
+
+import '@/lib/editor/monaco-environment';
+import { useState } from 'react';
+import Editor from '@monaco-editor/react';
+import type * as monaco from 'monaco-editor';
+import { defineSparkpadTheme, SPARKPAD_THEME } from '@/lib/editor/monaco-environment';
+import { useCollabEditor } from '@/lib/editor/use-collab-editor';
+
+type Mounted = { editor: monaco.editor.IStandaloneCodeEditor; monaco: typeof monaco };
+
+const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
+  automaticLayout: true,
+  fontSize: 14,
+  fontFamily: "'JetBrains Mono', 'Fira Code', ui-monospace, SFMono-Regular, Menlo, Consolas, monospace",
+  fontLigatures: true,
+  minimap: { enabled: false },
+  scrollBeyondLastLine: false,
+  smoothScrolling: true,
+  renderLineHighlight: 'line',
+  tabSize: 2,
+  // Room above line 1 for the name label of a peer whose caret is on it.
+  padding: { top: 12 },
+};
+
+/** Monaco itself; loaded only in the browser (see editor-pane.tsx). Models are ours, set per file. */
+export default function CodeEditor() {
+  const [mounted, setMounted] = useState<Mounted | null>(null);
+  return (
+    <div className="code-editor" data-testid="code-editor">
+      <Editor
+        theme={SPARKPAD_THEME}
+        options={OPTIONS}
+        keepCurrentModel
+        loading={<div className="editor-loading">Loading editor…</div>}
+        beforeMount={defineSparkpadTheme}
+        onMount={(editor, instance) => setMounted({ editor, monaco: instance })}
+      />
+      {mounted && <CollabBinding editor={mounted.editor} monaco={mounted.monaco} />}
+    </div>
+  );
+}
+
+function CollabBinding({ editor, monaco: instance }: Mounted) {
+  useCollabEditor(editor, instance);
+  return null;
+}

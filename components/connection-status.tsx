@@ -1,0 +1,23 @@
+'use client';
+
+import type { ConnectionStatus as Status } from '@/lib/collab/connection-status';
+import { useSessionStore } from '@/lib/collab/session-store';
+
+const LABELS: Record<Status['kind'], string> = {
+  connecting: 'Connecting…',
+  online: 'Online',
+  reconnecting: 'Reconnecting…',
+  offline: 'Offline',
+  refused: 'Disconnected',
+};
+
+/** A dot and a word for the connection; `data-status` is what tests wait on. */
+export function ConnectionStatus() {
+  const status = useSessionStore((s) => s.status);
+  return (
+    <span className={`connection-status is-${status.kind}`} data-testid="connection-status" data-status={status.kind} role="status">
+      <span className="connection-dot" aria-hidden="true" />
+      {LABELS[status.kind]}
+    </span>
+  );
+}

@@ -1,0 +1,63 @@
+'use client';
+
+import { useState } from 'react';
+import { useSessionStore } from '@/lib/collab/session-store';
+import { usePresenceStore } from '@/lib/presence/presence-store';
+import { createAndOpen, openByHand, remove, renameAndKeepOpen } from '@/lib/workspace/file-actions';
+import { suggestFileName } from '@/lib/workspace/suggest-file-name';
+import { useWorkspaceStore } from '@/lib/workspace/workspace-store';
+import { FileNameInput } from './file-name-input';
+import { FileTreeItem } from './file-tree-item';
+import { PlusIcon } from './icons';
+
+export function FileTree() {
+  const client = useSessionStore((s) => s.client);
+  const files = useWorkspaceStore((s) => s.files);
+  const openFile = useWorkspaceStore((s) => s.openFile);
+  const peers = usePresenceStore((s) => s.peers);
+  const [creating, setCreating] = useState(false);
+  const editable = client?.canEdit ?? false;
+
+  return (
+    <nav className="panel file-tree" aria-label="Files">
+      <header className="panel-header">
+        <h2>Files</h2>
+        {editable && (
+          <button className="icon-button" title="New file" aria-label="New file" data-testid="new-file-button" onClick={() => setCreating(true)}>
+            <PlusIcon />
+          </button>
+        )}
+      </header>
+      <ul className="file-tree-list" data-testid="file-tree">
+        {creating && client && (
+          <li className="file-tree-item">
+            <FileNameInput
+              initial={suggestFileName(files)}
+              label="New file name"
+              testId="new-file-input"
+              onCancel={() => setCreating(false)}
+              onSubmit={(name) => {
+                const result = createAndOpen(client, name);
+                if (result.ok) setCreating(false);
+                return result;
+              }}
+            />
+          </li>
+        )}
+        {files.map((path) => (
+          <FileTreeItem
+            key={path}
+            path={path}
+            open={path === openFile}
+            editable={editable}
+            viewers={peers.filter((p) => !p.isLocal && p.file === path).map((p) => p.user.color)}
+            onOpen={() => openByHand(path)}
+            onRename={(to) => renameAndKeepOpen(client!, path, to)}
+            onDelete={() => remove(client!, path)}
+          />
+        ))}
+        {files.length === 0 && !creating && <li className="panel-empty">No files yet.</li>}
+      </ul>
+    </nav>
+  );
+}

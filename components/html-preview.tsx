@@ -1,0 +1,18 @@
+'use client';
+
+import { useSessionStore } from '@/lib/collab/session-store';
+import { useFileText } from '@/lib/workspace/use-file-text';
+
+/**
+ * Live preview of an HTML file. `sandbox="allow-scripts"` without `allow-same-origin` gives the page an
+ * opaque origin: its scripts run but cannot reach this page, its storage or the session's tokens.
+ */
+export function HtmlPreview({ path }: { path: string }) {
+  const client = useSessionStore((s) => s.client);
+  const html = useFileText(client, path);
+  return (
+    <section className="html-preview" aria-label={`Preview of ${path}`}>
+      <iframe title={`Preview of ${path}`} sandbox="allow-scripts" srcDoc={html ?? ''} data-testid="html-preview" />
+    </section>
+  );
+}

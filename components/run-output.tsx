@@ -1,0 +1,67 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import type { OutputLine } from '@/lib/run/run-in-sandbox';
+import type { RunRecord } from '@/lib/run/run-log';
+import { useRunStore } from '@/lib/run/run-store';
+import { useRuns } from '@/lib/run/use-runs';
+import { useSessionStore } from '@/lib/collab/session-store';
+
+function Lines({ lines }: { lines: OutputLine[] }) {
+  return (
+    <>
+      {lines.map((line, i) => (
+        <div key={i} className={`run-line run-line-${line.level}`}>
+          {line.text}
+        </div>
+      ))}
+    </>
+  );
+}
+
+function RunEntry({ run }: { run: RunRecord }) {
+  return (
+    <div className="run-entry" data-testid="run-entry" data-status={run.status}>
+      <div className="run-entry-head">
+        <span className="run-dot" style={{ background: run.color }} />
+        <strong>{run.by}</strong> ran <code>{run.file}</code>
+      </div>
+      <Lines lines={run.output} />
+      {run.truncated && <div className="run-line run-line-system">(output cut to fit the session)</div>}
+    </div>
+  );
+}
+
+/** Output of runs: everyone's shared runs, then this person's run in progress. */
+export function RunOutput() {
+  const client = useSessionStore((s) => s.client);
+  const runs = useRuns(client);
+  const running = useRunStore((s) => s.running);
+  const localResult = useRunStore((s) => s.localResult);
+  const end = useRef<HTMLDivElement>(null);
+  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [runs.length, running?.output.length]);
+
+  return (
+    <section className="run-output" data-testid="run-output" aria-label="Run output">
+      {runs.length === 0 && !running && !localResult && (
+        <div className="run-empty">Run a .ts or .js file (Ctrl+Enter): its output shows here for everyone.</div>
+      )}
+      {runs.map((run) => (
+        <RunEntry key={run.id} run={run} />
+      ))}
+      {localResult && (
+        <div className="run-entry" data-testid="run-entry" data-status={localResult.status}>
+          <div className="run-entry-head">You ran <code>{localResult.file}</code> (only you see this)</div>
+          <Lines lines={localResult.output} />
+        </div>
+      )}
+      {running && (
+        <div className="run-entry run-entry-live" data-testid="run-live">
+          <div className="run-entry-head">Running <code>{running.file}</code>…</div>
+          <Lines lines={running.output} />
+        </div>
+      )}
+      <div ref={end} />
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+'use client';
+
+import { useEffect } from 'react';
+import { getFile, listFiles } from '../doc-model';
+import { useEditorStore } from '../editor/editor-store';
+import { useWorkspaceStore } from '../workspace/workspace-store';
+import { useSessionStore } from './session-store';
+
+/**
+ * `window.sparkpad`: read-only answers for end-to-end tests and for debugging from the console. Monaco
+ * renders spaces as U+00A0 and only the visible lines, so tests compare the model's value instead.
+ */
+export interface SparkpadDebugHandle {
+  editorValue(): string | null;
+  fileText(path: string): string | null;
+  files(): string[];
+  openFile(): string | null;
+  clientId(): number | null;
+  /** Messages of the diagnostics on the open file: proof the language workers run. */
+  markers(): string[];
+}
+
+declare global {
+  interface Window {
+    sparkpad?: SparkpadDebugHandle;
+  }
+}
+
+export function useDebugHandle(): void {
+  useEffect(() => {
+    const doc = () => useSessionStore.getState().client?.doc ?? null;
+    window.sparkpad = {
+      editorValue: () => useEditorStore.getState().editor?.getModel()?.getValue() ?? null,
+      fileText: (path) => {
+        const current = doc();
+        return current ? (getFile(current, path)?.toString() ?? null) : null;
+      },
+      files: () => {
+        const current = doc();
+        return current ? listFiles(current) : [];
+      },
+      openFile: () => useWorkspaceStore.getState().openFile,
+      clientId: () => doc()?.clientID ?? null,
+      markers: () => {
+        const { editor, monaco } = useEditorStore.getState();
+        const model = editor?.getModel();
+        return model && monaco ? monaco.editor.getModelMarkers({ resource: model.uri }).map((m) => m.message) : [];
+      },
+    };
+    return () => {
+      delete window.sparkpad;
+    };
+  }, []);
+}

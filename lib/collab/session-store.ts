@@ -1,0 +1,20 @@
+import { create } from 'zustand';
+import type { CollabClient } from './collab-client';
+import type { ConnectionStatus } from './connection-status';
+import type { LinkAccess } from './share-link';
+
+/** The open session as the UI reads it. Written only by `useCollabSession`. */
+export interface SessionState {
+  room: string | null;
+  /** What the link in the address bar allows; null until the page has read its fragment. */
+  access: LinkAccess | null;
+  client: CollabClient | null;
+  status: ConnectionStatus;
+}
+
+export const useSessionStore = create<SessionState>(() => ({
+  room: null,
+  access: null,
+  client: null,
+  status: { kind: 'connecting' },
+}));

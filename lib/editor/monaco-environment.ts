@@ -1,0 +1,56 @@
+'use client';
+
+import * as monaco from 'monaco-editor';
+import { loader } from '@monaco-editor/react';
+
+/**
+ * Monaco comes from our own bundle, never a CDN: `loader.config({ monaco })` hands @monaco-editor/react
+ * the local instance. Import this module only from client-only code (it touches `self`).
+ *
+ * Each language service gets its own worker. One shared worker breaks the TypeScript service
+ * ("Missing requestHandler or method: getSyntacticDiagnostics").
+ */
+self.MonacoEnvironment = {
+  getWorker(_workerId: string, label: string): Worker {
+    switch (label) {
+      case 'typescript':
+      case 'javascript':
+        return new Worker(new URL('monaco-editor/esm/vs/language/typescript/ts.worker.js', import.meta.url), { type: 'module' });
+      case 'json':
+        return new Worker(new URL('monaco-editor/esm/vs/language/json/json.worker.js', import.meta.url), { type: 'module' });
+      case 'css':
+      case 'scss':
+      case 'less':
+        return new Worker(new URL('monaco-editor/esm/vs/language/css/css.worker.js', import.meta.url), { type: 'module' });
+      case 'html':
+      case 'handlebars':
+      case 'razor':
+        return new Worker(new URL('monaco-editor/esm/vs/language/html/html.worker.js', import.meta.url), { type: 'module' });
+      default:
+        return new Worker(new URL('monaco-editor/esm/vs/editor/editor.worker.js', import.meta.url), { type: 'module' });
+    }
+  },
+};
+
+loader.config({ monaco });
+
+export const SPARKPAD_THEME = 'sparkpad-dark';
+
+/** The editor theme matches the page's surface colours (app/globals.css). */
+export function defineSparkpadTheme(instance: typeof monaco): void {
+  instance.editor.defineTheme(SPARKPAD_THEME, {
+    base: 'vs-dark',
+    inherit: true,
+    rules: [],
+    colors: {
+      'editor.background': '#0d1117',
+      'editor.lineHighlightBackground': '#161b22',
+      'editorLineNumber.foreground': '#484f58',
+      'editorLineNumber.activeForeground': '#c9d1d9',
+      'editorGutter.background': '#0d1117',
+    },
+  });
+}
+
+export { monaco };
+export type Monaco = typeof monaco;

@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Distributor, Following, RoomFeed, RoomMessage } from './distributor';
+
+export interface RedisDistributorOptions {
+  url: string;
+  /** Prefix of every key, so deployments (and parallel test files) sharing a Redis never meet. */
+  prefix: string;
+  /** How long stream entries are kept; must be far longer than the durability window. */
+  retentionMs: number;
+  logger: Logger;
+}
+
+type StreamEntry = [id: Buffer, fields: Buffer[]];
+
+interface Follower {
+  key: string;
+  feed: RoomFeed;
+  /** Last stream id delivered; XREAD continues after it. */
+  lastId: string;
+}
+
+const BACKLOG_PAGE = 1000;
+// A finite block so a connection that died silently is noticed; 10 s costs one idle round trip.
+const BLOCK_MS = 10_000;
+
+/**
+ * Rooms over Redis Streams, one stream per room. Streams rather than pub/sub because a stream is a log with
+ * positions: an instance that joins late reads storage and then the retained stream, one that was cut off
+ * continues from the last id it saw, and publishing never depends on who listens at that moment. Pub/sub
+ * drops whatever is sent while a subscriber is away.
+ *
+ * One reader connection runs a single blocking XREAD over every followed room plus this instance's control
+ * stream; following a room writes to the control stream to wake the reader with the new set of keys
+ * (race-free, unlike CLIENT UNBLOCK, because the reader reads the control stream from its last position).
+ */
+export class RedisDistributor implements Distributor {
+  private readonly instanceId = randomUUID();
+  private readonly writer: Redis;
+  private readonly reader: Redis;
+  private readonly followers = new Map<string, Follower>();
+  private readonly controlKey: string;
+  private controlId = '0-0';
+  /** Set when the reader's connection dropped: entries may have been trimmed meanwhile. */
+  private interrupted = false;
+  private closed = false;
+  private readonly loop: Promise<void>;
+
+  constructor(private readonly options: RedisDistributorOptions) {
+    // No per-command retry limit: while Redis is away, publishes queue and go out in order once it is back.
+    this.writer = new Redis(options.url, { maxRetriesPerRequest: null, enableAutoPipelining: true });
+    // Named so `CLIENT LIST` shows which instance reads (and tests can cut exactly this connection).
+    this.reader = new Redis(options.url, {
+      maxRetriesPerRequest: null,
+      connectionName: `${options.prefix}reader:${this.instanceId}`,
+    });
+    for (const connection of [this.writer, this.reader]) {
+      connection.on('error', (error) => options.logger.warn({ err: error.message }, 'redis distributor connection'));
+    }
+    this.reader.on('close', () => (this.interrupted = !this.closed));
+    this.controlKey = `${options.prefix}control:${this.instanceId}`;
+    this.loop = this.read();
+  }
+
+  publish(roomId: string, message: RoomMessage): void {
+    const key = this.roomKey(roomId);
+    // Stream ids are Redis's clock in ms; MINID trims by age. Clock skew between us and Redis only shifts
+    // retention by the skew, which the retention dwarfs. `~` lets Redis trim whole nodes, cheaply.
+    const minId = Math.max(0, Date.now() - this.options.retentionMs);
+    const fields = ['from', this.instanceId, 'kind', message.kind, 'data', Buffer.from(message.data)];
+    this.writer.xadd(key, 'MINID', '~', minId, '*', ...fields).catch(this.failed('publish'));
+    // A room nobody edits disappears from Redis on its own.
+    this.writer.pexpire(key, this.options.retentionMs).catch(this.failed('expire'));
+  }
+
+  async follow(roomId: string, feed: RoomFeed): Promise<Following> {
+    const follower: Follower = { key: this.roomKey(roomId), feed, lastId: '0-0' };
+    await this.deliverBacklog(follower);
+    this.followers.set(follower.key, follower);
+    await this.wakeReader();
+    return {
+      stop: () => {
+        if (this.followers.get(follower.key) === follower) this.followers.delete(follower.key);
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.reader.disconnect();
+    await this.loop;
+    await Promise.race([this.writer.del(this.controlKey).then(() => this.writer.quit()), delay(2_000)]);
+    this.writer.disconnect();
+  }
+
+  private roomKey(roomId: string): string {
+    return `${this.options.prefix}room:${roomId}`;
+  }
+
+  /** What the stream retains after the follower's position (all of it at first), in pages. */
+  private async deliverBacklog(follower: Follower): Promise<void> {
+    let start = follower.lastId === '0-0' ? '-' : `(${follower.lastId}`;
+    for (;;) {
+      const page = (await this.writer.xrangeBuffer(follower.key, start, '+', 'COUNT', BACKLOG_PAGE)) as StreamEntry[];
+      // Our own earlier messages count here: this room may have been unloaded and reloaded since.
+      this.deliver(follower, page, true);
+      if (page.length < BACKLOG_PAGE) return;
+      start = `(${follower.lastId}`;
+    }
+  }
+
+  private async wakeReader(): Promise<void> {
+    await this.writer.xadd(this.controlKey, 'MAXLEN', 1, '*', 'wake', '1');
+    await this.writer.pexpire(this.controlKey, this.options.retentionMs);
+  }
+
+  private async read(): Promise<void> {
+    while (!this.closed) {
+      if (this.interrupted) await this.resyncAll();
+      const followers = [...this.followers.values()];
+      const keys = [this.controlKey, ...followers.map((f) => f.key)];
+      const ids = [this.controlId, ...followers.map((f) => f.lastId)];
+      let reply: [Buffer, StreamEntry[]][] | null;
+      try {
+        reply = (await this.reader.xreadBuffer('COUNT', 500, 'BLOCK', BLOCK_MS, 'STREAMS', ...keys, ...ids)) as
+          | [Buffer, StreamEntry[]][]
+          | null;
+      } catch (error) {
+        if (this.closed) return;
+        this.failed('read')(error);
+        this.interrupted = true;
+        await delay(250);
+        continue;
+      }
+      for (const [keyBytes, entries] of reply ?? []) {
+        const key = keyBytes.toString();
+        if (key === this.controlKey) this.controlId = entries[entries.length - 1]![0].toString();
+        const follower = this.followers.get(key);
+        if (follower) this.deliver(follower, entries, false);
+      }
+    }
+  }
+
+  /** After a lost connection we cannot prove nothing was trimmed, so every room starts over from storage. */
+  private async resyncAll(): Promise<void> {
+    this.interrupted = false;
+    for (const follower of [...this.followers.values()]) {
+      try {
+        await follower.feed.onGap();
+        await this.deliverBacklog(follower);
+      } catch (error) {
+        this.failed('resync')(error);
+        this.interrupted = true;
+      }
+    }
+    if (this.interrupted) await delay(250);
+  }
+
+  private deliver(follower: Follower, entries: StreamEntry[], includeOwn: boolean): void {
+    const messages: RoomMessage[] = [];
+    for (const [idBytes, fields] of entries) {
+      const id = idBytes.toString();
+      // A reply read before a re-follow may repeat entries the backlog already gave: skip them.
+      if (!isAfter(id, follower.lastId)) continue;
+      follower.lastId = id;
+      const entry = decodeFields(fields);
+      if (!includeOwn && entry.from === this.instanceId) continue;
+      if ((entry.kind === 'update' || entry.kind === 'awareness') && entry.data) {
+        messages.push({ kind: entry.kind, data: new Uint8Array(entry.data) });
+      }
+    }
+    if (messages.length === 0) return;
+    try {
+      follower.feed.onMessages(messages);
+    } catch (error) {
+      this.failed('apply')(error);
+    }
+  }
+
+  private failed(what: string) {
+    return (error: unknown) => {
+      if (!this.closed) this.options.logger.error({ err: error, what }, 'redis distributor failed');
+    };
+  }
+}
+
+function decodeFields(fields: Buffer[]): { from?: string; kind?: string; data?: Buffer } {
+  const entry: Record<string, Buffer> = {};
+  for (let i = 0; i + 1 < fields.length; i += 2) entry[fields[i]!.toString()] = fields[i + 1]!;
+  return { from: entry.from?.toString(), kind: entry.kind?.toString(), data: entry.data };
+}
+
+/** Stream ids are `<ms>-<seq>`; compare numerically. */
+function isAfter(id: string, than: string): boolean {
+  const [ms, seq] = id.split('-').map(Number) as [number, number];
+  const [thanMs, thanSeq] = than.split('-').map(Number) as [number, number];
+  return ms > thanMs || (ms === thanMs && seq > thanSeq);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { debounceDelayMs, DEBOUNCE_MS } from '../../lib/ai/debounce';
+import { buildCompleteRequest, CHARS_PER_TOKEN, isEndOfLine } from '../../server/ai/routing/context';
+import { relatedSnippets } from '../../server/ai/routing/snippets';
+
+describe('completion context', () => {
+  it('trims the prefix from its start and the suffix from its end to fit the budget', () => {
+    const prefix = Array.from({ length: 2000 }, (_, i) => `line${i}();`).join('\n') + '\nconst x = ';
+    const suffix = '\n' + Array.from({ length: 2000 }, (_, i) => `after${i}();`).join('\n');
+    const request = buildCompleteRequest({ path: 'a.ts', language: 'typescript', prefix, suffix }, null, 300, 64);
+    expect(request.prefix.length + request.suffix.length).toBeLessThanOrEqual(300 * CHARS_PER_TOKEN);
+    expect(request.prefix.endsWith('line1999();\nconst x = ')).toBe(true);
+    expect(request.suffix.startsWith('\nafter0();')).toBe(true);
+  });
+
+  it('is multi-line only at the end of a line', () => {
+    expect(isEndOfLine('   \nnext')).toBe(true);
+    expect(isEndOfLine(');\nnext')).toBe(false);
+  });
+
+  it('picks snippets of other files that share identifiers with the code at the cursor, in a stable order', () => {
+    const files = [
+      { path: 'b.ts', text: 'export function totalPrice(items) {\n  return items.reduce((sum, item) => sum + item.price, 0);\n}' },
+      { path: 'a.ts', text: 'export const colours = ["red", "green"];' },
+    ];
+    const snippets = relatedSnippets(files, [], 'const price = totalPrice(items', 2000);
+    expect(snippets.map((s) => s.path)).toEqual(['b.ts']);
+    const withEdits = relatedSnippets(files, [{ path: 'z.ts', text: 'recent()' }], 'totalPrice(items', 2000);
+    expect(withEdits.map((s) => s.path)).toEqual(['b.ts', 'z.ts']);
+  });
+});
+
+describe('adaptive debounce hint', () => {
+  it('is short at natural points and long mid-word', () => {
+    expect(debounceDelayMs('foo.', '')).toBe(DEBOUNCE_MS.natural);
+    expect(debounceDelayMs('call(', ')')).toBe(DEBOUNCE_MS.natural);
+    expect(debounceDelayMs('const x = ', '')).toBe(DEBOUNCE_MS.natural);
+    expect(debounceDelayMs('const cou', '')).toBe(DEBOUNCE_MS.midWord);
+    expect(debounceDelayMs('a + ', 'b')).toBe(DEBOUNCE_MS.midWord);
+    expect(debounceDelayMs('a + ', ')')).toBe(DEBOUNCE_MS.between);
+  });
+});

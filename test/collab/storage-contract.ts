@@ -1,0 +1,126 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Storage, StoredRoom } from '../../server/collab/storage';
+import { randomRoomId } from '../helpers/sessions';
+
+/** Opens a storage on one fixed place (a data dir, a schema); opening twice gives two handles on the same data. */
+export interface StorageFixture {
+  open(): Promise<Storage>;
+  /** Removes the place once every handle is closed. */
+  cleanup(): Promise<void>;
+}
+
+/** An edit as a client makes it: one Yjs update that inserts text into the shared file. */
+function edit(doc: Y.Doc, text: string): Uint8Array {
+  let update: Uint8Array | null = null;
+  const capture = (u: Uint8Array) => (update = u);
+  doc.on('update', capture);
+  const file = doc.getText('main.ts');
+  file.insert(file.length, text);
+  doc.off('update', capture);
+  return update!;
+}
+
+function textOf(stored: StoredRoom): string {
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const update of stored.updates) Y.applyUpdate(doc, update);
+  return doc.getText('main.ts').toString();
+}
+
+/** The promise every Storage makes, run against each implementation. */
+export function storageContract(name: string, fixture: StorageFixture): void {
+  describe(`${name} keeps the Storage contract`, () => {
+    const handles: Storage[] = [];
+    const open = async () => {
+      const storage = await fixture.open();
+      handles.push(storage);
+      return storage;
+    };
+    afterAll(async () => {
+      for (const storage of handles.splice(0)) await storage.close();
+      await fixture.cleanup();
+    });
+
+    it('creates a room at link generation 0 and finds it again', async () => {
+      const storage = await open();
+      const id = randomRoomId();
+      const created = await storage.createRoom(id);
+      expect(created).toMatchObject({ id, linkGeneration: 0 });
+      expect(await storage.getRoom(id)).toEqual(created);
+      expect(await storage.getRoom(randomRoomId())).toBeNull();
+    });
+
+    it('refuses to create a room id twice', async () => {
+      const storage = await open();
+      const id = randomRoomId();
+      await storage.createRoom(id);
+      await expect(storage.createRoom(id)).rejects.toThrow();
+    });
+
+    it('bumps the link generation on every rotation', async () => {
+      const storage = await open();
+      const id = randomRoomId();
+      await storage.createRoom(id);
+      await storage.rotateLinks(id);
+      expect((await storage.rotateLinks(id)).linkGeneration).toBe(2);
+      expect((await storage.getRoom(id))?.linkGeneration).toBe(2);
+    });
+
+    it('loads an untouched room as an empty document', async () => {
+      const storage = await open();
+      expect(await storage.loadDocument(randomRoomId())).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+    });
+
+    it('appends updates in order with increasing seqs and loads them back', async () => {
+      const storage = await open();
+      const id = randomRoomId();
+      const doc = new Y.Doc();
+      const first = await storage.appendUpdates(id, [edit(doc, 'a'), edit(doc, 'b')]);
+      const second = await storage.appendUpdates(id, [edit(doc, 'c')]);
+      expect(second).toBeGreaterThan(first);
+      const stored = await storage.loadDocument(id);
+      expect(stored.updates).toHaveLength(3);
+      expect(stored.lastSeq).toBe(second);
+      expect(textOf(stored)).toBe('abc');
+    });
+
+    it('compacts into one snapshot, keeping the updates appended after it', async () => {
+      const storage = await open();
+      const id = randomRoomId();
+      const doc = new Y.Doc();
+      await storage.appendUpdates(id, [edit(doc, 'hello')]);
+      const upto = await storage.appendUpdates(id, [edit(doc, ' world')]);
+      const snapshot = Y.encodeStateAsUpdate(doc);
+      const later = await storage.appendUpdates(id, [edit(doc, '!')]);
+      await storage.compact(id, snapshot, upto);
+      const stored = await storage.loadDocument(id);
+      expect(stored.snapshot).not.toBeNull();
+      expect(stored.updates).toHaveLength(1);
+      expect(stored.lastSeq).toBe(later);
+      expect(textOf(stored)).toBe('hello world!');
+      expect(await storage.appendUpdates(id, [edit(doc, '?')])).toBeGreaterThan(later);
+    });
+
+    it('keeps rooms apart', async () => {
+      const storage = await open();
+      const [one, two] = [randomRoomId(), randomRoomId()];
+      await storage.appendUpdates(one, [edit(new Y.Doc(), 'one')]);
+      await storage.appendUpdates(two, [edit(new Y.Doc(), 'two')]);
+      expect(textOf(await storage.loadDocument(one))).toBe('one');
+      expect(textOf(await storage.loadDocument(two))).toBe('two');
+    });
+
+    it('hands what it stored to the next process that opens the same place', async () => {
+      const writer = await open();
+      const id = randomRoomId();
+      const doc = new Y.Doc();
+      await writer.createRoom(id);
+      await writer.rotateLinks(id);
+      await writer.appendUpdates(id, [edit(doc, 'kept')]);
+      const reader = await open();
+      expect((await reader.getRoom(id))?.linkGeneration).toBe(1);
+      expect(textOf(await reader.loadDocument(id))).toBe('kept');
+    });
+  });
+}

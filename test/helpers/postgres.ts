@@ -1,0 +1,57 @@
+import pg from 'pg';
+import * as Y from 'yjs';
+import { TokenSigner } from '../../server/auth/tokens';
+import { PostgresStorage } from '../../server/collab/postgres-storage';
+import { TEST_SECRET } from './server-process';
+import { randomRoomId, type TestRoom } from './sessions';
+
+/** The local test database (trust auth); override for another machine. */
+export const TEST_DATABASE_URL = process.env.SPARKPAD_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface TestSchema {
+  /** A connection URL whose search_path is this schema only: tables created through it land there. */
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh schema, so test files running in parallel never see each other's rooms or rows. */
+export async function createTestSchema(): Promise<TestSchema> {
+  const name = `sparkpad_test_${randomRoomId().toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+  await adminQuery(`CREATE SCHEMA ${name}`);
+  const url = new URL(TEST_DATABASE_URL);
+  url.searchParams.set('options', `-c search_path=${name}`);
+  return { url: url.toString(), name, drop: () => adminQuery(`DROP SCHEMA IF EXISTS ${name} CASCADE`) };
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates a room in a PostgreSQL schema the way POST /api/sessions does; servers must share TEST_SECRET. */
+export async function createRoomInDatabase(url: string, room = randomRoomId()): Promise<TestRoom> {
+  const storage = await PostgresStorage.connect(url);
+  try {
+    await storage.createRoom(room);
+  } finally {
+    await storage.close();
+  }
+  const signer = new TokenSigner(TEST_SECRET);
+  return { room, editToken: signer.issue(room, 'edit'), viewToken: signer.issue(room, 'view') };
+}
+
+/** The text of one file as PostgreSQL holds it: snapshot plus the updates after it. */
+export async function textInDatabase(url: string, room: string, path = 'main.ts'): Promise<string> {
+  const storage = await PostgresStorage.connect(url);
+  const stored = await storage.loadDocument(room).finally(() => storage.close());
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const update of stored.updates) Y.applyUpdate(doc, update);
+  return doc.getMap<Y.Text>('files').get(path)?.toString() ?? '';
+}

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster, type Cluster } from '../helpers/cluster';
+import { textInDatabase } from '../helpers/postgres';
+import type { ServerProcess } from '../helpers/server-process';
+import { startTyping, untilConverged, type Typed } from '../helpers/typing';
+import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
+
+// The longest window the settings allow: for the whole test, edits typed on instances 1 and 3 are in
+// their memory and in Redis but not yet in PostgreSQL, so the restarted instance can only catch up
+// from the stream. The test checks that this still holds when it reads.
+const DURABILITY_WINDOW_MS = 10_000;
+
+/** The client's text the moment its next sync with a server completes: what that server served. */
+function textAtNextSync(client: YjsClient): Promise<string> {
+  return new Promise((resolve) => {
+    const onSync = (isSynced: boolean) => {
+      if (!isSynced) return; // the lost connection reports itself first
+      client.provider.off('sync', onSync);
+      resolve(client.read());
+    };
+    client.provider.on('sync', onSync);
+  });
+}
+
+describe('an instance restarted while the others keep editing', () => {
+  let cluster: Cluster;
+  const clients: YjsClient[] = [];
+  beforeAll(async () => {
+    cluster = await startCluster(3, { SPARKPAD_DURABILITY_WINDOW_MS: String(DURABILITY_WINDOW_MS) });
+  });
+  afterAll(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await cluster?.destroy();
+  });
+
+  it('catches up to the current text before serving its clients', async () => {
+    const [first, second, third] = cluster.instances as [ServerProcess, ServerProcess, ServerProcess];
+    const { room, editToken } = await cluster.createRoom();
+    const writer = connectClient(first.wsUrl, room, editToken);
+    const watcher = connectClient(third.wsUrl, room, editToken);
+    const returning = connectClient(second.wsUrl, room, editToken);
+    clients.push(writer, watcher, returning);
+    await Promise.all([writer, watcher, returning].map(synced));
+    writer.text();
+    await whenDoc(returning.doc, () => returning.doc.getMap('files').has('main.ts'));
+
+    const log: Typed[] = [];
+    const stopTyping = startTyping(writer, 'w', log);
+    await whenDoc(returning.doc, () => returning.read().includes('<w20>'));
+    await second.stop();
+    // The writer goes on typing while instance 2 is away; the watcher on instance 3 sees it through Redis.
+    const later = `<w${log.length + 40}>`;
+    await whenDoc(watcher.doc, () => watcher.read().includes(later));
+
+    const returningServed = textAtNextSync(returning);
+    const restarted = await cluster.start(second.port);
+    // Everything the watcher holds was published before the newcomer connects.
+    const seen = watcher.read();
+    const newcomer = connectClient(restarted.wsUrl, room, editToken);
+    clients.push(newcomer);
+    const newcomerServed = await textAtNextSync(newcomer);
+    const seenTokens = seen.match(/<w\d+>/g)!;
+
+    const inDatabase = await textInDatabase(cluster.schema.url, room);
+    const onlyInRedis = seenTokens.filter((token) => !inDatabase.includes(token));
+    expect(onlyInRedis.length, 'edits the restarted instance could only get from Redis').toBeGreaterThan(20);
+    expect(seenTokens.filter((token) => !newcomerServed.includes(token))).toEqual([]);
+
+    // The client that was on instance 2 reconnects by itself (same address) and is served the same way.
+    const returningText = await returningServed;
+    expect(seenTokens.filter((token) => !returningText.includes(token))).toEqual([]);
+
+    stopTyping();
+    await untilConverged([writer, watcher, returning, newcomer], log.map((typed) => typed.token));
+  });
+});

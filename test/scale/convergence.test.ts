@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster, type Cluster } from '../helpers/cluster';
+import { startTyping, untilConverged, delay, type Typed } from '../helpers/typing';
+import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
+
+/** Resolves when the client's view of awareness satisfies `check`, re-checking on every change. */
+function whenAwareness(client: YjsClient, check: () => boolean): Promise<void> {
+  const awareness = client.provider.awareness;
+  if (check()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const onChange = () => {
+      if (!check()) return;
+      awareness.off('change', onChange);
+      resolve();
+    };
+    awareness.on('change', onChange);
+  });
+}
+
+const nameOf = (client: YjsClient, clientId: number): string | undefined =>
+  (client.provider.awareness.getStates().get(clientId) as { user?: { name?: string } } | undefined)?.user?.name;
+
+describe('three instances serving one room', () => {
+  let cluster: Cluster;
+  const clients: YjsClient[] = [];
+  beforeAll(async () => {
+    cluster = await startCluster(3);
+  });
+  afterAll(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await cluster?.destroy();
+  });
+
+  const connectOnePerInstance = async () => {
+    const { room, editToken } = await cluster.createRoom();
+    const perInstance = cluster.instances.map((instance) => connectClient(instance.wsUrl, room, editToken));
+    clients.push(...perInstance);
+    await Promise.all(perInstance.map(synced));
+    return perInstance;
+  };
+
+  it('brings clients on different instances to the same text', async () => {
+    const typists = await connectOnePerInstance();
+    typists[0]!.text(); // one client creates the file; the others must receive it through Redis
+    await Promise.all(typists.map((client) => whenDoc(client.doc, () => client.doc.getMap('files').has('main.ts'))));
+
+    const logs: Typed[][] = typists.map(() => []);
+    const stops = typists.map((client, i) => startTyping(client, `i${i + 1}-`, logs[i]!));
+    await delay(500);
+    stops.forEach((stop) => stop());
+
+    const tokens = logs.flat().map((typed) => typed.token);
+    expect(logs.every((log) => log.length > 20)).toBe(true);
+    await untilConverged(typists, tokens);
+    expect(typists[0]!.read().length).toBe(tokens.join('').length);
+  });
+
+  it('carries cursors across instances and removes them when their owner leaves', async () => {
+    const [one, two, three] = (await connectOnePerInstance()) as [YjsClient, YjsClient, YjsClient];
+    one.provider.awareness.setLocalStateField('user', { name: 'one' });
+    three.provider.awareness.setLocalStateField('user', { name: 'three' });
+    const oneId = one.doc.clientID;
+    const threeId = three.doc.clientID;
+
+    await whenAwareness(three, () => nameOf(three, oneId) === 'one');
+    await whenAwareness(two, () => nameOf(two, oneId) === 'one' && nameOf(two, threeId) === 'three');
+    await whenAwareness(one, () => nameOf(one, threeId) === 'three');
+
+    one.provider.disconnect();
+    await whenAwareness(three, () => !three.provider.awareness.getStates().has(oneId));
+    await whenAwareness(two, () => !two.provider.awareness.getStates().has(oneId));
+  });
+});

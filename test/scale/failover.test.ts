@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster, type Cluster } from '../helpers/cluster';
+import type { ServerProcess } from '../helpers/server-process';
+import { delay, startTyping, untilConverged, type Typed } from '../helpers/typing';
+import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
+
+// The server's default SPARKPAD_DURABILITY_WINDOW_MS, as the README states it.
+const DURABILITY_WINDOW_MS = 50;
+// Time for an edit to reach its instance and cross Redis on loopback, with room for a loaded CI machine.
+const TRANSIT_MARGIN_MS = 250;
+
+describe('an instance killed while its clients type', () => {
+  let cluster: Cluster;
+  const clients: YjsClient[] = [];
+  beforeAll(async () => {
+    cluster = await startCluster(3);
+  });
+  afterAll(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await cluster?.destroy();
+  });
+
+  it('moves its clients to another instance without losing edits older than the durability window', async () => {
+    const [first, second, third] = cluster.instances as [ServerProcess, ServerProcess, ServerProcess];
+    const { room, editToken } = await cluster.createRoom();
+    const onFirst = connectClient(first.wsUrl, room, editToken);
+    const onSecond = connectClient(second.wsUrl, room, editToken);
+    const onThird = connectClient(third.wsUrl, room, editToken);
+    // Types on instance 2 and goes down with it (its tab closes): only the servers can have kept its edits.
+    const lostWithSecond = connectClient(second.wsUrl, room, editToken);
+    const everyone = [onFirst, onSecond, onThird, lostWithSecond];
+    clients.push(...everyone);
+    await Promise.all(everyone.map(synced));
+    onFirst.text();
+    await Promise.all(everyone.map((client) => whenDoc(client.doc, () => client.doc.getMap('files').has('main.ts'))));
+
+    const names = ['one', 'two', 'three', 'gone'];
+    const logs: Typed[][] = names.map(() => []);
+    const stops = everyone.map((client, i) => startTyping(client, names[i]!, logs[i]!));
+    await delay(600);
+
+    const killedAt = Date.now();
+    await second.kill();
+    stops[3]!();
+    lostWithSecond.provider.destroy();
+    // What a load balancer does: the same browser state, a new connection to a live instance.
+    onSecond.provider.destroy();
+    const moved = connectClient(third.wsUrl, room, editToken, onSecond.doc);
+    clients.push(moved);
+    await delay(300); // they keep typing on the new instance
+    stops.forEach((stop) => stop());
+
+    const survivors = [onFirst, moved, onThird];
+    const durableOfGone = logs[3]!.filter((typed) => typed.sentAt < killedAt - DURABILITY_WINDOW_MS - TRANSIT_MARGIN_MS);
+    expect(durableOfGone.length).toBeGreaterThan(30);
+    const mustHave = [...logs[0]!, ...logs[1]!, ...logs[2]!, ...durableOfGone].map((typed) => typed.token);
+    await untilConverged(survivors, mustHave);
+
+    // A fresh reader on a surviving instance sees the same text: the room, not only the clients, converged.
+    const reader = connectClient(first.wsUrl, room, editToken);
+    clients.push(reader);
+    await synced(reader);
+    await untilConverged([...survivors, reader], mustHave);
+  });
+});

@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCluster, type Cluster } from '../helpers/cluster';
+import { textInDatabase } from '../helpers/postgres';
+import { dropRedisPrefix } from '../helpers/redis';
+import { delay, startTyping, untilConverged, type Typed } from '../helpers/typing';
+import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
+
+// The server's default SPARKPAD_DURABILITY_WINDOW_MS, as the README states it.
+const DURABILITY_WINDOW_MS = 50;
+const TRANSIT_MARGIN_MS = 250;
+
+describe('a room outlives every instance', () => {
+  let cluster: Cluster | null = null;
+  const clients: YjsClient[] = [];
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await cluster?.destroy();
+    cluster = null;
+  });
+
+  /** Three instances, one typist on each, typing for a while. */
+  const typeOnThreeInstances = async () => {
+    cluster = await startCluster(3);
+    const { room, editToken } = await cluster.createRoom();
+    const typists = cluster.instances.map((instance) => connectClient(instance.wsUrl, room, editToken));
+    clients.push(...typists);
+    await Promise.all(typists.map(synced));
+    typists[0]!.text();
+    await Promise.all(typists.map((client) => whenDoc(client.doc, () => client.doc.getMap('files').has('main.ts'))));
+    const logs: Typed[][] = typists.map(() => []);
+    const stops = typists.map((client, i) => startTyping(client, `i${i + 1}-`, logs[i]!));
+    await delay(800);
+    return { cluster, room, editToken, typists, logs, stopTyping: () => stops.forEach((stop) => stop()) };
+  };
+
+  /** One new instance, with nothing left in Redis: whatever it serves came from PostgreSQL. */
+  const readFromFreshInstance = async (cluster: Cluster, room: string, editToken: string) => {
+    await dropRedisPrefix(cluster.redisPrefix);
+    const fresh = await cluster.start();
+    const reader = connectClient(fresh.wsUrl, room, editToken);
+    clients.push(reader);
+    await synced(reader);
+    return reader.read();
+  };
+
+  it('serves the text from PostgreSQL after every instance stopped', async () => {
+    const { cluster, room, editToken, typists, logs, stopTyping } = await typeOnThreeInstances();
+    stopTyping();
+    const tokens = logs.flat().map((typed) => typed.token);
+    await untilConverged(typists, tokens);
+    const text = typists[0]!.read();
+    for (const typist of typists) typist.provider.destroy();
+    await Promise.all(cluster.instances.map((instance) => instance.stop()));
+
+    expect(await readFromFreshInstance(cluster, room, editToken)).toBe(text);
+  });
+
+  it('keeps edits older than the durability window when every instance is killed', async () => {
+    const { cluster, room, editToken, logs, stopTyping } = await typeOnThreeInstances();
+    const killedAt = Date.now();
+    await Promise.all(cluster.instances.map((instance) => instance.kill()));
+    stopTyping();
+
+    const durable = logs.flat().filter((typed) => typed.sentAt < killedAt - DURABILITY_WINDOW_MS - TRANSIT_MARGIN_MS);
+    expect(durable.length).toBeGreaterThan(60);
+    const textOnDisk = await textInDatabase(cluster.schema.url, room);
+    expect(durable.filter((typed) => !textOnDisk.includes(typed.token))).toEqual([]);
+    expect(await readFromFreshInstance(cluster, room, editToken)).toBe(textOnDisk);
+  });
+});
