@@ -12,7 +12,10 @@ export function HtmlPreview({ path }: { path: string }) {
   const html = useFileText(client, path);
   return (
     <section className="html-preview" aria-label={`Preview of ${path}`}>
-      <iframe title={`Preview of ${path}`} sandbox="allow-scripts" srcDoc={html ?? ''} data-testid="html-preview" />
+      {/* Rendered once the text is known: an empty first document raced the real one in Chromium. */}
+      {html !== null && (
+        <iframe title={`Preview of ${path}`} sandbox="allow-scripts" srcDoc={html} data-testid="html-preview" />
+      )}
     </section>
   );
 }

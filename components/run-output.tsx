@@ -39,7 +39,9 @@ export function RunOutput() {
   const running = useRunStore((s) => s.running);
   const localResult = useRunStore((s) => s.localResult);
   const end = useRef<HTMLDivElement>(null);
-  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [runs.length, running?.output.length]);
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: 'end' });
+  }, [runs.length, running?.output.length]);
 
   return (
     <section className="run-output" data-testid="run-output" aria-label="Run output">

@@ -48,8 +48,10 @@ export function redisSocketAdapter(redisUrl: string, redisPrefix: string, logger
   }
   return {
     adapter: createAdapter(pub, sub, { key: `${redisPrefix}socket.io` }),
+    // disconnect, not quit: quit waits for a Redis that may be away, and nothing is left to flush.
     async close(): Promise<void> {
-      await Promise.allSettled([pub.quit(), sub.quit()]);
+      pub.disconnect();
+      sub.disconnect();
     },
   };
 }

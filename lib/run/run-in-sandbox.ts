@@ -1,4 +1,3 @@
-import { frameBootstrap } from './sandbox-scripts';
 import { buildWorkerSource } from './worker-source';
 import { transpileWorkspace } from './transpile';
 
@@ -28,13 +27,14 @@ type FrameMessage =
  * page, its storage or its tokens) that runs the code in a Worker, so an endless loop freezes nothing.
  * The frame stops the worker at the time limit; this side removes the frame as a backstop.
  */
-export function runInSandbox(options: RunOptions): Promise<ExitStatus> {
+export async function runInSandbox(options: RunOptions): Promise<ExitStatus> {
   const { entry, files, timeoutMs, onOutput, signal } = options;
-  const workerSource = buildWorkerSource(entry, transpileWorkspace(files));
+  const [frameScript, runtime] = await Promise.all([sandboxScript('frame.js'), sandboxScript('worker-runtime.js')]);
+  const workerSource = buildWorkerSource(entry, transpileWorkspace(files), runtime);
   const frame = document.createElement('iframe');
   frame.setAttribute('sandbox', 'allow-scripts');
   frame.style.display = 'none';
-  frame.srcdoc = `<!doctype html><script>(${String(frameBootstrap)})()</script>`;
+  frame.srcdoc = `<!doctype html><script>${frameScript}</script>`;
 
   return new Promise<ExitStatus>((resolve) => {
     const finish = (status: ExitStatus) => {
@@ -63,4 +63,20 @@ export function runInSandbox(options: RunOptions): Promise<ExitStatus> {
     window.addEventListener('message', onMessage);
     document.body.appendChild(frame);
   });
+}
+
+const scripts = new Map<string, Promise<string>>();
+
+/** The sandbox's own scripts, fetched once from public/sandbox and passed in as text. */
+function sandboxScript(name: string): Promise<string> {
+  let script = scripts.get(name);
+  if (!script) {
+    script = fetch(`/sandbox/${name}`).then((response) => {
+      if (!response.ok) throw new Error(`sandbox script ${name}: HTTP ${response.status}`);
+      return response.text();
+    });
+    script.catch(() => scripts.delete(name));
+    scripts.set(name, script);
+  }
+  return script;
 }

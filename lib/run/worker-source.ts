@@ -1,11 +1,11 @@
-import { workerBootstrap } from './sandbox-scripts';
 import type { TranspiledModule } from './transpile';
 
 /**
  * Builds the worker's whole script: every module's code inlined as a function (no eval, which the CSP
- * forbids), then the line where each module's body starts (to map error lines back), then the runtime.
+ * forbids), the line where each module's body starts (to map error lines back), then the runtime
+ * (public/sandbox/worker-runtime.js).
  */
-export function buildWorkerSource(entry: string, modules: Record<string, TranspiledModule>): string {
+export function buildWorkerSource(entry: string, modules: Record<string, TranspiledModule>, runtime: string): string {
   const lines: string[] = ['self.__modules = {};'];
   const starts: Record<string, number> = {};
   for (const [path, module] of Object.entries(modules)) {
@@ -17,6 +17,6 @@ export function buildWorkerSource(entry: string, modules: Record<string, Transpi
   }
   lines.push(`self.__starts = ${JSON.stringify(starts)};`);
   lines.push(`self.__entry = ${JSON.stringify(entry)};`);
-  lines.push(`(${String(workerBootstrap)})();`);
+  lines.push(runtime);
   return lines.join('\n');
 }

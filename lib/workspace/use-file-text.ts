@@ -9,7 +9,10 @@ export function useFileText(client: CollabClient | null, path: string | null, th
   const [text, setText] = useState<string | null>(null);
   useEffect(() => {
     const ytext = client && path ? filesOf(client.doc).get(path) : undefined;
-    if (!ytext) return setText(null);
+    if (!ytext) {
+      setText(null);
+      return;
+    }
     let timer: ReturnType<typeof setTimeout> | null = null;
     const update = () => {
       timer ??= setTimeout(() => {

@@ -15,6 +15,7 @@ import {
   type ClientMessage,
   type ServerMessage,
 } from '../../lib/protocol/ai';
+import { awarenessUserSchema } from '../../lib/protocol/awareness';
 import type { AiMetrics } from './metrics';
 import type { AiRouter } from './router';
 import type { SparkPeer } from './spark-peer';
@@ -33,6 +34,8 @@ export interface AiSocketOptions {
 interface SessionData {
   roomId: string;
   userId: string;
+  /** The id this person has in the room's awareness, to find their name and colour. */
+  personId: string | null;
   permission: 'edit' | 'view';
 }
 
@@ -56,7 +59,7 @@ export function attachAiSocketHandlers(io: Server, options: AiSocketOptions): { 
       (result) => {
         if (!result.ok) return next(refusal('UNAUTHORIZED', result.reason));
         // Scoped to the room, so a client-chosen id can never reach into another room's state.
-        const data: SessionData = { roomId: room, userId: `${room}/${userId ?? socket.id}`, permission: result.permission };
+        const data: SessionData = { roomId: room, userId: `${room}/${userId ?? socket.id}`, personId: userId ?? null, permission: result.permission };
         socket.data = data;
         next();
       },
@@ -107,6 +110,12 @@ export function attachAiSocketHandlers(io: Server, options: AiSocketOptions): { 
         }
         case 'chat':
           return chat(message);
+        case 'chat:ask':
+          return chatAsk(message);
+        case 'chat:stop':
+          if (session.permission !== 'edit') return send({ type: 'chat:error', id: message.id, error: { code: 'READ_ONLY', message: 'A view-only link cannot stop Spark.' } });
+          (await peer)?.chat.stop(message.id);
+          return;
         case 'latency':
           options.metrics?.clientLatency(message.keystrokeToFirstCharMs);
           return;
@@ -151,9 +160,26 @@ export function attachAiSocketHandlers(io: Server, options: AiSocketOptions): { 
       const spark: SparkPeer | null = await peer;
       if (!spark) return send({ type: 'edit:error', id: message.id, error: { code: 'INTERNAL', message: 'Spark is not in this session.' } });
       spark.edit(
-        { id: message.id, requester: session.userId, file: message.file, language: message.language, instruction: message.instruction, from: message.selection.from, to: message.selection.to, pin: message.pin },
+        { id: message.id, requester: session.userId, file: message.file, language: message.language, instruction: message.instruction, from: message.selection.from, to: message.selection.to, pin: message.pin, replacement: message.replacement },
         send,
       );
+    }
+
+    /** A question for the room's chat: Spark writes it and its answer into the shared document. */
+    async function chatAsk(message: Extract<ClientMessage, { type: 'chat:ask' }>): Promise<void> {
+      if (session.permission !== 'edit') {
+        return send({ type: 'chat:error', id: message.id, error: { code: 'READ_ONLY', message: 'A view-only link can read the chat but not ask Spark.' } });
+      }
+      const spark: SparkPeer | null = await peer;
+      if (!spark) return send({ type: 'chat:error', id: message.id, error: { code: 'INTERNAL', message: 'Spark is not in this session.' } });
+      spark.chat.ask({
+        id: message.id,
+        requester: session.userId,
+        asker: personIn(spark, session.personId),
+        question: message.question,
+        context: message.context,
+        pin: message.pin,
+      });
     }
 
     async function chat(message: Extract<ClientMessage, { type: 'chat' }>): Promise<void> {
@@ -189,3 +215,11 @@ export function attachAiSocketHandlers(io: Server, options: AiSocketOptions): { 
   };
 }
 
+/** The asker's name and colour as the room sees them (their awareness state), for the chat. */
+function personIn(spark: SparkPeer, personId: string | null): { name: string; color: string } {
+  for (const state of spark.room.awareness.getStates().values()) {
+    const user = awarenessUserSchema.safeParse((state as { user?: unknown }).user);
+    if (user.success && user.data.id === personId) return { name: user.data.name, color: user.data.color };
+  }
+  return { name: 'Someone', color: '#8b8b8b' };
+}

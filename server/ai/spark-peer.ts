@@ -10,8 +10,10 @@ import type { AwarenessState } from '../../lib/protocol/awareness';
 import type { ServerMessage } from '../../lib/protocol/ai';
 import type { AiRouter, Pin } from './router';
 import { RoomWorkspace } from './spark/room-workspace';
+import { SparkChat } from './spark/spark-chat';
 import { filesOf, type SparkRoom } from './spark/spark-room';
 import { SpanWriter } from './spark/span-writer';
+import { typeOut } from './spark/type-out';
 
 export const SPARK_USER = { id: 'spark', name: 'Spark', color: '#f5a524', kind: 'spark' } as const;
 
@@ -27,6 +29,8 @@ export interface SparkEditRequest {
   from: number;
   to: number;
   pin: Pin;
+  /** Text to type instead of asking the model (Apply as edit from the chat). */
+  replacement?: string;
 }
 
 interface ActiveEdit {
@@ -41,6 +45,7 @@ const ONE_EDIT_CAPTURE_MS = 2 ** 31 - 1;
 
 export class SparkPeer {
   readonly workspace: RoomWorkspace;
+  readonly chat: SparkChat;
   private readonly active = new Map<string, ActiveEdit>();
   private readonly origins = new Map<string, { spark: true; requester: string }>();
   private readonly undoManagers = new Map<string, Y.UndoManager>();
@@ -51,6 +56,7 @@ export class SparkPeer {
     private readonly router: AiRouter,
   ) {
     this.workspace = new RoomWorkspace(room.doc);
+    this.chat = new SparkChat(room, router);
     this.publish(null, null);
   }
 
@@ -106,6 +112,7 @@ export class SparkPeer {
   destroy(): void {
     for (const active of [...this.active.values()]) this.halt(active, 'disconnected');
     for (const manager of this.undoManagers.values()) manager.destroy();
+    this.chat.destroy();
     this.workspace.destroy();
     this.room.awareness.setLocalState(null);
   }
@@ -117,21 +124,25 @@ export class SparkPeer {
     const { from, to } = writer.range;
     let written = '';
     try {
-      for await (const event of this.router.edit(
-        {
-          userId: request.requester,
-          roomId: this.room.id,
-          pin: request.pin,
-          path: request.file,
-          language: request.language,
-          prefix: content.slice(0, from),
-          suffix: content.slice(to),
-          instruction: request.instruction,
-          region,
-          workspace: this.workspace,
-        },
-        controller.signal,
-      )) {
+      const events =
+        request.replacement !== undefined
+          ? typeOut(request.replacement, controller.signal)
+          : this.router.edit(
+              {
+                userId: request.requester,
+                roomId: this.room.id,
+                pin: request.pin,
+                path: request.file,
+                language: request.language,
+                prefix: content.slice(0, from),
+                suffix: content.slice(to),
+                instruction: request.instruction,
+                region,
+                workspace: this.workspace,
+              },
+              controller.signal,
+            );
+      for await (const event of events) {
         if (controller.signal.aborted) return;
         switch (event.type) {
           case 'chunk':

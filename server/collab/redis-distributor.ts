@@ -22,7 +22,8 @@ interface Follower {
 }
 
 const BACKLOG_PAGE = 1000;
-// A finite block so a connection that died silently is noticed; 10 s costs one idle round trip.
+// Bounds how long the reader goes without looking at its state: after a reconnect, ioredis resends the
+// blocked read, and the resync it calls for starts when that read returns. One idle round trip per 10 s.
 const BLOCK_MS = 10_000;
 
 /**
@@ -45,6 +46,8 @@ export class RedisDistributor implements Distributor {
   /** Set when the reader's connection dropped: entries may have been trimmed meanwhile. */
   private interrupted = false;
   private closed = false;
+  private readonly closing: Promise<null>;
+  private resolveClosing!: (value: null) => void;
   private readonly loop: Promise<void>;
 
   constructor(private readonly options: RedisDistributorOptions) {
@@ -60,6 +63,7 @@ export class RedisDistributor implements Distributor {
     }
     this.reader.on('close', () => (this.interrupted = !this.closed));
     this.controlKey = `${options.prefix}control:${this.instanceId}`;
+    this.closing = new Promise((resolve) => (this.resolveClosing = resolve));
     this.loop = this.read();
   }
 
@@ -88,9 +92,13 @@ export class RedisDistributor implements Distributor {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.resolveClosing(null);
     this.reader.disconnect();
-    await this.loop;
-    await Promise.race([this.writer.del(this.controlKey).then(() => this.writer.quit()), delay(2_000)]);
+    // The loop stops at its next step; a resync waiting on a Redis that is away must not hold the shutdown.
+    await Promise.race([this.loop, delay(1_000)]);
+    // Redis may be away: tidy up if it answers soon, never hold the shutdown for it.
+    const tidy = this.writer.del(this.controlKey).then(() => this.writer.quit());
+    await Promise.race([tidy.catch(() => {}), delay(2_000)]);
     this.writer.disconnect();
   }
 
@@ -123,9 +131,11 @@ export class RedisDistributor implements Distributor {
       const ids = [this.controlId, ...followers.map((f) => f.lastId)];
       let reply: [Buffer, StreamEntry[]][] | null;
       try {
-        reply = (await this.reader.xreadBuffer('COUNT', 500, 'BLOCK', BLOCK_MS, 'STREAMS', ...keys, ...ids)) as
-          | [Buffer, StreamEntry[]][]
-          | null;
+        const pending = this.reader.xreadBuffer('COUNT', 500, 'BLOCK', BLOCK_MS, 'STREAMS', ...keys, ...ids);
+        // A read issued while the connection waits to reconnect never settles if we disconnect then (ioredis
+        // has no socket left to close), so closing must not wait for it.
+        pending.catch(() => {});
+        reply = (await Promise.race([pending, this.closing])) as [Buffer, StreamEntry[]][] | null;
       } catch (error) {
         if (this.closed) return;
         this.failed('read')(error);

@@ -18,7 +18,14 @@ export interface Cluster {
   destroy(): Promise<void>;
 }
 
-export async function startCluster(size: number, env: Record<string, string> = {}): Promise<Cluster> {
+export interface ClusterOptions {
+  /** Extra settings for every instance. */
+  env?: Record<string, string>;
+  /** Serve the Next.js pages too (E2E; needs `next build`). */
+  next?: boolean;
+}
+
+export async function startCluster(size: number, { env = {}, next = false }: ClusterOptions = {}): Promise<Cluster> {
   const schema = await createTestSchema();
   const redisPrefix = testRedisPrefix();
   const clusterEnv = {
@@ -29,7 +36,7 @@ export async function startCluster(size: number, env: Record<string, string> = {
   };
   const instances: ServerProcess[] = [];
   const start = async (port?: number) => {
-    const instance = await startServer({ port, env: clusterEnv });
+    const instance = await startServer({ port, env: clusterEnv, next });
     instances.push(instance);
     return instance;
   };
@@ -38,6 +45,7 @@ export async function startCluster(size: number, env: Record<string, string> = {
   } catch (error) {
     await Promise.all(instances.map((instance) => instance.kill()));
     await schema.drop();
+    await dropRedisPrefix(redisPrefix);
     throw error;
   }
   return {

@@ -18,8 +18,11 @@ export interface RouterError {
   retryAfterMs?: number;
 }
 
-/** Where the text came from: a model call, the cache, a suggestion being typed through, a prefetch. */
-export type CompletionSource = 'model' | 'cache' | 'typed-through' | 'prefetch';
+/**
+ * Where the text came from: a model call, the cache, a suggestion being typed through, a prefetch, or
+ * (edits only) text applied from a chat answer, which Spark types without a model.
+ */
+export type CompletionSource = 'model' | 'cache' | 'typed-through' | 'prefetch' | 'apply';
 
 export interface LatencyStats {
   tier: TierName | null;

@@ -1,0 +1,30 @@
+// Runs inside the sandboxed run frame (sandbox="allow-scripts": an opaque origin, no access to the
+// page). Starts the user's code in a Worker, so an endless loop freezes nothing, relays its output to
+// the page and stops it at the time limit. Plain JavaScript shipped as text: the frame cannot load
+// scripts from the app's origin.
+(function () {
+  var worker = null;
+  var post = function (message) { window.parent.postMessage(message, '*'); };
+  window.addEventListener('message', function (event) {
+    var data = event.data;
+    if (!data || data.type !== 'run' || worker) return;
+    var url = URL.createObjectURL(new Blob([data.workerSource], { type: 'text/javascript' }));
+    worker = new Worker(url);
+    var stop = function () { clearTimeout(timer); worker.terminate(); };
+    var timer = setTimeout(function () {
+      worker.terminate();
+      post({ type: 'exit', status: 'timeout' });
+    }, data.timeoutMs);
+    worker.onmessage = function (message) {
+      post(message.data);
+      if (message.data && message.data.type === 'exit') stop();
+    };
+    worker.onerror = function (error) {
+      error.preventDefault();
+      post({ type: 'console', level: 'error', text: 'Uncaught ' + error.message });
+      post({ type: 'exit', status: 'error' });
+      stop();
+    };
+  });
+  post({ type: 'ready' });
+})();

@@ -1,0 +1,150 @@
+/**
+ * Spark's side of the room's chat. A question becomes two entries in the shared document (the question
+ * and an empty answer, see lib/ai/chat-log.ts); the answer streams from the deep tier into the answer's
+ * Y.Text chunk by chunk, so every browser in the room watches it arrive through the ordinary document
+ * sync. The conversation so far and the asker's open file and selection go to the model as context.
+ */
+import * as Y from 'yjs';
+import { appendExchange, MAX_ANSWER_CHARS, readChat, type ChatContext, type ChatMessage } from '../../../lib/ai/chat-log';
+import type { AiRouter, Pin } from '../router';
+import type { TierName } from '../tiers/model-tier';
+import { filesOf, type SparkRoom } from './spark-room';
+
+export const SPARK_CHAT_ORIGIN = { sparkChat: true } as const;
+
+/** Earlier exchanges sent along; the router trims further to its budget, oldest first. */
+const HISTORY_MESSAGES = 12;
+/** File text around the selection sent as context: enough for a few functions either side. */
+const FILE_CONTEXT_CHARS = 8_000;
+
+export interface ChatAsk {
+  id: string;
+  /** The room-scoped user id, for rate limits. */
+  requester: string;
+  asker: { name: string; color: string };
+  question: string;
+  /** Offsets in the file's Y.Text; from === to means the cursor. */
+  context: { file: string; language: string; from: number; to: number } | null;
+  pin: Pin;
+}
+
+const SPARK = { name: 'Spark', color: '#f5a524' } as const;
+
+export class SparkChat {
+  private readonly active = new Map<string, AbortController>();
+
+  constructor(
+    private readonly room: SparkRoom,
+    private readonly router: AiRouter,
+  ) {}
+
+  ask(ask: ChatAsk): void {
+    const doc = this.room.doc;
+    const history = readChat(doc);
+    const file = ask.context ? filesOf(doc).get(ask.context.file) : undefined;
+    const text = file instanceof Y.Text ? file.toString() : null;
+    const context = ask.context && text !== null ? describeContext(text, ask.context) : null;
+    const now = Date.now();
+    const answer = appendExchange(
+      doc,
+      { id: ask.id, role: 'person', ...ask.asker, at: now, text: ask.question, status: 'done', replyTo: null, context: context?.ref ?? null, tier: null, note: null },
+      { id: `${ask.id}:answer`, role: 'spark', ...SPARK, at: now, text: '', status: 'streaming', replyTo: ask.id, context: null, tier: null, note: null },
+      SPARK_CHAT_ORIGIN,
+    );
+    const controller = new AbortController();
+    this.active.set(ask.id, controller);
+    const messages = [...toModelMessages(history), { role: 'user' as const, content: `${context?.prompt ?? ''}${ask.asker.name} asks: ${ask.question}` }];
+    void this.stream(answer, { ...ask, messages }, controller).finally(() => this.active.delete(ask.id));
+  }
+
+  /** Stops an answer mid-stream; what was written stays. */
+  stop(id: string): boolean {
+    const controller = this.active.get(id);
+    controller?.abort(new Error('stopped'));
+    return controller !== undefined;
+  }
+
+  destroy(): void {
+    for (const controller of this.active.values()) controller.abort(new Error('Spark left the room'));
+  }
+
+  private async stream(
+    answer: Y.Map<unknown>,
+    ask: ChatAsk & { messages: Array<{ role: 'user' | 'assistant'; content: string }> },
+    controller: AbortController,
+  ): Promise<void> {
+    const text = answer.get('text') as Y.Text;
+    const set = (fields: Record<string, unknown>) =>
+      this.room.doc.transact(() => {
+        for (const [key, value] of Object.entries(fields)) answer.set(key, value);
+      }, SPARK_CHAT_ORIGIN);
+    let note: string | null = null;
+    try {
+      const events = this.router.chat({ userId: ask.requester, roomId: this.room.id, pin: ask.pin, messages: ask.messages }, controller.signal);
+      for await (const event of events) {
+        if (controller.signal.aborted) break;
+        if (event.type === 'chunk') {
+          const room = MAX_ANSWER_CHARS - text.length;
+          this.room.doc.transact(() => text.insert(text.length, event.text.slice(0, room)), SPARK_CHAT_ORIGIN);
+          if (event.text.length > room) {
+            controller.abort(new Error('too long'));
+            return set({ status: 'stopped', note: `The answer was cut at ${MAX_ANSWER_CHARS.toLocaleString('en')} characters.` });
+          }
+        } else if (event.type === 'notice') {
+          note = event.error.message;
+          set({ note });
+        } else if (event.type === 'done') {
+          const tier = event.stats.tier;
+          return set({ status: 'done', tier: tier ? this.tierLabel(tier) : null, note: note ?? fallbackNote(tier, ask.pin) });
+        } else if (event.type === 'error') {
+          return set({ status: 'error', note: event.error.message });
+        } else {
+          break;
+        }
+      }
+      set({ status: 'stopped' });
+    } catch (error) {
+      set(controller.signal.aborted ? { status: 'stopped' } : { status: 'error', note: (error as Error).message });
+    }
+  }
+
+  private tierLabel(tier: TierName): string {
+    return this.router.tiers[tier].label;
+  }
+}
+
+/** Chat goes to the deep tier unless pinned; an answer from another tier says so. */
+function fallbackNote(tier: TierName | null, pin: Pin): string | null {
+  const wanted = pin === 'auto' ? 'deep' : pin;
+  if (!tier || tier === wanted) return null;
+  return `Answered by the ${tier === 'embedded' ? 'embedded engine' : `${tier} tier`}: the ${wanted} tier was not available.`;
+}
+
+function toModelMessages(history: ChatMessage[]): Array<{ role: 'user' | 'assistant'; content: string }> {
+  return history
+    .filter((m) => m.role === 'person' || m.status === 'done')
+    .slice(-HISTORY_MESSAGES)
+    .map((m) => (m.role === 'person' ? { role: 'user', content: `${m.name} asks: ${m.text}` } : { role: 'assistant', content: m.text }));
+}
+
+const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
+
+/** The asker's file and selection as prompt text, and as the reference shown with the question. */
+function describeContext(text: string, c: NonNullable<ChatAsk['context']>): { prompt: string; ref: ChatContext } {
+  const from = Math.min(c.from, c.to, text.length);
+  const to = Math.min(Math.max(c.from, c.to), text.length);
+  const fromLine = lineOf(text, from);
+  const toLine = lineOf(text, Math.max(from, to - (to > from && text[to - 1] === '\n' ? 1 : 0)));
+  const half = FILE_CONTEXT_CHARS / 2;
+  const start = Math.max(0, from - half);
+  const end = Math.min(text.length, to + half);
+  const excerpt = `${start > 0 ? '…\n' : ''}${text.slice(start, end)}${end < text.length ? '\n…' : ''}`;
+  const selected = to > from;
+  const focus = selected
+    ? `Selected (lines ${fromLine}-${toLine}):\n\`\`\`${c.language}\n${text.slice(from, to)}\n\`\`\`\n`
+    : `The cursor is on line ${fromLine}.\n`;
+  return {
+    prompt: `Open file: ${c.file}\n\`\`\`${c.language}\n${excerpt}\n\`\`\`\n${focus}\n`,
+    ref: { file: c.file, fromLine, toLine, selected },
+  };
+}
