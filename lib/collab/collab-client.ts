@@ -84,8 +84,16 @@ export class CollabClient {
       // Only after the server's state arrived can "no files" mean an empty session.
       if (synced && this.canEdit) ensureStarterFile(this.doc);
     };
-    const onOffline = () => this.report({ type: 'browser-offline' });
-    const onOnline = () => this.report({ type: 'browser-online' });
+    // A socket can outlive the network silently; drop it when the browser says it is offline and open
+    // a fresh one (with a full resync) when it is back, instead of waiting for a timeout to notice.
+    const onOffline = () => {
+      this.report({ type: 'browser-offline' });
+      this.provider.disconnect();
+    };
+    const onOnline = () => {
+      this.report({ type: 'browser-online' });
+      if (this.status.kind !== 'refused') this.provider.connect();
+    };
     this.provider.on('status', onStatus);
     this.provider.on('connection-close', onClose);
     this.provider.on('sync', onSync);

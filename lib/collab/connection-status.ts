@@ -23,7 +23,12 @@ export type ConnectionEvent =
  * Refusals that reconnecting cannot fix. A restart (SERVER_SHUTTING_DOWN) and capacity limits are
  * temporary, so the client keeps retrying through those.
  */
-const TRANSIENT_REFUSALS: ReadonlySet<RefusalReason> = new Set(['SERVER_SHUTTING_DOWN', 'TOO_MANY_CONNECTIONS']);
+const TRANSIENT_REFUSALS: ReadonlySet<RefusalReason> = new Set([
+  'SERVER_SHUTTING_DOWN',
+  'TOO_MANY_CONNECTIONS',
+  'TOO_MANY_ROOMS',
+  'ROOM_FULL',
+]);
 
 export function isTerminalClose(code: number): boolean {
   const reason = refusalFromCloseCode(code);

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type ServerProcess } from '../test/helpers/server-process';
+import { launchBrowser, newUser, type User } from './helpers/browser';
+import { focusEditor, waitForEditorValue } from './helpers/monaco';
+import { createSession, openSession, type CreatedSession } from './helpers/session';
+
+const OFFLINE_MS = 30_000;
+
+/** Records every connection state the page shows, so a brief "reconnecting" is not missed. */
+async function recordStatuses(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { statuses: string[] }).statuses = seen;
+    const target = document.querySelector('[data-testid="connection-status"]')!;
+    new MutationObserver(() => seen.push(target.getAttribute('data-status') ?? '')).observe(target, {
+      attributes: true,
+      attributeFilter: ['data-status'],
+    });
+  });
+}
+
+/** Types words one by one at the start (line 1) or end of the document until `until` resolves. */
+async function keepTyping(page: Page, prefix: string, where: 'start' | 'end', until: Promise<void>): Promise<string[]> {
+  const words: string[] = [];
+  let done = false;
+  void until.then(() => (done = true));
+  await focusEditor(page);
+  for (let i = 0; !done; i++) {
+    await page.keyboard.press(where === 'start' ? 'Control+Home' : 'Control+End');
+    const word = `${prefix}${i} `;
+    await page.keyboard.type(word, { delay: 20 });
+    words.push(word.trim());
+    await page.waitForTimeout(400);
+  }
+  return words;
+}
+
+describe('a browser that loses its connection for 30 s (reliability 2)', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let session: CreatedSession;
+  let alice: User;
+  let bob: User;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer({ next: true }), launchBrowser()]);
+    session = await createSession(server.url);
+    [alice, bob] = await Promise.all([newUser(browser), newUser(browser)]);
+    await openSession(alice.page, session.editUrl);
+    await openSession(bob.page, session.editUrl);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('keeps every keystroke of both people and shows offline, then reconnecting', async () => {
+    await recordStatuses(alice.page);
+    await alice.context.setOffline(true);
+    await alice.page.locator('[data-testid="connection-status"][data-status="offline"]').waitFor();
+    const backOnline = new Promise<void>((resolve) => setTimeout(resolve, OFFLINE_MS));
+    const [aliceWords, bobWords] = await Promise.all([
+      keepTyping(alice.page, 'alice', 'start', backOnline),
+      keepTyping(bob.page, 'bob', 'end', backOnline),
+    ]);
+    await alice.context.setOffline(false);
+    await alice.page.locator('[data-testid="connection-status"][data-status="online"]').waitFor({ timeout: 60_000 });
+    const statuses = await alice.page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
+    expect(statuses).toContain('offline');
+    expect(statuses.indexOf('reconnecting')).toBeGreaterThan(statuses.indexOf('offline'));
+
+    const everything = [...aliceWords, ...bobWords];
+    expect(aliceWords.length).toBeGreaterThan(10);
+    const onAlice = await waitForEditorValue(alice.page, { includes: everything }, 60_000);
+    const onBob = await waitForEditorValue(bob.page, { equals: onAlice }, 30_000);
+    expect(onBob).toBe(onAlice);
+  }, 150_000);
+});
