@@ -91,6 +91,8 @@ export const configSchema = z.object({
   aiMaxCompletionTokens: z.coerce.number().int().min(1).max(4096).default(64),
   /** Longest edit or chat answer asked of a model, in tokens. @default 2048 */
   aiMaxEditTokens: z.coerce.number().int().min(16).max(32_768).default(2048),
+  /** AI requests one person may make per second (a burst limit; typing makes about 5-10). @default 20 */
+  aiUserRequestsPerSecond: z.coerce.number().int().min(1).default(20),
   /** AI requests one person may make per minute. @default 600 */
   aiUserRequestsPerMinute: z.coerce.number().int().min(1).default(600),
   /** AI requests one room may make per minute. @default 3000 */
@@ -150,6 +152,7 @@ export const envNames = {
   aiEditBudgetTokens: 'SPARKPAD_AI_EDIT_BUDGET_TOKENS',
   aiMaxCompletionTokens: 'SPARKPAD_AI_MAX_COMPLETION_TOKENS',
   aiMaxEditTokens: 'SPARKPAD_AI_MAX_EDIT_TOKENS',
+  aiUserRequestsPerSecond: 'SPARKPAD_AI_USER_REQUESTS_PER_SECOND',
   aiUserRequestsPerMinute: 'SPARKPAD_AI_USER_REQUESTS_PER_MINUTE',
   aiRoomRequestsPerMinute: 'SPARKPAD_AI_ROOM_REQUESTS_PER_MINUTE',
   aiTierFailuresBeforeCooldown: 'SPARKPAD_AI_TIER_FAILURES_BEFORE_COOLDOWN',

@@ -33,6 +33,7 @@ export function routerSettingsFrom(config: Config): RouterSettings {
     firstTokenDeadlineMs: { fast: config.fastFirstTokenDeadlineMs, deep: config.deepFirstTokenDeadlineMs, embedded: 0 },
     editBudgetTokens: config.aiEditBudgetTokens,
     maxEditTokens: config.aiMaxEditTokens,
+    userRequestsPerSecond: config.aiUserRequestsPerSecond,
     userRequestsPerMinute: config.aiUserRequestsPerMinute,
     roomRequestsPerMinute: config.aiRoomRequestsPerMinute,
     failuresBeforeCooldown: config.aiTierFailuresBeforeCooldown,

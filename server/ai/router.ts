@@ -20,6 +20,7 @@ export type { Pin, RequestKind, TierSet } from './routing/tier-plan';
 export interface RouterSettings extends CompletionSettings {
   editBudgetTokens: number;
   maxEditTokens: number;
+  userRequestsPerSecond: number;
   userRequestsPerMinute: number;
   roomRequestsPerMinute: number;
   failuresBeforeCooldown: number;
@@ -58,7 +59,7 @@ export class AiRouter {
     const s = deps.settings;
     this.metrics = deps.metrics ?? NO_METRICS;
     this.health = new TierHealth(s.failuresBeforeCooldown, s.cooldownMs, deps.now);
-    this.limits = new AiRateLimits(s.userRequestsPerMinute, s.roomRequestsPerMinute);
+    this.limits = new AiRateLimits(s.userRequestsPerSecond, s.userRequestsPerMinute, s.roomRequestsPerMinute);
     this.completions = new Completions(deps.tiers, this.health, s, this.metrics);
   }
 

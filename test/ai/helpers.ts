@@ -119,6 +119,7 @@ export function routerSettings(overrides: Partial<RouterSettings> = {}): RouterS
     firstTokenDeadlineMs: { fast: 10_000, deep: 10_000, embedded: 10_000 },
     editBudgetTokens: 8192,
     maxEditTokens: 512,
+    userRequestsPerSecond: 1000,
     userRequestsPerMinute: 1000,
     roomRequestsPerMinute: 1000,
     failuresBeforeCooldown: 3,

@@ -217,6 +217,16 @@ describe('router: budgets, limits, tier choice', () => {
     expect(list).toEqual([{ type: 'error', error: expect.objectContaining({ code: 'RATE_LIMITED' }) }]);
   });
 
+  it('refuses a burst over the per-second limit, at the limit and one past it', async () => {
+    const { router } = routerWith(new ScriptedTier('fast', chunks('x')), { userRequestsPerSecond: 3 });
+    for (const prefix of ['a', 'b', 'c']) {
+      const list = await events(router.complete(input({ prefix }), new AbortController().signal));
+      expect(list.some((event) => event.type === 'error')).toBe(false);
+    }
+    const past = await events(router.complete(input({ prefix: 'd' }), new AbortController().signal));
+    expect(past).toEqual([{ type: 'error', error: expect.objectContaining({ code: 'RATE_LIMITED' }) }]);
+  });
+
   it('sends a small edit to fast and a large one to deep under auto; a pin wins', async () => {
     const fast = new ScriptedTier('fast', chunks('fast'));
     const { router, deep } = routerWith(fast);

@@ -6,10 +6,13 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RouterError } from './router-events';
 
 export class AiRateLimits {
+  private readonly perUserSecond: RateLimiterMemory;
   private readonly perUser: RateLimiterMemory;
   private readonly perRoom: RateLimiterMemory;
 
-  constructor(userRequestsPerMinute: number, roomRequestsPerMinute: number) {
+  constructor(userRequestsPerSecond: number, userRequestsPerMinute: number, roomRequestsPerMinute: number) {
+    // The per-second budget stops a burst (a stuck key, a script); the per-minute one a steady flood.
+    this.perUserSecond = new RateLimiterMemory({ keyPrefix: 'ai-user-s', points: userRequestsPerSecond, duration: 1 });
     this.perUser = new RateLimiterMemory({ keyPrefix: 'ai-user', points: userRequestsPerMinute, duration: 60 });
     this.perRoom = new RateLimiterMemory({ keyPrefix: 'ai-room', points: roomRequestsPerMinute, duration: 60 });
   }
@@ -17,6 +20,7 @@ export class AiRateLimits {
   /** Takes one request from both budgets; an error value when either is spent. */
   async take(userId: string, roomId: string): Promise<RouterError | null> {
     try {
+      await this.perUserSecond.consume(userId);
       await this.perUser.consume(userId);
     } catch (error) {
       return limited(error, 'You are sending suggestion requests too quickly.');

@@ -1,21 +1,91 @@
 /**
  * Writes a streamed rewrite of one span of a Y.Text as a sequence of minimal edits. At every chunk the
- * span should read "new text so far + the old text not yet rewritten"; the old text consumed is found by
- * diffing the old span against the new text so far (fast-diff), and only the difference between what the
- * span holds now and that target is applied. Text that the model repeats unchanged is never touched, so
- * people's cursors inside it stay put. The span's ends are Yjs relative positions: edits elsewhere in the
- * file shift them correctly.
+ * span should read "new text so far + the old text not yet rewritten"; how far the new text has got
+ * through the old is found line by line (see `rewriteProgress`), and only the difference between what
+ * the span holds now and that target is applied. Text that the model repeats unchanged is never touched,
+ * so people's cursors inside it stay put. The span's ends are Yjs relative positions: edits elsewhere in
+ * the file shift them correctly.
  */
 import diff from 'fast-diff';
 import * as Y from 'yjs';
 
-/** The part of the old text the new text so far has accounted for (trailing deletions are not yet rewritten). */
-export function consumedOld(oldText: string, newSoFar: string): number {
-  const ops = diff(oldText, newSoFar);
-  while (ops.length > 0 && ops[ops.length - 1]![0] === diff.DELETE) ops.pop();
-  let consumed = 0;
-  for (const [op, text] of ops) if (op !== diff.INSERT) consumed += text.length;
-  return consumed;
+/**
+ * How far a rewrite has got through the old text, so the old text still ahead can stay visible after it.
+ * Watching must look like typing: text Spark has not reached yet must neither vanish early nor be shown
+ * twice. A character diff does not give that (scattered matching letters of an unrelated new line
+ * "consume" old code, which disappears and comes back), so:
+ * - whole new lines are aligned with old lines by a line diff: old lines before the last equal line are
+ *   rewritten; after it, a new line that resembles the next old line is taken as its changed version;
+ * - the line being written consumes the old line it retypes (a prefix of it, or all of it when it runs
+ *   past it), or the part before where it departs from it when that part is substantial;
+ * - otherwise the line is new, and `gap` keeps the old text ahead on a line of its own.
+ */
+export function rewriteProgress(oldText: string, newSoFar: string): { consumed: number; gap: string } {
+  const oldLines = splitLines(oldText);
+  const cut = newSoFar.lastIndexOf('\n') + 1;
+  const newLines = splitLines(newSoFar.slice(0, cut));
+  const partial = newSoFar.slice(cut);
+
+  const codes = new Map<string, string>();
+  const encode = (lines: string[]) => lines.map((line) => lineCode(codes, line.replace(/\n$/, ''))).join('');
+  let oldIndex = 0;
+  let newIndex = 0;
+  let afterEqual = { old: 0, new: 0 };
+  for (const [op, chars] of diff(encode(oldLines), encode(newLines))) {
+    if (op !== diff.INSERT) oldIndex += chars.length;
+    if (op !== diff.DELETE) newIndex += chars.length;
+    if (op === diff.EQUAL) afterEqual = { old: oldIndex, new: newIndex };
+  }
+  let line = afterEqual.old;
+  for (const written of newLines.slice(afterEqual.new)) {
+    if (line < oldLines.length && resembles(written, oldLines[line]!)) line++;
+  }
+  let consumed = oldLines.slice(0, line).reduce((n, l) => n + l.length, 0);
+  if (!partial) return { consumed, gap: '' };
+
+  // Past the old text: a whole-line span is followed by the next line of the file, which must not be
+  // glued to the line being written.
+  if (line >= oldLines.length) return { consumed, gap: oldText.endsWith('\n') ? '\n' : '' };
+  const oldLine = oldLines[line]!.replace(/\n$/, '');
+  const common = commonPrefixLength(partial, oldLine);
+  if (common === partial.length || common === oldLine.length || partial.slice(0, common).trim().length >= SUBSTANTIAL_CHARS) {
+    return { consumed: consumed + common, gap: '' };
+  }
+  return { consumed, gap: '\n' };
+}
+
+/** Characters of a line, besides indentation, that make "the same line, edited" the likely reading. */
+const SUBSTANTIAL_CHARS = 8;
+
+function splitLines(text: string): string[] {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+
+/** One character per distinct line (the diff-match-patch line-mode trick), skipping surrogates. */
+function lineCode(codes: Map<string, string>, line: string): string {
+  let code = codes.get(line);
+  if (code === undefined) {
+    const n = 0x100 + codes.size;
+    code = String.fromCharCode(n < 0xd800 ? n : n + 0x800);
+    codes.set(line, code);
+  }
+  return code;
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/** A changed version of the same line: at least half of the characters agree. */
+function resembles(a: string, b: string): boolean {
+  const x = a.trim();
+  const y = b.trim();
+  if (!x || !y) return x === y;
+  let same = 0;
+  for (const [op, text] of diff(x, y)) if (op === diff.EQUAL) same += text.length;
+  return (2 * same) / (x.length + y.length) >= 0.5;
 }
 
 export class SpanWriter {
@@ -58,7 +128,11 @@ export class SpanWriter {
 
   /** Brings the span to "new text so far + unrewritten old text"; with `final`, to the new text alone. */
   update(newSoFar: string, final: boolean): void {
-    const target = final ? newSoFar : newSoFar + this.original.slice(consumedOld(this.original, newSoFar));
+    let target = newSoFar;
+    if (!final) {
+      const { consumed, gap } = rewriteProgress(this.original, newSoFar);
+      target += gap + this.original.slice(consumed);
+    }
     const now = this.current();
     if (target !== now) {
       const doc = this.text.doc;
