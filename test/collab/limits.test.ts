@@ -116,3 +116,36 @@ describe('server limits', () => {
     await whenDoc(members[2]!.doc, () => members[2]!.read() === 'members unaffected');
   });
 });
+
+describe('server-wide load shedding', () => {
+  let server: ServerProcess;
+  const clients: YjsClient[] = [];
+  beforeAll(async () => {
+    server = await startServer({ env: { SPARKPAD_MAX_CONNECTIONS: '2', SPARKPAD_MAX_LOADED_ROOMS: '1' } });
+  });
+  afterAll(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await server.stop();
+  });
+  const connect = (room: TestRoom) => {
+    const client = connectClient(server.wsUrl, room.room, room.editToken);
+    clients.push(client);
+    return client;
+  };
+
+  it('refuses a room that would exceed the loaded-room limit, and a connection past the server limit', async () => {
+    const [first, second] = [await createRoomInDataDir(server.dataDir), await createRoomInDataDir(server.dataDir)];
+    const a = connect(first);
+    await synced(a);
+    const otherRoom = connect(second);
+    expect(await nextClose(otherRoom)).toEqual({ code: REFUSAL.TOO_MANY_ROOMS, reason: 'TOO_MANY_ROOMS' });
+    otherRoom.provider.shouldConnect = false;
+    const b = connect(first);
+    await synced(b);
+    const third = connect(first);
+    expect(await nextClose(third)).toEqual({ code: REFUSAL.TOO_MANY_CONNECTIONS, reason: 'TOO_MANY_CONNECTIONS' });
+    third.provider.shouldConnect = false;
+    a.text().insert(0, 'still working');
+    await whenDoc(b.doc, () => b.read() === 'still working');
+  });
+});
