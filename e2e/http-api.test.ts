@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFUSAL } from '../lib/protocol/refusals';
+import type { CreatedSession } from '../lib/protocol/sessions';
 import { readTokenClaims } from '../lib/share-token';
 import { startServer, type ServerProcess } from '../test/helpers/server-process';
 import { connectClient, nextClose, synced } from '../test/helpers/yjs-client';
 
-interface Created {
-  room: string;
-  editToken: string;
-  viewToken: string;
-  editUrl: string;
-  viewUrl: string;
-}
+type Created = CreatedSession;
 
 describe('the HTTP API of a built server', () => {
   let server: ServerProcess;

@@ -165,7 +165,7 @@ export const envNames = {
 export class ConfigError extends Error {}
 
 /** Parses the environment; throws ConfigError naming every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const raw: Record<string, string | undefined> = {};
   for (const [key, name] of Object.entries(envNames)) {
     const value = env[name];

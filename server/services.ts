@@ -2,14 +2,9 @@ import type { Registry } from 'prom-client';
 import type { RefusalReason } from '../lib/protocol/refusals';
 import type { Config } from './config';
 
-/** What a created session hands back to the landing page or a script. */
-export interface CreatedSession {
-  room: string;
-  editToken: string;
-  viewToken: string;
-  editUrl: string;
-  viewUrl: string;
-}
+import type { CreatedSession } from '../lib/protocol/sessions';
+
+export type { CreatedSession };
 
 /**
  * The server's services as Next.js route handlers see them. Route handlers are bundled by Next and

@@ -1,13 +1,9 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 
-export interface CreatedSession {
-  room: string;
-  editToken: string;
-  viewToken: string;
-  editUrl: string;
-  viewUrl: string;
-}
+import type { CreatedSession } from '../../lib/protocol/sessions';
+
+export type { CreatedSession };
 
 /** POST /api/sessions, as a script would. */
 export async function createSession(baseUrl: string): Promise<CreatedSession> {

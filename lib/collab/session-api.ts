@@ -1,18 +1,9 @@
 import { z } from 'zod';
+import { createdSessionSchema, sessionLinksSchema, type CreatedSession, type SessionLinks } from '../protocol/sessions';
 
 /** The browser's side of the sessions HTTP API (app/api/sessions). */
 
-export const createdSessionSchema = z.object({
-  room: z.string(),
-  editToken: z.string(),
-  viewToken: z.string(),
-  editUrl: z.string(),
-  viewUrl: z.string(),
-});
-export type CreatedSession = z.infer<typeof createdSessionSchema>;
-
-export const sessionLinksSchema = z.object({ editUrl: z.string(), viewUrl: z.string() });
-export type SessionLinks = z.infer<typeof sessionLinksSchema>;
+export { createdSessionSchema, sessionLinksSchema, type CreatedSession, type SessionLinks };
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
