@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useCollabSession } from '@/lib/collab/use-collab-session';
 import { useDebugHandle } from '@/lib/collab/debug-handle';
+import { useSpark } from '@/lib/ai/use-spark';
 import { useSessionStore } from '@/lib/collab/session-store';
 import { useIdentityStore } from '@/lib/presence/identity-store';
 import { usePresenceSync } from '@/lib/presence/use-presence-sync';
@@ -24,6 +25,7 @@ export function SessionView({ room }: { room: string }) {
   useFileSync(client);
   usePresenceSync(client);
   useDebugHandle();
+  useSpark(room);
   const [sharing, setSharing] = useState(false);
   const closeShare = useCallback(() => setSharing(false), []);
 

@@ -4,6 +4,7 @@ import { languageForPath } from '@/lib/doc-model';
 import { useEditorStore } from '@/lib/editor/editor-store';
 import { usePresenceStore } from '@/lib/presence/presence-store';
 import { useWorkspaceStore } from '@/lib/workspace/workspace-store';
+import { SparkStatus } from './spark-status';
 
 /**
  * The bar under the editor. Fields are independent <span>s in two groups: features add theirs here
@@ -20,6 +21,7 @@ export function StatusBar() {
         {cursor && <span className="status-field">Ln {cursor.lineNumber}, Col {cursor.column}</span>}
       </div>
       <div className="status-group" data-testid="status-bar-slot">
+        <SparkStatus />
         <span className="status-field">{peerCount === 1 ? 'Only you' : `${peerCount} here`}</span>
       </div>
     </footer>

@@ -1,6 +1,9 @@
 'use client';
 
 import { useEffect } from 'react';
+import { useAskSparkStore, type AskPhase } from '../ai/ask-spark-store';
+import { useLatencyStore, type SuggestionLatency } from '../ai/latency-store';
+import { useSparkStore } from '../ai/spark-store';
 import { getFile, listFiles } from '../doc-model';
 import { useEditorStore } from '../editor/editor-store';
 import { useWorkspaceStore } from '../workspace/workspace-store';
@@ -18,6 +21,10 @@ export interface SparkpadDebugHandle {
   clientId(): number | null;
   /** Messages of the diagnostics on the open file: proof the language workers run. */
   markers(): string[];
+  /** Spark's recent inline suggestions, oldest first, with keystroke-to-first-character (for bench/). */
+  suggestions(): SuggestionLatency[];
+  /** Spark's connection state and the Ask Spark edit the panel shows. */
+  spark(): { connection: string; edit: AskPhase };
 }
 
 declare global {
@@ -46,6 +53,8 @@ export function useDebugHandle(): void {
         const model = editor?.getModel();
         return model && monaco ? monaco.editor.getModelMarkers({ resource: model.uri }).map((m) => m.message) : [];
       },
+      suggestions: () => useLatencyStore.getState().entries.map((entry) => ({ ...entry })),
+      spark: () => ({ connection: useSparkStore.getState().connection.kind, edit: useAskSparkStore.getState().phase }),
     };
     return () => {
       delete window.sparkpad;

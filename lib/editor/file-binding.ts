@@ -32,6 +32,11 @@ export class FileBinding {
     this.undoManager = new Y.UndoManager(text, { trackedOrigins: new Set([this.binding]) });
   }
 
+  /** True for a change this person made in this editor (typing, pasting, accepting a suggestion). */
+  isOwnEdit(transaction: Y.Transaction): boolean {
+    return transaction.origin === this.binding;
+  }
+
   undo(): void {
     this.undoManager.undo();
   }

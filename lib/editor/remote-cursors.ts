@@ -26,6 +26,8 @@ export class RemoteCursors {
     const doc = this.text.doc;
     if (!model || !doc) return;
     const lineHeight = this.editor.getOption(this.instance.editor.EditorOption.lineHeight);
+    const local = this.editor.getPosition();
+    const localOffset = local ? model.getOffsetAt(local) : -1;
     const selections: monaco.editor.IModelDeltaDecoration[] = [];
     const seen = new Set<number>();
     for (const peer of peers) {
@@ -33,6 +35,9 @@ export class RemoteCursors {
       const anchor = this.toIndex(peer.selection.anchor, doc);
       const head = this.toIndex(peer.selection.head, doc);
       if (anchor === null || head === null) continue;
+      // Spark suggesting to this person sits on their own caret, where the ghost text already shows it;
+      // drawn there it would only cover the caret and, with its label, the line above.
+      if (peer.user.kind === 'spark' && anchor === head && head === localOffset) continue;
       seen.add(peer.clientId);
       const headPosition = model.getPositionAt(head);
       if (anchor !== head) {
@@ -47,6 +52,7 @@ export class RemoteCursors {
     this.decorations.set(selections);
     for (const [clientId, widget] of this.widgets) {
       if (seen.has(clientId)) continue;
+      widget.dispose();
       this.editor.removeContentWidget(widget);
       this.widgets.delete(clientId);
     }
@@ -54,7 +60,10 @@ export class RemoteCursors {
 
   dispose(): void {
     this.decorations.clear();
-    for (const widget of this.widgets.values()) this.editor.removeContentWidget(widget);
+    for (const widget of this.widgets.values()) {
+      widget.dispose();
+      this.editor.removeContentWidget(widget);
+    }
     this.widgets.clear();
   }
 
@@ -75,12 +84,16 @@ export class RemoteCursors {
   }
 }
 
+/** How long a caret stays still before it counts as idle. */
+const LABEL_IDLE_MS = 3000;
+
 class CaretWidget implements monaco.editor.IContentWidget {
   readonly allowEditorOverflow = false;
   readonly suppressMouseDown = true;
   private readonly node = document.createElement('div');
   private readonly label = document.createElement('div');
-  private position: monaco.IPosition = { lineNumber: 1, column: 1 };
+  private position: monaco.IPosition | null = null;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly clientId: number,
@@ -103,8 +116,24 @@ class CaretWidget implements monaco.editor.IContentWidget {
     // On the first line there is no room above the caret: the label hangs below it instead.
     this.node.classList.toggle('sp-remote-cursor--below', position.lineNumber === 1);
     if (this.label.textContent !== peer.user.name) this.label.textContent = peer.user.name;
+    const moved = this.position?.lineNumber !== position.lineNumber || this.position?.column !== position.column;
+    if (moved) this.wake();
     this.position = position;
     this.relayout();
+  }
+
+  dispose(): void {
+    clearTimeout(this.idleTimer);
+  }
+
+  /**
+   * A caret that has not moved for a while is marked idle; CSS may fade its label so a cursor left
+   * somewhere (Spark's, once an edit is done) does not cover the line above for good.
+   */
+  private wake(): void {
+    this.node.classList.remove('sp-remote-cursor--idle');
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.node.classList.add('sp-remote-cursor--idle'), LABEL_IDLE_MS);
   }
 
   getId(): string {
@@ -116,6 +145,6 @@ class CaretWidget implements monaco.editor.IContentWidget {
   }
 
   getPosition(): monaco.editor.IContentWidgetPosition {
-    return { position: this.position, preference: [this.instance.editor.ContentWidgetPositionPreference.EXACT] };
+    return { position: this.position ?? { lineNumber: 1, column: 1 }, preference: [this.instance.editor.ContentWidgetPositionPreference.EXACT] };
   }
 }

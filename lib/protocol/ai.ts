@@ -83,6 +83,11 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
     /** Offsets in the file's Y.Text; from === to asks about the cursor's line. */
     selection: z.object({ from: z.number().int().nonnegative(), to: z.number().int().nonnegative() }),
     pin: pinSchema.default('auto'),
+    /**
+     * Text for Spark to type over the selection instead of asking a model: "Apply as edit" on a code
+     * block of a chat answer. It streams through the same edit path (Spark's cursor, stop, undo).
+     */
+    replacement: z.string().max(100_000).optional(),
   }),
   z.object({ type: z.literal('edit:stop'), id: requestId }),
   /** Undoes this person's most recent Spark edit, as one step. */
@@ -93,6 +98,22 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
     messages: z.array(z.object({ role: z.enum(['user', 'assistant']), content: z.string().max(20_000) })).min(1).max(100),
     pin: pinSchema.default('auto'),
   }),
+  /**
+   * A question to Spark in the room's shared chat. The question and the answer appear in the document
+   * (lib/ai/chat-log.ts) for everyone; only a refusal comes back on the socket, as `chat:error`.
+   */
+  z.object({
+    type: z.literal('chat:ask'),
+    id: requestId,
+    question: z.string().trim().min(1).max(4000),
+    /** The asker's open file and selection (offsets in its Y.Text), sent to the model as context. */
+    context: z
+      .object({ file: filePath, language: z.string().max(64).default('plaintext'), from: z.number().int().nonnegative(), to: z.number().int().nonnegative() })
+      .nullable(),
+    pin: pinSchema.default('auto'),
+  }),
+  /** Stops a room chat answer while it streams; what was written stays. */
+  z.object({ type: z.literal('chat:stop'), id: requestId }),
   /** The browser reports what only it can measure: keystroke to first character on screen. */
   z.object({ type: z.literal('latency'), id: requestId, keystrokeToFirstCharMs: z.number().nonnegative().max(600_000) }),
 ]);
@@ -101,7 +122,7 @@ export type ClientMessageInput = z.input<typeof clientMessageSchema>;
 
 export const latencyStatsSchema = z.object({
   tier: tierNameSchema.nullable(),
-  source: z.enum(['model', 'cache', 'typed-through', 'prefetch']),
+  source: z.enum(['model', 'cache', 'typed-through', 'prefetch', 'apply']),
   /** From the request reaching the server to its first chunk leaving it. */
   firstTokenMs: z.number().nullable(),
   tokensPerSecond: z.number().nullable(),

@@ -1,0 +1,49 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { applyAsEdit, insertAtCursor } from '@/lib/ai/chat-store';
+import { sparkTarget } from '@/lib/ai/spark-target';
+import { useSparkStore } from '@/lib/ai/spark-store';
+import { useEditorStore } from '@/lib/editor/editor-store';
+import { useWorkspaceStore } from '@/lib/workspace/workspace-store';
+
+/** A code block's text without the newline Markdown ends every block with: the selection keeps its own. */
+function trimmed(code: string): string {
+  return code.replace(/\n$/, '');
+}
+
+/**
+ * A code block in Spark's answer, with what can be done with it: insert it at this person's cursor (their
+ * own edit, like pasting), or have Spark type it over their selection — or the cursor's line — through
+ * the Ask Spark edit path, with Spark's cursor and one-step undo.
+ */
+export function ChatCodeBlock({ code, language, actions, children }: { code: string; language: string | null; actions: boolean; children: ReactNode }) {
+  const spark = useSparkStore((s) => s.client);
+  const openFile = useWorkspaceStore((s) => s.openFile);
+  const editor = useEditorStore((s) => s.editor);
+  const usable = actions && editor !== null && openFile !== null;
+
+  const insert = () => {
+    if (editor) insertAtCursor(editor, trimmed(code));
+  };
+  const apply = () => {
+    const target = editor && openFile ? sparkTarget(editor, openFile) : null;
+    if (target) applyAsEdit(spark, target, trimmed(code));
+  };
+
+  return (
+    <div className="chat-code" data-testid="chat-code" data-language={language ?? undefined}>
+      {children}
+      {usable && (
+        <div className="chat-code-actions">
+          <button type="button" className="button" data-testid="chat-insert" onClick={insert} title="Insert into the file at your cursor">
+            Insert at cursor
+          </button>
+          <button type="button" className="button" data-testid="chat-apply" onClick={apply} title="Spark types this over your selection (or your cursor’s line)">
+            Apply as edit
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

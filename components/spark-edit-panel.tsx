@@ -1,0 +1,151 @@
+'use client';
+
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { askSpark, stopSpark, undoSparkEdit, useAskSparkStore, type AskPhase, type UndoState } from '@/lib/ai/ask-spark-store';
+import { describeAiError } from '@/lib/ai/describe-error';
+import { sparkTarget } from '@/lib/ai/spark-target';
+import { canAskSpark, useSparkStore } from '@/lib/ai/spark-store';
+import { useEditorStore } from '@/lib/editor/editor-store';
+import { useWorkspaceStore } from '@/lib/workspace/workspace-store';
+
+const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const SHORTCUT = IS_MAC ? '⌘K' : 'Ctrl K';
+
+/** Ask Spark: an instruction about the selection; Spark types the change into the shared file for all. */
+export function SparkEditPanel() {
+  const client = useSparkStore((s) => s.client);
+  const connection = useSparkStore((s) => s.connection);
+  const phase = useAskSparkStore((s) => s.phase);
+  const notice = useAskSparkStore((s) => s.notice);
+  const target = useAskSparkStore((s) => s.target);
+  const focusRequests = useAskSparkStore((s) => s.focusRequests);
+  const undoable = useAskSparkStore((s) => s.undoable);
+  const undo = useAskSparkStore((s) => s.undo);
+  const openFile = useWorkspaceStore((s) => s.openFile);
+  const [instruction, setInstruction] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  const working = phase.kind === 'working';
+  const enabled = canAskSpark(connection);
+
+  useEffect(() => {
+    if (focusRequests > 0) input.current?.focus();
+  }, [focusRequests]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const { editor } = useEditorStore.getState();
+    // The editor keeps its selection while the input has focus: ask about what is selected now.
+    const current = editor && openFile ? sparkTarget(editor, openFile) : target;
+    if (!current || !instruction.trim()) return;
+    askSpark(client, current, instruction);
+    setInstruction('');
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    if (working) stopSpark(client);
+    else useEditorStore.getState().editor?.focus();
+  };
+
+  return (
+    <section className="spark-edit" data-testid="spark-edit-panel" aria-label="Ask Spark">
+      <p className="spark-hint">
+        Select code and press <kbd>{SHORTCUT}</kbd>, then say what to change. Spark types it into the file for everyone.
+      </p>
+      {target && <p className="spark-target" data-testid="spark-target">{target.label}</p>}
+      <form className="spark-form" onSubmit={submit}>
+        <input
+          ref={input}
+          data-testid="spark-instruction"
+          value={instruction}
+          onChange={(event) => setInstruction(event.target.value)}
+          onKeyDown={onKeyDown}
+          placeholder={working ? 'Redirect Spark…' : 'e.g. add JSDoc, handle null'}
+          disabled={!enabled || !openFile}
+          aria-label="Instruction for Spark"
+          maxLength={4000}
+        />
+        <div className="spark-actions">
+          <button className="button primary" type="submit" data-testid="spark-ask" disabled={!enabled || !instruction.trim()}>
+            {working ? 'Redirect' : 'Ask'}
+          </button>
+          {working && (
+            <button className="button" type="button" data-testid="spark-stop" onClick={() => stopSpark(client)} title="Stop (Esc)">
+              Stop
+            </button>
+          )}
+          <button className="button" type="button" data-testid="spark-undo" disabled={!undoable || working} onClick={() => undoSparkEdit(client)}>
+            Undo Spark’s edit
+          </button>
+        </div>
+      </form>
+      {!enabled && <ConnectionNote />}
+      <EditStatus phase={phase} />
+      {notice && <p className="spark-notice" data-testid="spark-notice">{notice}</p>}
+      <UndoStatus undo={undo} />
+    </section>
+  );
+}
+
+function EditStatus({ phase }: { phase: AskPhase }) {
+  if (phase.kind === 'idle') return null;
+  if (phase.kind === 'failed') {
+    const { code, text } = describeAiError(phase.error);
+    return (
+      <p className="spark-status-line is-error" role="alert" data-testid="spark-edit-status" data-state="failed" data-code={code}>
+        <code>{code}</code> {text}
+      </p>
+    );
+  }
+  const state = phase.kind === 'working' ? 'working' : (phase.stopped ?? 'done');
+  return (
+    <p className={`spark-status-line is-${state}`} role="status" data-testid="spark-edit-status" data-state={state} data-edit-id={phase.id}>
+      <span className="spark-instruction-echo">“{phase.instruction}”</span> {statusText(phase)}
+    </p>
+  );
+}
+
+function statusText(phase: Extract<AskPhase, { kind: 'working' | 'finished' }>): string {
+  if (phase.kind === 'working') return `${phase.redirected ? 'Redirected: ' : ''}Spark is writing… ${phase.chars} characters`;
+  switch (phase.stopped) {
+    case null: {
+      const stats = phase.stats;
+      const timing = stats?.firstTokenMs != null ? ` · first token ${Math.round(stats.firstTokenMs)} ms` : '';
+      return `Done: ${phase.chars} characters${stats?.tier ? ` · ${stats.tier} tier` : ''}${timing}`;
+    }
+    case 'stop':
+      return 'Stopped. What Spark wrote so far stays; undo removes it.';
+    case 'human-edit':
+      return 'Stopped: someone typed inside the text Spark was writing.';
+    case 'disconnected':
+      return 'Stopped: the connection to Spark dropped.';
+    case 'redirected':
+      return 'Redirected.';
+  }
+}
+
+function UndoStatus({ undo }: { undo: UndoState }) {
+  if (undo.kind === 'none' || undo.kind === 'pending') return null;
+  if (undo.kind === 'failed') {
+    const { code, text } = describeAiError(undo.error);
+    return <p className="spark-status-line is-error" role="alert" data-testid="spark-undo-status"><code>{code}</code> {text}</p>;
+  }
+  return (
+    <p className="spark-status-line" data-testid="spark-undo-status" data-state={undo.kind}>
+      {undo.kind === 'undone' ? 'Spark’s edit was undone.' : 'Nothing of Spark’s to undo.'}
+    </p>
+  );
+}
+
+function ConnectionNote() {
+  const connection = useSparkStore((s) => s.connection);
+  const text =
+    connection.kind === 'ready'
+      ? 'This is a view-only link: Spark writes only for people with the edit link.'
+      : connection.kind === 'refused'
+        ? `${connection.code}: ${connection.message}`
+        : connection.kind === 'reconnecting'
+          ? 'Reconnecting to Spark…'
+          : 'Connecting to Spark…';
+  return <p className="spark-hint" data-testid="spark-connection-note" data-state={connection.kind}>{text}</p>;
+}

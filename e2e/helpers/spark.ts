@@ -1,0 +1,83 @@
+import type { Page } from 'playwright-core';
+import type { SuggestionLatency } from '../../lib/ai/latency-store';
+import { focusEditor } from './monaco';
+
+/**
+ * Driving Spark like a person: wait for it, read the ghost text Monaco draws, select lines and ask.
+ * Ghost text is read from the DOM (that is what "shown" means); Monaco renders spaces as U+00A0.
+ */
+
+export async function waitForSpark(page: Page, timeout = 30_000): Promise<void> {
+  await page.locator('[data-testid="spark-connection"][data-state="ready"]').waitFor({ timeout });
+}
+
+/** The ghost text on screen in the editor, '' when none. Only leaf elements count: no text twice. */
+export function ghostText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const all = [...document.querySelectorAll('.monaco-editor [class*="ghost-text"]')];
+    const leaves = all.filter((el) => !el.querySelector('[class*="ghost-text"]'));
+    return leaves.map((el) => el.textContent ?? '').join('').replace(/\u00a0/g, ' ');
+  });
+}
+
+/** Waits until ghost text is on screen (and longer than `longerThan` characters); returns it. */
+export async function waitForGhostText(page: Page, longerThan = 0, timeout = 15_000): Promise<string> {
+  const handle = await page.waitForFunction(
+    (min) => {
+      const all = [...document.querySelectorAll('.monaco-editor [class*="ghost-text"]')];
+      const text = all
+        .filter((el) => !el.querySelector('[class*="ghost-text"]'))
+        .map((el) => el.textContent ?? '')
+        .join('')
+        .replace(/\u00a0/g, ' ');
+      return text.trim().length > min ? text : null;
+    },
+    longerThan,
+    { timeout, polling: 'raf' },
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+export function suggestions(page: Page): Promise<SuggestionLatency[]> {
+  return page.evaluate(() => window.sparkpad?.suggestions() ?? []);
+}
+
+/** Selects whole lines `from`..`to` (1-based) with the keyboard, as a person would. */
+export async function selectLines(page: Page, from: number, to: number): Promise<void> {
+  await focusEditor(page);
+  await page.keyboard.press('Control+Home');
+  for (let i = 1; i < from; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.down('Shift');
+  for (let i = from; i <= to; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.up('Shift');
+}
+
+/** Ctrl+K in the editor, then the instruction in Spark's input, then Enter. */
+export async function askSpark(page: Page, instruction: string): Promise<void> {
+  await page.keyboard.press('Control+k');
+  const input = page.getByTestId('spark-instruction');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'spark-instruction');
+  await input.fill(instruction);
+  await input.press('Enter');
+}
+
+/** Types a redirecting instruction into Spark's input while it works. */
+export async function redirectSpark(page: Page, instruction: string): Promise<void> {
+  const input = page.getByTestId('spark-instruction');
+  await input.fill(instruction);
+  await input.press('Enter');
+}
+
+/** The edit status line's state: working, done, stop, human-edit, disconnected, failed. */
+export function editState(page: Page): Promise<string | null> {
+  return page.getByTestId('spark-edit-status').getAttribute('data-state');
+}
+
+export function waitForEditState(page: Page, state: string, timeout = 20_000): Promise<unknown> {
+  return page.locator(`[data-testid="spark-edit-status"][data-state="${state}"]`).waitFor({ timeout });
+}
+
+/** Spark's caret (with its "Spark" label) as this page draws it. */
+export function sparkCursor(page: Page) {
+  return page.locator('[data-testid="remote-cursor"][data-peer-kind="spark"]');
+}

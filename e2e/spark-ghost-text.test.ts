@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startServer, type ServerProcess } from '../test/helpers/server-process';
+import { launchBrowser, newUser, type User } from './helpers/browser';
+import { editorValue, typeAtEnd, waitForEditorValue } from './helpers/monaco';
+import { createSession, openSession, setName, type CreatedSession } from './helpers/session';
+import { ghostText, sparkCursor, suggestions, waitForGhostText, waitForSpark } from './helpers/spark';
+
+/** The starter file calls `greet('world')`; typing the call again gives the embedded engine a pattern. */
+const TYPED = 'console.log(greet(';
+
+describe('ghost text from the embedded engine, no keys set (acceptance 3)', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let session: CreatedSession;
+  let alice: User;
+  let bob: User;
+  let shown = '';
+  let afterTab = '';
+
+  beforeAll(async () => {
+    // No SPARKPAD_FAST_URL / DEEP_URL: both tiers are the embedded engine.
+    [server, browser] = await Promise.all([startServer({ next: true }), launchBrowser()]);
+    session = await createSession(server.url);
+    [alice, bob] = await Promise.all([newUser(browser), newUser(browser)]);
+    await openSession(alice.page, session.editUrl);
+    await openSession(bob.page, session.editUrl);
+    await setName(alice.page, 'Alice');
+    await setName(bob.page, 'Bob');
+    await waitForSpark(alice.page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows Alice ghost text from the embedded engine as she types, and only her', async () => {
+    await typeAtEnd(alice.page, TYPED);
+    shown = await waitForGhostText(alice.page);
+    expect(shown.trim()).not.toBe('');
+    // Ghost text is a suggestion to the typist, not document content: Bob's editor has none.
+    expect(await ghostText(bob.page)).toBe('');
+    // Nor is it in the document: the last line is what Alice typed (Monaco closed the brackets).
+    expect(await editorValue(alice.page)).toMatch(/\nconsole\.log\(greet\(\)\)$/);
+    const last = (await suggestions(alice.page)).findLast((s) => s.keystrokeToFirstCharMs !== null);
+    expect(last).toMatchObject({ file: 'main.ts' });
+    // The tier is known once the server says done; the embedded engine answers in milliseconds.
+    await alice.page.locator('[data-testid="spark-latency"][data-tier="embedded"]').waitFor();
+  });
+
+  it('inserts exactly the shown text on Tab', async () => {
+    const before = await editorValue(alice.page);
+    expect(before).not.toBeNull();
+    const at = before!.lastIndexOf(TYPED) + TYPED.length;
+    await alice.page.keyboard.press('Tab');
+    const expected = before!.slice(0, at) + shown + before!.slice(at);
+    afterTab = await waitForEditorValue(alice.page, { equals: expected });
+    expect(afterTab).toContain(`${TYPED}${shown}`);
+  });
+
+  it('shows Bob the inserted text and Spark’s labelled cursor where it suggested', async () => {
+    await waitForEditorValue(bob.page, { equals: afterTab });
+    const cursor = sparkCursor(bob.page);
+    await cursor.waitFor({ state: 'visible' });
+    expect(await cursor.getByTestId('remote-cursor-label').textContent()).toBe('Spark');
+    // Spark's caret sits where it suggested: on Alice's line, next to her caret.
+    const aliceCaret = bob.page.getByTestId('remote-cursor').filter({ has: bob.page.getByTestId('remote-cursor-label').filter({ hasText: 'Alice' }) });
+    await expect
+      .poll(async () => {
+        const [spark, alice] = await Promise.all([cursor.boundingBox(), aliceCaret.boundingBox()]);
+        return spark && alice ? Math.abs(spark.y - alice.y) : Infinity;
+      })
+      .toBeLessThan(2);
+  });
+
+  it('names the tier and the keystroke-to-first-character time of that suggestion in the status bar', async () => {
+    const readout = alice.page.getByTestId('spark-latency');
+    await expect.poll(() => readout.getAttribute('data-keystroke-ms')).toMatch(/^\d+(\.\d+)?$/);
+    expect(await readout.getAttribute('data-tier')).toBe('embedded');
+    expect(await readout.textContent()).toMatch(/embedded · key→text \d+ ms/);
+    expect(alice.errors).toEqual([]);
+    expect(bob.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startModelSimulator, type ModelSimulator } from '../server/ai/sim/sim-server';
+import { startServer, type ServerProcess } from '../test/helpers/server-process';
+import { launchBrowser, newUser, type User } from './helpers/browser';
+import { focusEditor } from './helpers/monaco';
+import { createSession, openSession } from './helpers/session';
+import { ghostText, suggestions, waitForGhostText, waitForSpark } from './helpers/spark';
+
+/**
+ * Ghost text from a remote fast tier (the simulator, fill-in-the-middle format): it grows as chunks
+ * stream, typing what it predicted keeps it, Esc drops it and closes the model request, and the status
+ * bar describes every suggestion (acceptance 5).
+ */
+describe('ghost text from a streaming fast tier, and its latency readout (acceptance 5)', () => {
+  let sim: ModelSimulator;
+  let server: ServerProcess;
+  let browser: Browser;
+  let alice: User;
+
+  beforeAll(async () => {
+    sim = await startModelSimulator();
+    const env = { SPARKPAD_FAST_URL: sim.url, SPARKPAD_FAST_MODEL: 'sim', SPARKPAD_FAST_FORMAT: 'fim', SPARKPAD_AI_PREFETCH: 'false' };
+    [server, browser] = await Promise.all([startServer({ next: true, env }), launchBrowser()]);
+    const session = await createSession(server.url);
+    alice = await newUser(browser);
+    await openSession(alice.page, session.editUrl);
+    await waitForSpark(alice.page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await sim?.close();
+  });
+
+  /** A new line at the end of the file, then `text`. */
+  async function typeOnNewLine(text: string): Promise<void> {
+    await focusEditor(alice.page);
+    await alice.page.keyboard.press('Control+End');
+    await alice.page.keyboard.press('Enter');
+    await alice.page.keyboard.type(text);
+  }
+
+  it('grows the ghost text as the model’s chunks arrive', async () => {
+    // 5 tokens per second: `simulated_…`, `(`, `alpha`, `,`, ` beta`, `)` arrive 200 ms apart.
+    sim.setBehaviour({ tokensPerSecond: 5 });
+    const requests = sim.requests.length;
+    await typeOnNewLine('const first = ');
+    const early = await waitForGhostText(alice.page);
+    const request = await sim.waitForRequest(requests + 1);
+    const later = await waitForGhostText(alice.page, early.trim().length);
+    expect(later.startsWith(early.trimEnd())).toBe(true);
+    expect(request.closedAt).toBeUndefined();
+    await sim.waitForClose(request.id);
+    expect(await waitForGhostText(alice.page, later.trim().length - 1)).toMatch(/^simulated_\w+\(alpha, beta\)$/);
+  });
+
+  it('keeps showing the rest when Alice types what it predicted, without asking again', async () => {
+    const shown = await ghostText(alice.page);
+    const asked = (await suggestions(alice.page)).length;
+    await alice.page.keyboard.type(shown.slice(0, 5));
+    await expect.poll(() => ghostText(alice.page)).toBe(shown.slice(5));
+    expect((await suggestions(alice.page)).length).toBe(asked);
+  });
+
+  it('drops the ghost text on Esc and closes the model request', async () => {
+    sim.setBehaviour({ tokensPerSecond: 2 });
+    const requests = sim.requests.length;
+    await typeOnNewLine('const second = ');
+    await waitForGhostText(alice.page);
+    const request = sim.requests[requests]!;
+    await alice.page.keyboard.press('Escape');
+    expect(await ghostText(alice.page)).toBe('');
+    expect((await sim.waitForClose(request.id)).closedByClient).toBe(true);
+  });
+
+  it('shows the tier and keystroke-to-first-character of each suggestion in the status bar', async () => {
+    sim.setBehaviour({ tokensPerSecond: 0 });
+    const readout = alice.page.getByTestId('spark-latency');
+    const seen = new Set<string>();
+    for (const name of ['third', 'fourth', 'fifth']) {
+      const before = await readout.getAttribute('data-suggestion-id').catch(() => null);
+      await typeOnNewLine(`const ${name} = `);
+      await waitForGhostText(alice.page);
+      await expect.poll(() => readout.getAttribute('data-suggestion-id')).not.toBe(before);
+      await alice.page.locator('[data-testid="spark-latency"][data-tier="fast"]').waitFor();
+      const id = (await readout.getAttribute('data-suggestion-id'))!;
+      const keystrokeMs = Number(await readout.getAttribute('data-keystroke-ms'));
+      expect(keystrokeMs).toBeGreaterThan(0);
+      expect(keystrokeMs).toBeLessThan(5000);
+      expect(await readout.textContent()).toMatch(new RegExp(`fast · key→text ${Math.round(keystrokeMs)} ms · TTFT \\d+ ms`));
+      seen.add(id);
+    }
+    expect(seen.size).toBe(3);
+    // The same figures are on window.sparkpad for the benchmark.
+    const measured = (await suggestions(alice.page)).filter((s) => seen.has(s.id));
+    expect(measured.map((s) => s.tier)).toEqual(['fast', 'fast', 'fast']);
+    expect(measured.every((s) => s.keystrokeToFirstCharMs! > 0 && s.firstTokenMs !== null)).toBe(true);
+    expect(alice.errors).toEqual([]);
+  });
+});
