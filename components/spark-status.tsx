@@ -1,8 +1,8 @@
 'use client';
 
-import { lastShownSuggestion, useLatencyStore, type SuggestionLatency } from '@/lib/ai/latency-store';
-import { useSparkStore } from '@/lib/ai/spark-store';
+import { lastShownSuggestion, problemOf, useLatencyStore, type SuggestionLatency } from '@/lib/ai/latency-store';
 import type { SparkConnection } from '@/lib/ai/spark-client';
+import { useSparkStore } from '@/lib/ai/spark-store';
 
 const CONNECTION_LABELS: Record<SparkConnection['kind'], string> = {
   connecting: 'connecting…',
@@ -12,10 +12,13 @@ const CONNECTION_LABELS: Record<SparkConnection['kind'], string> = {
   closed: 'off',
 };
 
-/** Spark's fields in the status bar: its connection, and what the last suggestion cost. */
+/** Spark's fields in the status bar: what went wrong last, what the last suggestion cost, the connection. */
 export function SparkStatus() {
   const connection = useSparkStore((s) => s.connection);
   const last = useLatencyStore((s) => lastShownSuggestion(s.entries));
+  // Selectors return stored objects (stable between renders); the problem is derived from the latest.
+  const latest = useLatencyStore((s) => s.entries.at(-1) ?? null);
+  const problem = problemOf(latest);
   const title =
     connection.kind === 'ready'
       ? `Fast tier: ${connection.tiers.fast}\nDeep tier: ${connection.tiers.deep}`
@@ -24,6 +27,11 @@ export function SparkStatus() {
         : undefined;
   return (
     <>
+      {problem && (
+        <span className={`status-field spark-problem is-${problem.kind}`} data-testid="spark-suggestion-problem" data-kind={problem.kind} title={problem.text}>
+          ⚠ {problem.text}
+        </span>
+      )}
       {last && <SuggestionReadout entry={last} />}
       <span className={`status-field spark-connection is-${connection.kind}`} data-testid="spark-connection" data-state={connection.kind} title={title}>
         <span aria-hidden="true">✦</span> Spark {connection.kind === 'ready' && connection.permission === 'view' ? 'view only' : CONNECTION_LABELS[connection.kind]}
@@ -35,31 +43,22 @@ export function SparkStatus() {
 const ms = (value: number | null) => (value === null ? '…' : `${Math.round(value)} ms`);
 
 function SuggestionReadout({ entry }: { entry: SuggestionLatency }) {
-  if (entry.error) {
-    return (
-      <span className="status-field spark-latency is-error" data-testid="spark-latency" data-suggestion-id={entry.id} title={entry.error}>
-        suggestion failed: {entry.error.split(':')[0]}
-      </span>
-    );
-  }
   const title = [
     `Last suggestion (${entry.source ?? 'streaming'}, ${entry.chars} characters)`,
     `Tier: ${entry.tier ?? '…'}`,
     `Keystroke to first character on screen: ${ms(entry.keystrokeToFirstCharMs)}`,
     `Server time to first token: ${ms(entry.firstTokenMs)}`,
     `Tokens per second: ${entry.tokensPerSecond ?? '—'}`,
-    entry.notice ? `Notice: ${entry.notice}` : '',
-  ].filter(Boolean).join('\n');
+  ].join('\n');
   return (
     <span
-      className={`status-field spark-latency${entry.notice ? ' has-notice' : ''}`}
+      className="status-field spark-latency"
       data-testid="spark-latency"
       data-suggestion-id={entry.id}
       data-tier={entry.tier ?? ''}
       data-keystroke-ms={entry.keystrokeToFirstCharMs ?? ''}
       title={title}
     >
-      {entry.notice && <span className="spark-latency-notice" aria-label={entry.notice}>⚠ </span>}
       <span data-testid="spark-latency-tier">{entry.tier ?? '…'}</span>
       {' · key→text '}
       <span data-testid="spark-latency-keystroke">{ms(entry.keystrokeToFirstCharMs)}</span>

@@ -118,6 +118,16 @@ describe('Ask Spark with the simulator as the fast tier (acceptance 4)', () => {
     await alice.page.getByTestId('spark-undo').click();
     await alice.page.locator('[data-testid="spark-undo-status"][data-state="undone"]').waitFor();
     await Promise.all([alice, bob].map((user) => waitForEditorValue(user.page, { equals: beforeRedirect })));
+  });
+
+  it('names the code and the tier when the model refuses the key', async () => {
+    sim.setBehaviour({ fault: '401', response: undefined });
+    await selectLines(alice.page, 1, 1);
+    await askSpark(alice.page, 'anything');
+    await waitForEditState(alice.page, 'failed');
+    const status = alice.page.getByTestId('spark-edit-status');
+    expect(await status.getAttribute('data-code')).toBe('TIER_UNAUTHORIZED');
+    expect(await status.textContent()).toMatch(/TIER_UNAUTHORIZED.*fast tier/);
     expect(alice.errors).toEqual([]);
     expect(bob.errors).toEqual([]);
   });

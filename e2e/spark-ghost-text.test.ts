@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startServer, type ServerProcess } from '../test/helpers/server-process';
 import { launchBrowser, newUser, type User } from './helpers/browser';
-import { editorValue, typeAtEnd, waitForEditorValue } from './helpers/monaco';
+import { editorValue, focusEditor, typeAtEnd, waitForEditorValue } from './helpers/monaco';
 import { createSession, openSession, setName, type CreatedSession } from './helpers/session';
-import { ghostText, sparkCursor, suggestions, waitForGhostText, waitForSpark } from './helpers/spark';
+import { askSpark, ghostText, sparkCursor, suggestions, waitForGhostText, waitForSpark } from './helpers/spark';
 
 /** The starter file calls `greet('world')`; typing the call again gives the embedded engine a pattern. */
 const TYPED = 'console.log(greet(';
@@ -71,6 +71,31 @@ describe('ghost text from the embedded engine, no keys set (acceptance 3)', () =
         return spark && alice ? Math.abs(spark.y - alice.y) : Infinity;
       })
       .toBeLessThan(2);
+  });
+
+  it('says plainly that Ask Spark needs a model when only the embedded engine runs', async () => {
+    await askSpark(alice.page, 'add a comment');
+    const status = alice.page.locator('[data-testid="spark-edit-status"][data-state="failed"]');
+    await status.waitFor();
+    expect(await status.getAttribute('data-code')).toBe('TIER_UNSUPPORTED');
+    expect(await status.textContent()).toMatch(/SPARKPAD_FAST_URL/);
+    await focusEditor(alice.page);
+  });
+
+  it('gives a view-only link no suggestions and no Ask Spark', async () => {
+    const viewer = await newUser(browser);
+    await openSession(viewer.page, session.viewUrl);
+    await viewer.page.locator('[data-testid="spark-connection"][data-state="ready"]').filter({ hasText: 'view only' }).waitFor();
+    expect(await viewer.page.getByTestId('spark-instruction').isDisabled()).toBe(true);
+    await viewer.page.locator('.monaco-editor .view-lines').click();
+    await viewer.page.keyboard.press('Control+End');
+    const before = await editorValue(viewer.page);
+    await viewer.page.keyboard.type(TYPED);
+    // The editor refuses the keys, so nothing is edited and nothing is asked.
+    expect(await editorValue(viewer.page)).toBe(before);
+    expect(await suggestions(viewer.page)).toEqual([]);
+    expect(await ghostText(viewer.page)).toBe('');
+    await viewer.context.close();
   });
 
   it('names the tier and the keystroke-to-first-character time of that suggestion in the status bar', async () => {

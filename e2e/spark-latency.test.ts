@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { startModelSimulator, type ModelSimulator } from '../server/ai/sim/sim-server';
 import { startServer, type ServerProcess } from '../test/helpers/server-process';
 import { launchBrowser, newUser, type User } from './helpers/browser';
-import { focusEditor } from './helpers/monaco';
+import { editorValue, focusEditor, waitForEditorValue } from './helpers/monaco';
 import { createSession, openSession } from './helpers/session';
 import { ghostText, suggestions, waitForGhostText, waitForSpark } from './helpers/spark';
 
@@ -44,10 +44,10 @@ describe('ghost text from a streaming fast tier, and its latency readout (accept
   it('grows the ghost text as the model’s chunks arrive', async () => {
     // 5 tokens per second: `simulated_…`, `(`, `alpha`, `,`, ` beta`, `)` arrive 200 ms apart.
     sim.setBehaviour({ tokensPerSecond: 5 });
-    const requests = sim.requests.length;
     await typeOnNewLine('const first = ');
     const early = await waitForGhostText(alice.page);
-    const request = await sim.waitForRequest(requests + 1);
+    // Requests for the keys before were cancelled as they came; the one streaming now is the last.
+    const request = sim.requests.at(-1)!;
     const later = await waitForGhostText(alice.page, early.trim().length);
     expect(later.startsWith(early.trimEnd())).toBe(true);
     expect(request.closedAt).toBeUndefined();
@@ -57,21 +57,32 @@ describe('ghost text from a streaming fast tier, and its latency readout (accept
 
   it('keeps showing the rest when Alice types what it predicted, without asking again', async () => {
     const shown = await ghostText(alice.page);
+    expect(shown.length).toBeGreaterThan(5);
     const asked = (await suggestions(alice.page)).length;
     await alice.page.keyboard.type(shown.slice(0, 5));
     await expect.poll(() => ghostText(alice.page)).toBe(shown.slice(5));
     expect((await suggestions(alice.page)).length).toBe(asked);
   });
 
+  it('accepts one word on Ctrl+Right and keeps showing the rest', async () => {
+    const shown = await ghostText(alice.page);
+    const word = /^\w+/.exec(shown)![0];
+    const before = (await editorValue(alice.page))!;
+    await alice.page.keyboard.press('Control+ArrowRight');
+    await waitForEditorValue(alice.page, { equals: before + word });
+    await expect.poll(() => ghostText(alice.page)).toBe(shown.slice(word.length));
+  });
+
   it('drops the ghost text on Esc and closes the model request', async () => {
     sim.setBehaviour({ tokensPerSecond: 2 });
-    const requests = sim.requests.length;
     await typeOnNewLine('const second = ');
     await waitForGhostText(alice.page);
-    const request = sim.requests[requests]!;
+    const request = sim.requests.at(-1)!;
+    expect(request.closedAt).toBeUndefined();
     await alice.page.keyboard.press('Escape');
-    expect(await ghostText(alice.page)).toBe('');
+    await expect.poll(() => ghostText(alice.page)).toBe('');
     expect((await sim.waitForClose(request.id)).closedByClient).toBe(true);
+    expect(await ghostText(alice.page)).toBe('');
   });
 
   it('shows the tier and keystroke-to-first-character of each suggestion in the status bar', async () => {
@@ -96,6 +107,14 @@ describe('ghost text from a streaming fast tier, and its latency readout (accept
     const measured = (await suggestions(alice.page)).filter((s) => seen.has(s.id));
     expect(measured.map((s) => s.tier)).toEqual(['fast', 'fast', 'fast']);
     expect(measured.every((s) => s.keystrokeToFirstCharMs! > 0 && s.firstTokenMs !== null)).toBe(true);
+  });
+
+  it('says why when the fast tier fails and the embedded engine takes over, naming the tier', async () => {
+    sim.setBehaviour({ fault: '401' });
+    await typeOnNewLine('const sixth = ');
+    const problem = alice.page.locator('[data-testid="spark-suggestion-problem"][data-kind="notice"]');
+    await problem.waitFor();
+    expect(await problem.textContent()).toMatch(/TIER_UNAUTHORIZED: .*fast tier.*Using the embedded engine instead/);
     expect(alice.errors).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ export interface SuggestionLatency {
   keystrokeToFirstCharMs: number | null;
   tokensPerSecond: number | null;
   chars: number;
-  /** A tier failed and another answered: the reason, naming the tier. */
+  /** A tier failed and another answered: `CODE: message`, the message naming the tier. */
   notice: string | null;
   /** The request failed: `CODE: message`. */
   error: string | null;
@@ -59,7 +59,14 @@ export function recordLatency(id: string, patch: Partial<SuggestionLatency>): vo
   });
 }
 
-/** The suggestion the readout describes: the last one that reached the screen or failed. */
+/** The suggestion the readout describes: the last one that reached the screen. */
 export function lastShownSuggestion(entries: readonly SuggestionLatency[]): SuggestionLatency | null {
-  return entries.findLast((e) => e.keystrokeToFirstCharMs !== null || e.error !== null) ?? null;
+  return entries.findLast((e) => e.keystrokeToFirstCharMs !== null) ?? null;
+}
+
+/** Why a request went wrong, if it did: its error, or the notice of a tier that failed and was replaced. */
+export function problemOf(entry: SuggestionLatency | null): { kind: 'error' | 'notice'; text: string } | null {
+  if (entry?.error) return { kind: 'error', text: entry.error };
+  if (entry?.notice) return { kind: 'notice', text: entry.notice };
+  return null;
 }

@@ -127,7 +127,7 @@ export class SuggestionController {
         return;
       }
       case 'complete:notice':
-        this.host.report(s.id, { notice: message.error.message });
+        this.host.report(s.id, { notice: `${message.error.code}: ${message.error.message}` });
         return;
       case 'complete:cancelled':
         s.phase = 'failed';

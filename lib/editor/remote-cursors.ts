@@ -26,8 +26,6 @@ export class RemoteCursors {
     const doc = this.text.doc;
     if (!model || !doc) return;
     const lineHeight = this.editor.getOption(this.instance.editor.EditorOption.lineHeight);
-    const local = this.editor.getPosition();
-    const localOffset = local ? model.getOffsetAt(local) : -1;
     const selections: monaco.editor.IModelDeltaDecoration[] = [];
     const seen = new Set<number>();
     for (const peer of peers) {
@@ -35,9 +33,6 @@ export class RemoteCursors {
       const anchor = this.toIndex(peer.selection.anchor, doc);
       const head = this.toIndex(peer.selection.head, doc);
       if (anchor === null || head === null) continue;
-      // Spark suggesting to this person sits on their own caret, where the ghost text already shows it;
-      // drawn there it would only cover the caret and, with its label, the line above.
-      if (peer.user.kind === 'spark' && anchor === head && head === localOffset) continue;
       seen.add(peer.clientId);
       const headPosition = model.getPositionAt(head);
       if (anchor !== head) {
