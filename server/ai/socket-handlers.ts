@@ -132,6 +132,10 @@ export function attachAiSocketHandlers(io: Server, options: AiSocketOptions): { 
     }
 
     async function complete(message: Extract<ClientMessage, { type: 'complete' }>): Promise<void> {
+      // Suggestions are for typing; a view-only link cannot type, so it spends no model budget either.
+      if (session.permission !== 'edit') {
+        return send({ type: 'complete:error', id: message.id, error: { code: 'READ_ONLY', message: 'A view-only link gets no suggestions.' } });
+      }
       const controller = track(message.id);
       const spark = await peer;
       if (message.offset !== undefined) spark?.suggesting(message.file, message.offset);

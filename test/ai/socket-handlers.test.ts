@@ -140,10 +140,12 @@ describe('AI socket channel', () => {
     expect((await c.next('complete:chunk')).text).toBe('embedded()');
   });
 
-  it('refuses edits from a view-only link', async () => {
+  it('refuses edits and suggestions from a view-only link', async () => {
     const c = await client({ token: 'view-token' });
     c.send({ type: 'edit', id: 'e1', file: 'main.ts', instruction: 'rename', selection: { from: 0, to: 5 } });
     expect(await c.next('edit:error')).toMatchObject({ error: { code: 'READ_ONLY' } });
+    c.send({ type: 'complete', id: 'c1', file: 'main.ts', prefix: 'const a = ', suffix: '' });
+    expect(await c.next('complete:error')).toMatchObject({ id: 'c1', error: { code: 'READ_ONLY' } });
   });
 
   it('lets Spark edit the shared document, then undoes the whole edit as one step', async () => {
