@@ -1,0 +1,28 @@
+import type { Figure } from './stats';
+
+/** Options every part may read; sizes come from here so `--quick` shrinks every part at once. */
+export interface BenchOptions {
+  quick: boolean;
+  /** capacity: client counts, e.g. [100, 500, 1000]. */
+  clients: number[];
+  /** capacity: seconds of typing measured per K and server. */
+  seconds: number;
+  /** peers / keystroke: edits or keystrokes per configuration. */
+  edits: number;
+  /** engine: completion positions sampled from held-out files. */
+  positions: number;
+  /** peers / keystroke: run `next build` first (off with --no-build to reuse .next). */
+  build: boolean;
+}
+
+export interface BenchContext {
+  options: BenchOptions;
+  log(message: string): void;
+}
+
+export interface Part {
+  name: string;
+  /** What the part measures, one line for `--help`. */
+  summary: string;
+  run(context: BenchContext): Promise<Figure[]>;
+}

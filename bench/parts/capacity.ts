@@ -1,0 +1,185 @@
+/**
+ * Server capacity (issue 4 item 3): K stock y-websocket clients in K/5 rooms, each typing 5 characters
+ * per second, against our server and the reference `@y/websocket-server` in the same run. Reports
+ * propagation at every receiving client, server CPU over the typing window and peak RSS, with our/ref ratios.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { makeDataDir } from '../../test/helpers/server-process';
+import { createRoomInDataDir, randomRoomId } from '../../test/helpers/sessions';
+import type { BenchContext, Part } from '../lib/part';
+import { cpuMeter, currentRssMiB, loadAverage, peakRssMiB, resetPeakRss, startOurs, startReference, type BenchServer } from '../lib/servers';
+import { measured, round, single, summarize, type Figure, type Goal, type Summary } from '../lib/stats';
+import type { LoadConfig, LoadMessage, ParentMessage } from './capacity-load';
+
+const CLIENTS_PER_ROOM = 5;
+const CHARS_PER_SECOND = 5;
+const P95_GOAL_MS = 100;
+
+interface RunResult {
+  latency: Summary;
+  cpuPercent: number;
+  peakRssMiB: number;
+  note: string;
+}
+
+type Done = Extract<LoadMessage, { type: 'done' }>;
+
+/**
+ * Generators per run. Every receiving client applies every update (20,000 per second at K = 1000) on its
+ * generator's one event loop, so from K = 200 the rooms are split over two processes and the generator
+ * can use whatever core the server leaves idle. A room's clients always share a process, and so a clock.
+ */
+const generatorCount = (k: number) => (k >= 200 ? Math.min(2, os.cpus().length) : 1);
+
+function forkGenerator(): ChildProcess {
+  return fork(path.join(import.meta.dirname, 'capacity-load.ts'), {
+    execArgv: ['--import', 'tsx'],
+    // Advanced serialisation carries the raw Float64Array of samples without a JSON detour.
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+}
+
+function nextMessage<T extends LoadMessage['type']>(child: ChildProcess, type: T): Promise<Extract<LoadMessage, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: LoadMessage) => {
+      if (message.type !== type) return;
+      child.off('message', onMessage).off('exit', onExit);
+      resolve(message as Extract<LoadMessage, { type: T }>);
+    };
+    const onExit = (code: number | null) => reject(new Error(`load generator exited (${code})`));
+    child.on('message', onMessage).once('exit', onExit);
+  });
+}
+
+async function runLoad(server: BenchServer, rooms: LoadConfig['rooms'], k: number, context: BenchContext): Promise<RunResult> {
+  const count = generatorCount(k);
+  const children = Array.from({ length: count }, forkGenerator);
+  const exited = children.map((child) => once(child, 'exit'));
+  // Before any client: what the process costs idle (for ours, mostly the tsx loader), beside the peak.
+  const idleRss = currentRssMiB(server.pid);
+  const peakIsUnderLoad = resetPeakRss(server.pid);
+  const warmupSeconds = context.options.quick ? 1 : 3;
+  try {
+    const connected = children.map((child, i) => {
+      const config: LoadConfig = {
+        wsUrl: server.wsUrl,
+        rooms: rooms.filter((_, r) => r % count === i),
+        clientsPerRoom: CLIENTS_PER_ROOM,
+        charsPerSecond: CHARS_PER_SECOND,
+        warmupSeconds,
+        seconds: context.options.seconds,
+      };
+      const message: ParentMessage = { type: 'config', config };
+      child.send(message);
+      return nextMessage(child, 'connected');
+    });
+    const connectMs = Math.max(...(await Promise.all(connected)).map((m) => m.connectMs));
+    const done = children.map((child) => nextMessage(child, 'done'));
+    // If this run fails before they are awaited, killing the generators rejects these: that is expected.
+    for (const promise of done) promise.catch(() => undefined);
+    for (const child of children) child.send({ type: 'start' } satisfies ParentMessage);
+    // The server's CPU is read over the generators' recording window, not the connect phase or warm-up.
+    await sleep(warmupSeconds * 1000);
+    const meter = cpuMeter(server.pid);
+    await sleep(context.options.seconds * 1000);
+    if (!server.alive()) throw new Error(`${server.kind} server exited under load:\n${server.outputTail()}`);
+    const cpuPercent = meter();
+    const results: Done[] = await Promise.all(done);
+    const rss = peakRssMiB(server.pid);
+    const sum = (key: 'sent' | 'expected' | 'received' | 'generatorCpuPercent') => results.reduce((n, r) => n + r[key], 0);
+    const rate = sum('sent') / (rooms.length * CLIENTS_PER_ROOM * context.options.seconds);
+    const loopDelayP99 = Math.max(...results.map((r) => r.loopDelayP99Ms));
+    // A generator that could not keep its typing rate or its event loop on time adds its own delay to
+    // every sample: say so rather than let it pass as the server's.
+    const saturated = rate < CHARS_PER_SECOND * 0.95 || loopDelayP99 > 50;
+    const note =
+      (saturated ? 'GENERATOR-BOUND (machine busy or generator saturated; latency includes its delay): ' : '') +
+      `${server.kind}: connect ${round(connectMs / 1000)} s, typed ${round(rate, 2)} chars/s per client, ` +
+      `${sum('expected') - sum('received')} of ${sum('expected')} deliveries missing, ${count} generator(s) using ` +
+      `${round(sum('generatorCpuPercent'), 0)}% CPU (loop delay p99 ${round(loopDelayP99)} ms), ` +
+      `server RSS idle ${round(idleRss, 0)} MiB${peakIsUnderLoad ? '' : ' (peak includes start-up)'}, load average ${loadAverage()}`;
+    context.log(note);
+    const latencies = new Float64Array(results.reduce((n, r) => n + r.latencies.length, 0));
+    let offset = 0;
+    for (const r of results) latencies.set(r.latencies, (offset += r.latencies.length) - r.latencies.length);
+    return { latency: summarize(latencies), cpuPercent, peakRssMiB: rss, note };
+  } finally {
+    for (const child of children) child.kill();
+    await Promise.all(exited);
+  }
+}
+
+/** Ours at least as good as the reference at every K; at K >= 1000 also an absolute p95 bound. */
+function propagationGoal(k: number, ours: RunResult, ref: RunResult): Goal {
+  const asGood = ours.latency.p95 <= ref.latency.p95;
+  if (k < 1000) return { text: 'p95 <= ref', met: asGood };
+  return { text: `p95 <= ref, <= ${P95_GOAL_MS} ms`, met: asGood && ours.latency.p95 <= P95_GOAL_MS };
+}
+
+async function measureK(k: number, order: ReadonlyArray<BenchServer['kind']>, context: BenchContext): Promise<Figure[]> {
+  const roomCount = Math.max(1, Math.round(k / CLIENTS_PER_ROOM));
+  const results: Partial<Record<BenchServer['kind'], RunResult>> = {};
+  for (const kind of order) {
+    let rooms: LoadConfig['rooms'];
+    let server: BenchServer;
+    if (kind === 'ours') {
+      // Rooms must exist in storage and tokens must be signed, as for a real session link.
+      const dataDir = makeDataDir();
+      rooms = [];
+      for (let i = 0; i < roomCount; i++) {
+        const room = await createRoomInDataDir(dataDir);
+        rooms.push({ name: room.room, token: room.editToken });
+      }
+      server = await startOurs({ dataDir });
+    } else {
+      rooms = Array.from({ length: roomCount }, () => ({ name: randomRoomId(), token: null }));
+      server = await startReference();
+    }
+    context.log(`K=${k}: ${kind} server pid ${server.pid}, ${roomCount} rooms`);
+    try {
+      results[kind] = await runLoad(server, rooms, k, context);
+    } finally {
+      await server.stop();
+    }
+  }
+  const ours = results.ours!;
+  const ref = results.ref!;
+  const part = 'capacity';
+  const label = `K=${k} R=${roomCount}`;
+  return [
+    measured(part, `${label} propagation, ours`, 'ms', ours.latency, {
+      goal: propagationGoal(k, ours, ref),
+      ratio: ours.latency.p95 / ref.latency.p95,
+      note: ours.note,
+    }),
+    measured(part, `${label} propagation, ref`, 'ms', ref.latency, { note: ref.note }),
+    single(part, `${label} server CPU, ours`, '% core', round(ours.cpuPercent), {
+      goal: { text: '<= ref', met: ours.cpuPercent <= ref.cpuPercent },
+      ratio: ours.cpuPercent / ref.cpuPercent,
+    }),
+    single(part, `${label} server CPU, ref`, '% core', round(ref.cpuPercent)),
+    single(part, `${label} peak RSS, ours`, 'MiB', round(ours.peakRssMiB), {
+      goal: { text: '<= ref', met: ours.peakRssMiB <= ref.peakRssMiB },
+      ratio: ours.peakRssMiB / ref.peakRssMiB,
+    }),
+    single(part, `${label} peak RSS, ref`, 'MiB', round(ref.peakRssMiB)),
+  ];
+}
+
+export const capacityPart: Part = {
+  name: 'capacity',
+  summary: 'K y-websocket clients typing 5 chars/s in K/5 rooms: propagation, server CPU and RSS, ours vs reference',
+  async run(context) {
+    const figures: Figure[] = [];
+    // The order alternates per K, so drift in the machine's background load favours neither server.
+    for (const [i, k] of context.options.clients.entries()) {
+      figures.push(...(await measureK(k, i % 2 === 0 ? ['ours', 'ref'] : ['ref', 'ours'], context)));
+    }
+    return figures;
+  },
+};
