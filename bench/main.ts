@@ -12,13 +12,14 @@ import { loadAverage, stopAllServers } from './lib/servers';
 import { notAvailable, type Figure } from './lib/stats';
 import { formatTable } from './lib/table';
 import { capacityPart } from './parts/capacity';
+import { clusterPart } from './parts/cluster';
 import { enginePart } from './parts/engine';
 import { keystrokePart } from './parts/keystroke';
 import { peersPart } from './parts/peers';
 import { relayPart } from './parts/relay';
 
 /** In the order, which is also the table's. */
-const PARTS: Part[] = [keystrokePart, peersPart, capacityPart, relayPart, enginePart];
+const PARTS: Part[] = [keystrokePart, peersPart, capacityPart, relayPart, enginePart, clusterPart];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
