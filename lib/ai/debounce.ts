@@ -6,17 +6,17 @@
  */
 
 export const DEBOUNCE_MS = {
-  /** After `.`, `(`, or at the end of a line after punctuation: ask at once (below one frame). */
-  natural: 8,
+  /** After `.`, `(`, or at the end of a line after punctuation: ask at once. */
+  natural: 0,
   /** After a space or operator mid-line. */
-  between: 40,
+  between: 12,
   /**
-   * Mid-word. Measured in Chromium (typing a real file, e2e-style): at 150 ms the wait was most of what
-   * people saw (keystroke to ghost text p50 161 / p95 173 ms with the embedded engine), while typists at
-   * 150-250 ms per key got a request for nearly every key anyway; at 40 ms it was p50 57 / p95 70 ms. 50 ms
-   * still skips requests inside fast bursts, and a superseded one is cancelled end to end.
+   * Mid-word. Measured in Chromium (`npm run bench -- keystroke`, typing a held-out file): at 150 ms the
+   * wait was most of what people saw (embedded p50 161 ms), at 50 ms p50 64 ms. Typists at 100-250 ms a
+   * key get a request for nearly every key at any of these values, so a short wait costs few requests;
+   * 24 ms still skips the keys inside a fast burst, and a superseded request is cancelled end to end.
    */
-  midWord: 50,
+  midWord: 24,
 } as const;
 
 const WORD = /[\p{L}\p{N}_$]/u;
