@@ -10,6 +10,26 @@ export const AI_PROTOCOL_VERSION = 1;
 export const AI_NAMESPACE = '/ai';
 export const AI_EVENT = 'ai';
 
+/** How a model tier can fail; the server's tiers throw these (server/ai/tiers/model-tier.ts). */
+export const TIER_ERROR = {
+  /** The endpoint refused the key (HTTP 401/403). */
+  TIER_UNAUTHORIZED: 'TIER_UNAUTHORIZED',
+  /** The endpoint said slow down (HTTP 429). */
+  TIER_RATE_LIMITED: 'TIER_RATE_LIMITED',
+  /** Any other non-2xx answer. */
+  TIER_HTTP_ERROR: 'TIER_HTTP_ERROR',
+  /** No connection could be made. */
+  TIER_UNREACHABLE: 'TIER_UNREACHABLE',
+  /** Nothing arrived for longer than the tier's stall timeout. */
+  TIER_TIMEOUT: 'TIER_TIMEOUT',
+  /** The stream could not be read (bad JSON, unexpected shape). */
+  TIER_MALFORMED: 'TIER_MALFORMED',
+  /** The tier cannot serve this kind of request (the embedded engine cannot follow instructions). */
+  TIER_UNSUPPORTED: 'TIER_UNSUPPORTED',
+  /** The tier is resting after repeated failures. */
+  TIER_COOLING_DOWN: 'TIER_COOLING_DOWN',
+} as const;
+
 /** Errors the browser can show. Tier codes come from the tier that failed and name it in the message. */
 export const AI_ERROR = {
   INVALID_MESSAGE: 'INVALID_MESSAGE',
@@ -21,14 +41,7 @@ export const AI_ERROR = {
   NOTHING_TO_UNDO: 'NOTHING_TO_UNDO',
   RATE_LIMITED: 'RATE_LIMITED',
   NO_TIER_AVAILABLE: 'NO_TIER_AVAILABLE',
-  TIER_UNAUTHORIZED: 'TIER_UNAUTHORIZED',
-  TIER_RATE_LIMITED: 'TIER_RATE_LIMITED',
-  TIER_HTTP_ERROR: 'TIER_HTTP_ERROR',
-  TIER_UNREACHABLE: 'TIER_UNREACHABLE',
-  TIER_TIMEOUT: 'TIER_TIMEOUT',
-  TIER_MALFORMED: 'TIER_MALFORMED',
-  TIER_UNSUPPORTED: 'TIER_UNSUPPORTED',
-  TIER_COOLING_DOWN: 'TIER_COOLING_DOWN',
+  ...TIER_ERROR,
   INTERNAL: 'INTERNAL',
 } as const;
 export type AiErrorCode = keyof typeof AI_ERROR;

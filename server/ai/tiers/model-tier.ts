@@ -3,6 +3,7 @@
  * chunks as they arrive; it never buffers to the end. Expected failures are `TierError`s whose code the
  * UI can show and whose message names the tier, so "fast tier (groq): key refused" reaches the person.
  */
+import { TIER_ERROR } from '../../../lib/protocol/ai';
 
 /** Which configured slot a tier fills. `embedded` is the in-process engine. */
 export type TierName = 'fast' | 'deep' | 'embedded';
@@ -60,24 +61,8 @@ export interface ModelTier {
   stream(request: TierRequest, signal: AbortSignal): AsyncIterable<string>;
 }
 
-export const TIER_ERROR = {
-  /** The endpoint refused the key (HTTP 401/403). */
-  TIER_UNAUTHORIZED: 'TIER_UNAUTHORIZED',
-  /** The endpoint said slow down (HTTP 429). */
-  TIER_RATE_LIMITED: 'TIER_RATE_LIMITED',
-  /** Any other non-2xx answer. */
-  TIER_HTTP_ERROR: 'TIER_HTTP_ERROR',
-  /** No connection could be made. */
-  TIER_UNREACHABLE: 'TIER_UNREACHABLE',
-  /** Nothing arrived for longer than the tier's stall timeout. */
-  TIER_TIMEOUT: 'TIER_TIMEOUT',
-  /** The stream could not be read (bad JSON, unexpected shape). */
-  TIER_MALFORMED: 'TIER_MALFORMED',
-  /** The tier cannot serve this kind of request (the embedded engine cannot follow instructions). */
-  TIER_UNSUPPORTED: 'TIER_UNSUPPORTED',
-  /** The tier is resting after repeated failures. */
-  TIER_COOLING_DOWN: 'TIER_COOLING_DOWN',
-} as const;
+// The codes are part of the AI protocol, shared with the browser: defined once there.
+export { TIER_ERROR };
 
 export type TierErrorCode = keyof typeof TIER_ERROR;
 
