@@ -40,6 +40,17 @@ describe('two browsers on two instances (scale out 5)', () => {
 
   it("shows Spark's cursor, suggesting to Bob on instance two, to Alice on instance one", async () => {
     await typeAtEnd(bob.page, '\nconst');
-    await alice.page.getByTestId('remote-cursor-label').filter({ hasText: 'Spark' }).first().waitFor();
+    await waitForEditorValue(alice.page, { includes: ['two\nconst'] });
+    // Alice's own instance also has a Spark (suggesting to her earlier): the one that counts sits on the
+    // line Bob is typing, so it came from instance two through Redis.
+    const line = alice.page.locator('.view-line').filter({ hasText: /^const$/ });
+    const sparkCarets = alice.page.getByTestId('remote-cursor').filter({ hasText: 'Spark' });
+    await expect
+      .poll(async () => {
+        const lineBox = await line.boundingBox();
+        const boxes = await Promise.all((await sparkCarets.all()).map((caret) => caret.boundingBox()));
+        return boxes.some((box) => box && lineBox && Math.abs(box.y - lineBox.y) < 2);
+      }, { timeout: 30_000 })
+      .toBe(true);
   });
 });
