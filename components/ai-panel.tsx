@@ -6,7 +6,7 @@ import { SparkEditPanel } from './spark-edit-panel';
 
 /**
  * Spark's column. Each tab is one way to work with Spark; all share the page's one Spark connection
- * (lib/ai/spark-store.ts). Adding a tab (chat) is one entry here.
+ * (lib/browser/ai/spark-store.ts). Adding a tab (chat) is one entry here.
  */
 const TABS: ReadonlyArray<{ id: string; label: string; Panel: ComponentType }> = [
   { id: 'edit', label: 'Ask Spark', Panel: SparkEditPanel },

@@ -1,4 +1,4 @@
-import type { AwarenessUser } from '@/lib/protocol/awareness';
+import type { AwarenessUser } from '@/lib/shared/protocol/awareness';
 import { SparkIcon } from './icons';
 
 /** A person's initials (or Spark's mark) on their colour. */

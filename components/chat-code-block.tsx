@@ -1,11 +1,11 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { applyAsEdit, insertAtCursor } from '@/lib/ai/chat-store';
-import { sparkTarget } from '@/lib/ai/spark-target';
-import { useSparkStore } from '@/lib/ai/spark-store';
-import { useEditorStore } from '@/lib/editor/editor-store';
-import { useWorkspaceStore } from '@/lib/workspace/workspace-store';
+import { applyAsEdit, insertAtCursor } from '@/lib/browser/ai/chat-store';
+import { sparkTarget } from '@/lib/browser/ai/spark-target';
+import { useSparkStore } from '@/lib/browser/ai/spark-store';
+import { useEditorStore } from '@/lib/browser/editor/editor-store';
+import { useWorkspaceStore } from '@/lib/browser/workspace/workspace-store';
 
 /** A code block's text without the newline Markdown ends every block with: the selection keeps its own. */
 function trimmed(code: string): string {

@@ -1,6 +1,6 @@
 'use client';
 
-import type { ChatMessage } from '@/lib/ai/chat-log';
+import type { ChatMessage } from '@/lib/shared/document/chat-log';
 import { ChatMarkdown } from './chat-markdown';
 
 function contextLabel(message: ChatMessage): string | null {

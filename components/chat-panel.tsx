@@ -1,14 +1,14 @@
 'use client';
 
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { askChat, stopChatAnswer, useChatStore } from '@/lib/ai/chat-store';
-import { describeAiError } from '@/lib/ai/describe-error';
-import { sparkTarget } from '@/lib/ai/spark-target';
-import { canAskSpark, useSparkStore } from '@/lib/ai/spark-store';
-import { useChat } from '@/lib/ai/use-chat';
-import { useSessionStore } from '@/lib/collab/session-store';
-import { useEditorStore } from '@/lib/editor/editor-store';
-import { useWorkspaceStore } from '@/lib/workspace/workspace-store';
+import { askChat, stopChatAnswer, useChatStore } from '@/lib/browser/ai/chat-store';
+import { describeAiError } from '@/lib/browser/ai/describe-error';
+import { sparkTarget } from '@/lib/browser/ai/spark-target';
+import { canAskSpark, useSparkStore } from '@/lib/browser/ai/spark-store';
+import { useChat } from '@/lib/browser/ai/use-chat';
+import { useSessionStore } from '@/lib/browser/collab/session-store';
+import { useEditorStore } from '@/lib/browser/editor/editor-store';
+import { useWorkspaceStore } from '@/lib/browser/workspace/workspace-store';
 import { ChatMessageView } from './chat-message';
 import './chat-panel.css';
 

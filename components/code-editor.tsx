@@ -1,11 +1,11 @@
 'use client';
 
-import '@/lib/editor/monaco-environment';
+import '@/lib/browser/editor/monaco-environment';
 import { useState } from 'react';
 import Editor from '@monaco-editor/react';
 import type * as monaco from 'monaco-editor';
-import { defineSparkpadTheme, SPARKPAD_THEME } from '@/lib/editor/monaco-environment';
-import { useCollabEditor } from '@/lib/editor/use-collab-editor';
+import { defineSparkpadTheme, SPARKPAD_THEME } from '@/lib/browser/editor/monaco-environment';
+import { useCollabEditor } from '@/lib/browser/editor/use-collab-editor';
 
 type Mounted = { editor: monaco.editor.IStandaloneCodeEditor; monaco: typeof monaco };
 

@@ -1,7 +1,7 @@
 'use client';
 
-import type { ConnectionStatus as Status } from '@/lib/collab/connection-status';
-import { useSessionStore } from '@/lib/collab/session-store';
+import type { ConnectionStatus as Status } from '@/lib/browser/collab/connection-status';
+import { useSessionStore } from '@/lib/browser/collab/session-store';
 
 const LABELS: Record<Status['kind'], string> = {
   connecting: 'Connecting…',

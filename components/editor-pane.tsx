@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useWorkspaceStore } from '@/lib/workspace/workspace-store';
+import { useWorkspaceStore } from '@/lib/browser/workspace/workspace-store';
 import { HtmlPreview } from './html-preview';
 import { RunButton } from './run-button';
 import { RunOutput } from './run-output';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { FILE_ERROR_MESSAGES, type FileResult } from '@/lib/doc-model';
+import { FILE_ERROR_MESSAGES, type FileResult } from '@/lib/shared/document/doc-model';
 
 interface Props {
   initial: string;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { FileResult } from '@/lib/doc-model';
+import type { FileResult } from '@/lib/shared/document/doc-model';
 import { FileNameInput } from './file-name-input';
 import { FileIcon, PencilIcon, TrashIcon } from './icons';
 

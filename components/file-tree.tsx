@@ -1,11 +1,11 @@
 'use client';
 
 import { useState } from 'react';
-import { useSessionStore } from '@/lib/collab/session-store';
-import { usePresenceStore } from '@/lib/presence/presence-store';
-import { createAndOpen, openByHand, remove, renameAndKeepOpen } from '@/lib/workspace/file-actions';
-import { suggestFileName } from '@/lib/workspace/suggest-file-name';
-import { useWorkspaceStore } from '@/lib/workspace/workspace-store';
+import { useSessionStore } from '@/lib/browser/collab/session-store';
+import { usePresenceStore } from '@/lib/browser/presence/presence-store';
+import { createAndOpen, openByHand, remove, renameAndKeepOpen } from '@/lib/browser/workspace/file-actions';
+import { suggestFileName } from '@/lib/browser/workspace/suggest-file-name';
+import { useWorkspaceStore } from '@/lib/browser/workspace/workspace-store';
 import { FileNameInput } from './file-name-input';
 import { FileTreeItem } from './file-tree-item';
 import { PlusIcon } from './icons';

@@ -1,7 +1,7 @@
 'use client';
 
-import { useSessionStore } from '@/lib/collab/session-store';
-import { useFileText } from '@/lib/workspace/use-file-text';
+import { useSessionStore } from '@/lib/browser/collab/session-store';
+import { useFileText } from '@/lib/browser/workspace/use-file-text';
 
 /**
  * Live preview of an HTML file. `sandbox="allow-scripts"` without `allow-same-origin` gives the page an

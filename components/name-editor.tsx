@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { useIdentityStore } from '@/lib/presence/identity-store';
+import { useIdentityStore } from '@/lib/browser/presence/identity-store';
 import { Avatar } from './avatar';
 
 /** This person's name as others see it; edited in place, remembered in this browser. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { createSession, localPathOf } from '@/lib/collab/session-api';
+import { createSession, localPathOf } from '@/lib/browser/collab/session-api';
 
 /** Creates a room on the server and opens its edit link. */
 export function NewSessionButton() {

@@ -1,7 +1,7 @@
 'use client';
 
-import { usePresenceStore } from '@/lib/presence/presence-store';
-import { useWorkspaceStore } from '@/lib/workspace/workspace-store';
+import { usePresenceStore } from '@/lib/browser/presence/presence-store';
+import { useWorkspaceStore } from '@/lib/browser/workspace/workspace-store';
 import { Avatar } from './avatar';
 
 /** Who is here and in which file. Clicking someone follows them until you move yourself. */

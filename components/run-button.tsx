@@ -1,7 +1,7 @@
 'use client';
 
-import { useRunOpenFile } from '@/lib/run/use-run-open-file';
-import { useRunShortcut } from '@/lib/run/use-run-shortcut';
+import { useRunOpenFile } from '@/lib/browser/run/use-run-open-file';
+import { useRunShortcut } from '@/lib/browser/run/use-run-shortcut';
 
 export function RunButton() {
   const { runnable, running, run } = useRunOpenFile();

@@ -1,11 +1,11 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import type { OutputLine } from '@/lib/run/run-in-sandbox';
-import type { RunRecord } from '@/lib/run/run-log';
-import { useRunStore } from '@/lib/run/run-store';
-import { useRuns } from '@/lib/run/use-runs';
-import { useSessionStore } from '@/lib/collab/session-store';
+import type { OutputLine } from '@/lib/browser/run/run-in-sandbox';
+import type { RunRecord } from '@/lib/browser/run/run-log';
+import { useRunStore } from '@/lib/browser/run/run-store';
+import { useRuns } from '@/lib/browser/run/use-runs';
+import { useSessionStore } from '@/lib/browser/collab/session-store';
 
 function Lines({ lines }: { lines: OutputLine[] }) {
   return (

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useSessionStore } from '@/lib/collab/session-store';
+import { useSessionStore } from '@/lib/browser/collab/session-store';
 import { ConnectionStatus } from './connection-status';
 import { EyeIcon, ShareIcon } from './icons';
 import { NameEditor } from './name-editor';

@@ -1,8 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { REFUSAL_MESSAGES } from '@/lib/protocol/refusals';
-import { useSessionStore } from '@/lib/collab/session-store';
+import { REFUSAL_MESSAGES } from '@/lib/shared/protocol/refusals';
+import { useSessionStore } from '@/lib/browser/collab/session-store';
 
 /** A full-page message when this link cannot open the session, with the server's reason when it gave one. */
 export function SessionNotice() {

@@ -1,13 +1,13 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import { useCollabSession } from '@/lib/collab/use-collab-session';
-import { useDebugHandle } from '@/lib/collab/debug-handle';
-import { useSpark } from '@/lib/ai/use-spark';
-import { useSessionStore } from '@/lib/collab/session-store';
-import { useIdentityStore } from '@/lib/presence/identity-store';
-import { usePresenceSync } from '@/lib/presence/use-presence-sync';
-import { useFileSync } from '@/lib/workspace/use-file-sync';
+import { useCollabSession } from '@/lib/browser/collab/use-collab-session';
+import { useDebugHandle } from '@/lib/browser/collab/debug-handle';
+import { useSpark } from '@/lib/browser/ai/use-spark';
+import { useSessionStore } from '@/lib/browser/collab/session-store';
+import { useIdentityStore } from '@/lib/browser/presence/identity-store';
+import { usePresenceSync } from '@/lib/browser/presence/use-presence-sync';
+import { useFileSync } from '@/lib/browser/workspace/use-file-sync';
 import { AiPanel } from './ai-panel';
 import { EditorPane } from './editor-pane';
 import { FileTree } from './file-tree';

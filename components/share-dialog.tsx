@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect } from 'react';
-import { useShareLinks } from '@/lib/collab/use-share-links';
-import { useClipboard } from '@/lib/ui/use-clipboard';
+import { useShareLinks } from '@/lib/browser/collab/use-share-links';
+import { useClipboard } from '@/lib/browser/ui/use-clipboard';
 import { CopyIcon } from './icons';
 
 interface Props {

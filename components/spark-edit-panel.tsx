@@ -1,12 +1,12 @@
 'use client';
 
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { askSpark, stopSpark, undoSparkEdit, useAskSparkStore, type AskPhase, type UndoState } from '@/lib/ai/ask-spark-store';
-import { describeAiError } from '@/lib/ai/describe-error';
-import { sparkTarget } from '@/lib/ai/spark-target';
-import { canAskSpark, useSparkStore } from '@/lib/ai/spark-store';
-import { useEditorStore } from '@/lib/editor/editor-store';
-import { useWorkspaceStore } from '@/lib/workspace/workspace-store';
+import { askSpark, stopSpark, undoSparkEdit, useAskSparkStore, type AskPhase, type UndoState } from '@/lib/browser/ai/ask-spark-store';
+import { describeAiError } from '@/lib/browser/ai/describe-error';
+import { sparkTarget } from '@/lib/browser/ai/spark-target';
+import { canAskSpark, useSparkStore } from '@/lib/browser/ai/spark-store';
+import { useEditorStore } from '@/lib/browser/editor/editor-store';
+import { useWorkspaceStore } from '@/lib/browser/workspace/workspace-store';
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const SHORTCUT = IS_MAC ? '⌘K' : 'Ctrl K';

@@ -1,8 +1,8 @@
 'use client';
 
-import { lastShownSuggestion, problemOf, useLatencyStore, type SuggestionLatency } from '@/lib/ai/latency-store';
-import type { SparkConnection } from '@/lib/ai/spark-client';
-import { useSparkStore } from '@/lib/ai/spark-store';
+import { lastShownSuggestion, problemOf, useLatencyStore, type SuggestionLatency } from '@/lib/browser/ai/latency-store';
+import type { SparkConnection } from '@/lib/browser/ai/spark-client';
+import { useSparkStore } from '@/lib/browser/ai/spark-store';
 
 const CONNECTION_LABELS: Record<SparkConnection['kind'], string> = {
   connecting: 'connecting…',

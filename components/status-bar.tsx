@@ -1,9 +1,9 @@
 'use client';
 
-import { languageForPath } from '@/lib/doc-model';
-import { useEditorStore } from '@/lib/editor/editor-store';
-import { usePresenceStore } from '@/lib/presence/presence-store';
-import { useWorkspaceStore } from '@/lib/workspace/workspace-store';
+import { languageForPath } from '@/lib/shared/document/doc-model';
+import { useEditorStore } from '@/lib/browser/editor/editor-store';
+import { usePresenceStore } from '@/lib/browser/presence/presence-store';
+import { useWorkspaceStore } from '@/lib/browser/workspace/workspace-store';
 import { SparkStatus } from './spark-status';
 
 /**

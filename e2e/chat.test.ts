@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startModelSimulator, type ModelSimulator } from '../server/ai/sim/sim-server';
+import { startModelSimulator, type ModelSimulator } from '../tools/sim/sim-server';
 import { startServer, type ServerProcess } from '../test/helpers/server-process';
 import { launchBrowser, newUser, type User } from './helpers/browser';
 import { editorValue, focusEditor, waitForEditorValue } from './helpers/monaco';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REFUSAL } from '../lib/protocol/refusals';
-import type { CreatedSession } from '../lib/protocol/sessions';
-import { readTokenClaims } from '../lib/share-token';
+import { REFUSAL } from '../lib/shared/protocol/refusals';
+import type { CreatedSession } from '../lib/shared/protocol/sessions';
+import { readTokenClaims } from '../lib/shared/share-token';
 import { startServer, type ServerProcess } from '../test/helpers/server-process';
 import { connectClient, nextClose, synced } from '../test/helpers/yjs-client';
 

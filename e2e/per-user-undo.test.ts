@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { STARTER_FILE } from '../lib/doc-model';
+import { STARTER_FILE } from '../lib/shared/document/doc-model';
 import { startServer, type ServerProcess } from '../test/helpers/server-process';
 import { launchBrowser, newUser, type User } from './helpers/browser';
 import { focusEditor, typeAtEnd, waitForEditorValue } from './helpers/monaco';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { readTokenClaims } from '../lib/share-token';
+import { readTokenClaims } from '../lib/shared/share-token';
 import { startServer, type ServerProcess } from '../test/helpers/server-process';
 import { foreignRequests, launchBrowser, newUser } from './helpers/browser';
 import { editorValue, typeAtEnd, waitForEditorValue } from './helpers/monaco';

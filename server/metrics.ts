@@ -1,6 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
-import type { RefusalReason } from '../lib/protocol/refusals';
-import type { SessionCounters } from './collab/session';
+import type { RefusalReason } from '../lib/shared/protocol/refusals';
+import type { SessionCounters } from './collab/core/session';
 
 /** The collaboration metrics, exported at /api/metrics. The AI router registers its own on the same registry. */
 export class CollabMetrics implements SessionCounters {

@@ -2,10 +2,10 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Server as SocketIOServer } from 'socket.io';
-import { DistributionExtension } from './collab/distribution-extension';
-import type { Extension } from './collab/hooks';
-import { RedisDistributor } from './collab/redis-distributor';
-import type { Storage } from './collab/storage';
+import { DistributionExtension } from './collab/extensions/distribution-extension';
+import type { Extension } from './collab/core/hooks';
+import { RedisDistributor } from './collab/distribution/redis-distributor';
+import type { Storage } from './collab/storage/storage';
 
 export interface ScaleOutOptions {
   redisUrl: string;

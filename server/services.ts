@@ -1,8 +1,8 @@
 import type { Registry } from 'prom-client';
-import type { RefusalReason } from '../lib/protocol/refusals';
+import type { RefusalReason } from '../lib/shared/protocol/refusals';
 import type { Config } from './config';
 
-import type { CreatedSession } from '../lib/protocol/sessions';
+import type { CreatedSession } from '../lib/shared/protocol/sessions';
 
 export type { CreatedSession };
 

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { startModelSimulator } from '../../server/ai/sim/sim-server';
+import { startModelSimulator } from '../../tools/sim/sim-server';
 import { createSession, ensureBuild, launchChromium, newPage, openEditor, startPageServer } from '../lib/browser';
 import type { BenchContext, Part } from '../lib/part';
 import { repoRoot } from '../lib/servers';

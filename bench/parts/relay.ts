@@ -1,7 +1,7 @@
 /**
  * Router relay (issue 4 item 4): what one stream can carry from a model through tier, router and the
  * `/ai` socket.io namespace to a Node client, and how fast a cancel reaches the model. The model is the
- * simulator (server/ai/sim) running in this process, so its send and close times share our clock.
+ * simulator (tools/sim) running in this process, so its send and close times share our clock.
  *   - throughput: the simulator writes a long scripted chat reply all at once; tokens / (done - first chunk).
  *   - per-token delay: at the fast tier's 1,500 tokens/s, the simulator's write of a token until the chunk
  *     that completes it arrives here.
@@ -9,9 +9,9 @@
  *     simulator sees its response closed.
  */
 import { io, type Socket } from 'socket.io-client';
-import { AI_EVENT, AI_NAMESPACE, AI_PROTOCOL_VERSION, type ClientMessageInput, type ServerMessage } from '../../lib/protocol/ai';
-import { startModelSimulator, type ModelSimulator, type SimRequestRecord } from '../../server/ai/sim/sim-server';
-import { simTokens } from '../../server/ai/sim/sim-content';
+import { AI_EVENT, AI_NAMESPACE, AI_PROTOCOL_VERSION, type ClientMessageInput, type ServerMessage } from '../../lib/shared/protocol/ai';
+import { startModelSimulator, type ModelSimulator, type SimRequestRecord } from '../../tools/sim/sim-server';
+import { simTokens } from '../../tools/sim/sim-content';
 import { makeDataDir } from '../../test/helpers/server-process';
 import { createRoomInDataDir } from '../../test/helpers/sessions';
 import { connectClient, synced } from '../../test/helpers/yjs-client';

@@ -21,7 +21,7 @@ export const UI = {
 } as const;
 
 /**
- * Where the app keeps who this browser is (lib/presence/identity.ts). The demo seeds it before the page
+ * Where the app keeps who this browser is (lib/browser/presence/identity.ts). The demo seeds it before the page
  * loads so each person has their name and a colour of their own from the first frame; if the app stops
  * reading it, openUser notices and types the name into the header instead.
  */

@@ -5,14 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
-import type { ModelSimulator } from '../../server/ai/sim/sim-server';
+import type { ModelSimulator } from '../../tools/sim/sim-server';
 import { IDENTITY_STORAGE_KEY, UI } from './app-ui';
 import { attachOverlay } from './overlay';
 import { DemoPerson } from './person';
 import type { Demo, SessionLinks } from './scene';
 import { StepError } from './step-error';
 
-/** Distinct, readable on the dark theme, and from the app's own palette (lib/presence/identity.ts). */
+/** Distinct, readable on the dark theme, and from the app's own palette (lib/browser/presence/identity.ts). */
 const COLORS = ['#3b82f6', '#22c55e', '#e879f9', '#f97316'] as const;
 /** Loading the app cold on a busy two-core machine (Monaco and its workers) takes a while. */
 const OPEN_TIMEOUT_MS = 60_000;

@@ -48,7 +48,7 @@ export async function recordScene(options: RecordOptions): Promise<RecordingMani
   const viewport = options.viewport ?? module.viewport ?? DEFAULT_VIEWPORT;
 
   const [{ startModelSimulator }, { startServer }, { launchBrowser }, { Director }] = await Promise.all([
-    import('../../server/ai/sim/sim-server'),
+    import('../../tools/sim/sim-server'),
     import('../../test/helpers/server-process'),
     import('../../e2e/helpers/browser'),
     import('./director'),

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 
 /**
  * Driving Monaco like a person: focus by clicking, move with keys, type. Tests read the model's value
- * through `window.sparkpad` (lib/collab/debug-handle.ts): the DOM shows only visible lines and renders
+ * through `window.sparkpad` (lib/browser/collab/debug-handle.ts): the DOM shows only visible lines and renders
  * spaces as U+00A0.
  */
 

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 
-import type { CreatedSession } from '../../lib/protocol/sessions';
+import type { CreatedSession } from '../../lib/shared/protocol/sessions';
 
 export type { CreatedSession };
 

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { SuggestionLatency } from '../../lib/ai/latency-store';
+import type { SuggestionLatency } from '../../lib/browser/ai/latency-store';
 import { focusEditor } from './monaco';
 
 /**

@@ -7,7 +7,7 @@ import type { Registry } from 'prom-client';
 import { ConfigError, type Config } from '../config';
 import { EmbeddedEngine, type CorpusStats } from './embedded/embedded-engine';
 import { NO_METRICS, registerAiMetrics, type AiMetrics } from './metrics';
-import { AiRouter, type RouterSettings } from './router';
+import { AiRouter, type RouterSettings } from './routing/router';
 import type { TierSet } from './routing/tier-plan';
 import { EmbeddedTier } from './tiers/embedded-tier';
 import type { ModelTier } from './tiers/model-tier';

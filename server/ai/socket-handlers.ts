@@ -1,6 +1,6 @@
 /**
  * The AI channel on socket.io (`/ai` namespace, `ai` event). A connection authenticates once in the
- * handshake; each message is validated against lib/protocol/ai.ts, and an invalid one gets an error reply
+ * handshake; each message is validated against lib/shared/protocol/ai.ts, and an invalid one gets an error reply
  * while the connection keeps working. Chunks are forwarded the moment the router yields them, and a cancel
  * (or a disconnect) aborts the request's AbortSignal, which closes the upstream model request.
  */
@@ -14,11 +14,11 @@ import {
   clientMessageSchema,
   type ClientMessage,
   type ServerMessage,
-} from '../../lib/protocol/ai';
-import { awarenessUserSchema } from '../../lib/protocol/awareness';
+} from '../../lib/shared/protocol/ai';
+import { awarenessUserSchema } from '../../lib/shared/protocol/awareness';
 import type { AiMetrics } from './metrics';
-import type { AiRouter } from './router';
-import type { SparkPeer } from './spark-peer';
+import type { AiRouter } from './routing/router';
+import type { SparkPeer } from './spark/spark-peer';
 import { SparkPeers, type RoomSource } from './spark/peer-registry';
 
 export type AiAuthResult = { ok: true; permission: 'edit' | 'view' } | { ok: false; reason: string };

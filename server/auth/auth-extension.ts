@@ -1,5 +1,5 @@
-import type { AuthResult, Extension, HookPayloads } from '../collab/hooks';
-import type { Storage } from '../collab/storage';
+import type { AuthResult, Extension, HookPayloads } from '../collab/core/hooks';
+import type { Storage } from '../collab/storage/storage';
 import type { TokenSigner } from './tokens';
 
 /** Admits a connection when its share-link token is ours, for this room, and of the current generation. */

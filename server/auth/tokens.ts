@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { tokenClaimsSchema, type Permission, type TokenClaims } from '../../lib/share-token';
+import { tokenClaimsSchema, type Permission, type TokenClaims } from '../../lib/shared/share-token';
 
 /**
  * Share-link tokens: base64url(JSON claims) + "." + base64url(HMAC-SHA256(secret, payload)).

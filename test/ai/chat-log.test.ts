@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { appendExchange, chatOf, MAX_CHAT_MESSAGES, readChat } from '../../lib/ai/chat-log';
+import { appendExchange, chatOf, MAX_CHAT_MESSAGES, readChat } from '../../lib/shared/document/chat-log';
 
 const message = (id: string, role: 'person' | 'spark') =>
   ({ id, role, name: role === 'spark' ? 'Spark' : 'Ada', color: '#3b82f6', at: 1, text: `text of ${id}`, status: 'done', replyTo: null, context: null, tier: null, note: null }) as const;

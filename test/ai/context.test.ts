@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { debounceDelayMs, DEBOUNCE_MS } from '../../lib/ai/debounce';
+import { debounceDelayMs, DEBOUNCE_MS } from '../../lib/browser/ai/debounce';
 import { buildCompleteRequest, CHARS_PER_TOKEN, isEndOfLine } from '../../server/ai/routing/context';
 import { relatedSnippets } from '../../server/ai/routing/snippets';
 

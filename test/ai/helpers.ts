@@ -106,7 +106,7 @@ export function chunks(...texts: string[]): Script {
   };
 }
 
-import type { RouterSettings } from '../../server/ai/router';
+import type { RouterSettings } from '../../server/ai/routing/router';
 import type { RouterEvent } from '../../server/ai/routing/router-events';
 
 export function routerSettings(overrides: Partial<RouterSettings> = {}): RouterSettings {

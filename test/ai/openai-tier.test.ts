@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startModelSimulator, type ModelSimulator } from '../../server/ai/sim/sim-server';
-import { simulatedCompletion } from '../../server/ai/sim/sim-content';
+import { startModelSimulator, type ModelSimulator } from '../../tools/sim/sim-server';
+import { simulatedCompletion } from '../../tools/sim/sim-content';
 import { isTierError, TierError } from '../../server/ai/tiers/model-tier';
 import { OpenAiTier, type OpenAiTierSettings } from '../../server/ai/tiers/openai-tier';
 import { collect, completeRequest, editRequest, streamError } from './helpers';

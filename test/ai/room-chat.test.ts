@@ -5,10 +5,10 @@ import { io as connectClient, type Socket as ClientSocket } from 'socket.io-clie
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { readChat, type ChatMessage } from '../../lib/ai/chat-log';
-import { AI_EVENT, AI_NAMESPACE, AI_PROTOCOL_VERSION, type ClientMessageInput, type ServerMessage } from '../../lib/protocol/ai';
-import { AiRouter } from '../../server/ai/router';
-import { startModelSimulator, type ModelSimulator } from '../../server/ai/sim/sim-server';
+import { readChat, type ChatMessage } from '../../lib/shared/document/chat-log';
+import { AI_EVENT, AI_NAMESPACE, AI_PROTOCOL_VERSION, type ClientMessageInput, type ServerMessage } from '../../lib/shared/protocol/ai';
+import { AiRouter } from '../../server/ai/routing/router';
+import { startModelSimulator, type ModelSimulator } from '../../tools/sim/sim-server';
 import { attachAiSocketHandlers } from '../../server/ai/socket-handlers';
 import { SparkChat } from '../../server/ai/spark/spark-chat';
 import type { SparkRoom } from '../../server/ai/spark/spark-room';

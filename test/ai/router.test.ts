@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AiRouter, type CompleteInput, type RouterSettings } from '../../server/ai/router';
+import { AiRouter, type CompleteInput, type RouterSettings } from '../../server/ai/routing/router';
 import type { RouterEvent } from '../../server/ai/routing/router-events';
-import { startModelSimulator, type ModelSimulator } from '../../server/ai/sim/sim-server';
+import { startModelSimulator, type ModelSimulator } from '../../tools/sim/sim-server';
 import { OpenAiTier } from '../../server/ai/tiers/openai-tier';
 import { chunks, events, gate, routerSettings, ScriptedTier, textOf, untilAborted } from './helpers';
 

@@ -5,9 +5,9 @@ import { io as connectClient, type Socket as ClientSocket } from 'socket.io-clie
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
-import { AI_EVENT, AI_NAMESPACE, AI_PROTOCOL_VERSION, type ClientMessageInput, type ServerMessage } from '../../lib/protocol/ai';
-import { AiRouter } from '../../server/ai/router';
-import { startModelSimulator, type ModelSimulator } from '../../server/ai/sim/sim-server';
+import { AI_EVENT, AI_NAMESPACE, AI_PROTOCOL_VERSION, type ClientMessageInput, type ServerMessage } from '../../lib/shared/protocol/ai';
+import { AiRouter } from '../../server/ai/routing/router';
+import { startModelSimulator, type ModelSimulator } from '../../tools/sim/sim-server';
 import { attachAiSocketHandlers } from '../../server/ai/socket-handlers';
 import type { SparkRoom } from '../../server/ai/spark/spark-room';
 import { OpenAiTier } from '../../server/ai/tiers/openai-tier';

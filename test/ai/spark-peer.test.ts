@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
-import { awarenessStateSchema } from '../../lib/protocol/awareness';
-import type { ServerMessage } from '../../lib/protocol/ai';
-import { AiRouter } from '../../server/ai/router';
-import { SparkPeer, type SparkEditRequest } from '../../server/ai/spark-peer';
+import { awarenessStateSchema } from '../../lib/shared/protocol/awareness';
+import type { ServerMessage } from '../../lib/shared/protocol/ai';
+import { AiRouter } from '../../server/ai/routing/router';
+import { SparkPeer, type SparkEditRequest } from '../../server/ai/spark/spark-peer';
 import { chunks, eventually, gate, routerSettings, ScriptedTier, steps } from './helpers';
 
 const SOURCE = 'function add(a, b) {\n  return a + b;\n}\n';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { askSpark, receiveEditMessage, resetAskSpark, stopSpark, undoSparkEdit, useAskSparkStore, type SparkTarget } from '../../lib/ai/ask-spark-store';
-import type { SparkClient } from '../../lib/ai/spark-client';
-import type { ClientMessageInput } from '../../lib/protocol/ai';
+import { askSpark, receiveEditMessage, resetAskSpark, stopSpark, undoSparkEdit, useAskSparkStore, type SparkTarget } from '../../lib/browser/ai/ask-spark-store';
+import type { SparkClient } from '../../lib/browser/ai/spark-client';
+import type { ClientMessageInput } from '../../lib/shared/protocol/ai';
 
 function fakeClient(connected = true) {
   const sent: ClientMessageInput[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { parsePeers, type AwarenessState } from '../../lib/protocol/awareness';
+import { parsePeers, type AwarenessState } from '../../lib/shared/protocol/awareness';
 
 const user = { id: 'u1', name: 'Alice', color: '#f97316', kind: 'human' } as const;
 

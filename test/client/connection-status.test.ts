@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nextStatus, type ConnectionEvent, type ConnectionStatus } from '../../lib/collab/connection-status';
-import { REFUSAL } from '../../lib/protocol/refusals';
+import { nextStatus, type ConnectionEvent, type ConnectionStatus } from '../../lib/browser/collab/connection-status';
+import { REFUSAL } from '../../lib/shared/protocol/refusals';
 
 const run = (events: ConnectionEvent[], start: ConnectionStatus = { kind: 'connecting' }) =>
   events.reduce(nextStatus, start);

@@ -11,7 +11,7 @@ import {
   renameFile,
   STARTER_FILE,
   validatePath,
-} from '../../lib/doc-model';
+} from '../../lib/shared/document/doc-model';
 
 describe('file names', () => {
   it.each([

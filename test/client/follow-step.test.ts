@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { followStep } from '../../lib/editor/follow-peer';
-import type { Peer } from '../../lib/protocol/awareness';
+import { followStep } from '../../lib/browser/editor/follow-peer';
+import type { Peer } from '../../lib/shared/protocol/awareness';
 
 const peer = (file: string | null, withCaret = true): Peer => ({
   clientId: 2,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessFromLocation, tokenFromHash } from '../../lib/collab/share-link';
+import { accessFromLocation, tokenFromHash } from '../../lib/browser/collab/share-link';
 import { TokenSigner } from '../../server/auth/tokens';
 
 const signer = new TokenSigner('unit-test-secret-unit-test-secret-0123');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SparkClient, type AiSocket } from '../../lib/ai/spark-client';
-import { AI_EVENT, AI_PROTOCOL_VERSION, type ClientMessageInput, type ServerMessage } from '../../lib/protocol/ai';
+import { SparkClient, type AiSocket } from '../../lib/browser/ai/spark-client';
+import { AI_EVENT, AI_PROTOCOL_VERSION, type ClientMessageInput, type ServerMessage } from '../../lib/shared/protocol/ai';
 
 /** The socket side the client sees: the test plays the server. */
 function fakeSocket() {

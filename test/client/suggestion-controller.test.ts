@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEBOUNCE_MS } from '../../lib/ai/debounce';
-import type { SuggestionLatency } from '../../lib/ai/latency-store';
-import { SuggestionController, type CursorSnapshot } from '../../lib/ai/suggestion-controller';
-import type { ClientMessageInput, ServerMessage } from '../../lib/protocol/ai';
+import { DEBOUNCE_MS } from '../../lib/browser/ai/debounce';
+import type { SuggestionLatency } from '../../lib/browser/ai/latency-store';
+import { SuggestionController, type CursorSnapshot } from '../../lib/browser/ai/suggestion-controller';
+import type { ClientMessageInput, ServerMessage } from '../../lib/shared/protocol/ai';
 
 /** A fake editor: a text and a cursor, typed into by the test; timers run when the test says. */
 function setup(initial = 'const total = ') {

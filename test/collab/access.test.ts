@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TokenSigner } from '../../server/auth/tokens';
-import { REFUSAL } from '../../lib/protocol/refusals';
+import { REFUSAL } from '../../lib/shared/protocol/refusals';
 import { startServer, type ServerProcess } from '../helpers/server-process';
 import { createRoomInDataDir, randomRoomId, type TestRoom } from '../helpers/sessions';
 import { connectClient, nextClose, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { REFUSAL } from '../../lib/protocol/refusals';
-import { renameFile } from '../../lib/doc-model';
+import { REFUSAL } from '../../lib/shared/protocol/refusals';
+import { renameFile } from '../../lib/shared/document/doc-model';
 import { startServer, type ServerProcess } from '../helpers/server-process';
 import { createRoomInDataDir, type TestRoom } from '../helpers/sessions';
 import { connectClient, nextClose, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';

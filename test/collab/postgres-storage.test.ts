@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { COMPACTION_LOCK, PostgresStorage } from '../../server/collab/postgres-storage';
-import type { Storage } from '../../server/collab/storage';
+import { COMPACTION_LOCK, PostgresStorage } from '../../server/collab/storage/postgres-storage';
+import type { Storage } from '../../server/collab/storage/storage';
 import { createTestSchema, type TestSchema } from '../helpers/postgres';
 import { randomRoomId } from '../helpers/sessions';
 import { storageContract } from './storage-contract';

@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { RoomFeed, RoomMessage } from '../../server/collab/distributor';
-import { RedisDistributor } from '../../server/collab/redis-distributor';
+import type { RoomFeed, RoomMessage } from '../../server/collab/distribution/distributor';
+import { RedisDistributor } from '../../server/collab/distribution/redis-distributor';
 import { dropRedisPrefix, TEST_REDIS_URL, testRedisPrefix } from '../helpers/redis';
 import { randomRoomId } from '../helpers/sessions';
 

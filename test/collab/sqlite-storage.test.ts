@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { SqliteStorage } from '../../server/collab/sqlite-storage';
+import { SqliteStorage } from '../../server/collab/storage/sqlite-storage';
 import { makeDataDir } from '../helpers/server-process';
 import { storageContract } from './storage-contract';
 

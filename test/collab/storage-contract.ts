@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Storage, StoredRoom } from '../../server/collab/storage';
+import type { Storage, StoredRoom } from '../../server/collab/storage/storage';
 import { randomRoomId } from '../helpers/sessions';
 
 /** Opens a storage on one fixed place (a data dir, a schema); opening twice gives two handles on the same data. */

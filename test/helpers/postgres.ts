@@ -1,7 +1,7 @@
 import pg from 'pg';
 import * as Y from 'yjs';
 import { TokenSigner } from '../../server/auth/tokens';
-import { PostgresStorage } from '../../server/collab/postgres-storage';
+import { PostgresStorage } from '../../server/collab/storage/postgres-storage';
 import { TEST_SECRET } from './server-process';
 import { randomRoomId, type TestRoom } from './sessions';
 

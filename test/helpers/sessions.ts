@@ -1,5 +1,5 @@
 import { TokenSigner } from '../../server/auth/tokens';
-import { SqliteStorage } from '../../server/collab/sqlite-storage';
+import { SqliteStorage } from '../../server/collab/storage/sqlite-storage';
 import { TEST_SECRET } from './server-process';
 
 export interface TestRoom {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import { AI_PROTOCOL_VERSION } from '../../lib/protocol/ai';
+import { AI_PROTOCOL_VERSION } from '../../lib/shared/protocol/ai';
 import { startServer, type ServerProcess } from '../helpers/server-process';
 import { createRoomInDataDir, type TestRoom } from '../helpers/sessions';
 

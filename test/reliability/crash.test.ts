@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SqliteStorage } from '../../server/collab/sqlite-storage';
+import { SqliteStorage } from '../../server/collab/storage/sqlite-storage';
 import { startServer, type ServerProcess } from '../helpers/server-process';
 import { createRoomInDataDir } from '../helpers/sessions';
 import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';

@@ -1,4 +1,4 @@
-import { REFUSAL_MESSAGES } from '@/lib/protocol/refusals';
+import { REFUSAL_MESSAGES } from '@/lib/shared/protocol/refusals';
 import type { LinksResult } from '@/server/services';
 
 const STATUS = { ROOM_NOT_FOUND: 404, BAD_ROOM_ID: 400 } as Record<string, number>;

@@ -2,8 +2,8 @@
  * One Spark peer per room, alive while at least one AI connection of that room is. The room is held
  * through the lead's registry (`hold`/`release`) so it stays loaded while Spark works in it.
  */
-import type { AiRouter } from '../router';
-import { SparkPeer } from '../spark-peer';
+import type { AiRouter } from '../routing/router';
+import { SparkPeer } from './spark-peer';
 import type { SparkRoom } from './spark-room';
 
 export interface RoomSource {

@@ -1,12 +1,12 @@
 /**
  * Spark's side of the room's chat. A question becomes two entries in the shared document (the question
- * and an empty answer, see lib/ai/chat-log.ts); the answer streams from the deep tier into the answer's
+ * and an empty answer, see lib/shared/document/chat-log.ts); the answer streams from the deep tier into the answer's
  * Y.Text chunk by chunk, so every browser in the room watches it arrive through the ordinary document
  * sync. The conversation so far and the asker's open file and selection go to the model as context.
  */
 import * as Y from 'yjs';
-import { appendExchange, MAX_ANSWER_CHARS, readChat, type ChatContext, type ChatMessage } from '../../../lib/ai/chat-log';
-import type { AiRouter, Pin } from '../router';
+import { appendExchange, MAX_ANSWER_CHARS, readChat, type ChatContext, type ChatMessage } from '../../../lib/shared/document/chat-log';
+import type { AiRouter, Pin } from '../routing/router';
 import type { TierName } from '../tiers/model-tier';
 import { filesOf, type SparkRoom } from './spark-room';
 

@@ -3,7 +3,7 @@
  * pace, so "Apply as edit" goes through the same edit path as an instruction: Spark's cursor moves as it
  * types, a person typing inside stops it, and it undoes as one step.
  */
-import type { RouterEvent } from '../router';
+import type { RouterEvent } from '../routing/router';
 
 const TICK_MS = 20;
 /** A block is typed in about 150 ticks (3 s) however long it is: visibly typed, never a long wait. */

@@ -3,7 +3,7 @@
  * chunks as they arrive; it never buffers to the end. Expected failures are `TierError`s whose code the
  * UI can show and whose message names the tier, so "fast tier (groq): key refused" reaches the person.
  */
-import { TIER_ERROR } from '../../../lib/protocol/ai';
+import { TIER_ERROR } from '../../../lib/shared/protocol/ai';
 
 /** Which configured slot a tier fills. `embedded` is the in-process engine. */
 export type TierName = 'fast' | 'deep' | 'embedded';

@@ -1,0 +1,129 @@
+import { io } from 'socket.io-client';
+import {
+  AI_EVENT,
+  AI_NAMESPACE,
+  AI_PROTOCOL_VERSION,
+  AI_ERROR,
+  serverMessageSchema,
+  type AiErrorCode,
+  type ClientMessageInput,
+  type ServerMessage,
+} from '../../shared/protocol/ai';
+
+/**
+ * The browser's end of Spark's channel: one persistent socket.io connection per page on the `/ai`
+ * namespace, every message on the `ai` event. Incoming messages are validated against lib/shared/protocol/ai.ts
+ * before any feature sees them; outgoing ones are typed by the same schemas. Features (ghost text, Ask
+ * Spark, chat) subscribe to all messages and pick those carrying their own request ids. The client knows
+ * nothing of Monaco or React.
+ */
+
+export type SparkConnection =
+  | { kind: 'connecting' }
+  | { kind: 'ready'; permission: 'edit' | 'view'; tiers: { fast: string; deep: string } }
+  /** The connection dropped; socket.io is retrying. Requests in flight are lost. */
+  | { kind: 'reconnecting' }
+  /** The server said no (bad token, old page); retrying would not change its answer. */
+  | { kind: 'refused'; code: AiErrorCode; message: string }
+  | { kind: 'closed' };
+
+/** What the client needs of a socket: socket.io's in the browser, a fake in tests. */
+export interface AiSocket {
+  on(event: string, listener: (...args: never[]) => void): unknown;
+  emit(event: string, message: ClientMessageInput): unknown;
+  disconnect(): unknown;
+}
+
+type Listener<T> = (value: T) => void;
+
+export class SparkClient {
+  private state: SparkConnection = { kind: 'connecting' };
+  private readonly messageListeners = new Set<Listener<ServerMessage>>();
+  private readonly connectionListeners = new Set<Listener<SparkConnection>>();
+
+  constructor(private readonly socket: AiSocket) {
+    socket.on(AI_EVENT, (raw: unknown) => this.receive(raw));
+    socket.on('disconnect', () => {
+      if (this.state.kind !== 'refused' && this.state.kind !== 'closed') this.set({ kind: 'reconnecting' });
+    });
+    socket.on('connect_error', (error: Error & { data?: { code?: string; message?: string } }) => {
+      // A middleware refusal carries its code in `data`; socket.io does not retry those. Anything else is
+      // the network, which socket.io retries on its own.
+      const code = error.data?.code;
+      if (code && code in AI_ERROR) this.set({ kind: 'refused', code: code as AiErrorCode, message: error.data?.message ?? code });
+      else if (this.state.kind === 'ready') this.set({ kind: 'reconnecting' });
+    });
+  }
+
+  get connection(): SparkConnection {
+    return this.state;
+  }
+
+  /** Sends when the channel is ready; false otherwise, so a stale request is never queued for later. */
+  send(message: ClientMessageInput): boolean {
+    if (this.state.kind !== 'ready') return false;
+    this.socket.emit(AI_EVENT, message);
+    return true;
+  }
+
+  /** Every valid server message, in order. Returns the unsubscribe. */
+  subscribe(listener: Listener<ServerMessage>): () => void {
+    this.messageListeners.add(listener);
+    return () => void this.messageListeners.delete(listener);
+  }
+
+  onConnection(listener: Listener<SparkConnection>): () => void {
+    this.connectionListeners.add(listener);
+    return () => void this.connectionListeners.delete(listener);
+  }
+
+  close(): void {
+    this.set({ kind: 'closed' });
+    this.socket.disconnect();
+    this.messageListeners.clear();
+    this.connectionListeners.clear();
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = serverMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      console.warn('Spark: ignored a malformed server message', parsed.error.issues[0]);
+      return;
+    }
+    const message = parsed.data;
+    if (message.type === 'hello') {
+      if (message.protocolVersion !== AI_PROTOCOL_VERSION) {
+        this.set({ kind: 'refused', code: 'PROTOCOL_MISMATCH', message: 'Spark was updated on the server. Reload to update.' });
+        this.socket.disconnect();
+        return;
+      }
+      this.set({ kind: 'ready', permission: message.permission, tiers: message.tiers });
+    }
+    for (const listener of [...this.messageListeners]) listener(message);
+  }
+
+  private set(state: SparkConnection): void {
+    this.state = state;
+    for (const listener of [...this.connectionListeners]) listener(state);
+  }
+}
+
+export interface SparkConnectOptions {
+  /** `http(s)://host`: the page's origin. */
+  origin: string;
+  room: string;
+  token: string;
+  /** This person's awareness id, so Spark knows whom it works for. */
+  userId: string;
+}
+
+export function connectSpark(options: SparkConnectOptions): SparkClient {
+  const socket = io(`${options.origin}${AI_NAMESPACE}`, {
+    path: '/socket.io',
+    // Straight to a websocket: long-polling first would put the first suggestions on HTTP round trips.
+    // Collaboration already needs websockets, so nothing that works today loses anything.
+    transports: ['websocket'],
+    auth: { room: options.room, token: options.token, protocolVersion: AI_PROTOCOL_VERSION, userId: options.userId },
+  });
+  return new SparkClient(socket as unknown as AiSocket);
+}

@@ -1,0 +1,197 @@
+import type { ClientMessageInput, ServerMessage } from '../../shared/protocol/ai';
+import { debounceDelayMs } from './debounce';
+import type { SuggestionLatency } from './latency-store';
+
+/**
+ * The brain behind ghost text, free of Monaco and the DOM. After a keystroke it waits the adaptive
+ * debounce (lib/browser/ai/debounce.ts), asks the server for a completion and collects the streamed text; the
+ * editor asks `ghostText()` whenever it draws and gets the part the person has not typed yet. Rules:
+ * - one request at a time: an edit that does not continue the suggestion cancels it end to end;
+ * - typed-through: typing what the suggestion predicted keeps the same request (shown or still
+ *   streaming) and shows the rest, with no new message. The server's reuse would also serve a new
+ *   `complete` from the same stream, but only if the old one is not cancelled first; keeping the request
+ *   open is cheaper still;
+ * - no snapshot (a selection, no file, a view-only link) means no suggestion.
+ */
+
+export interface CursorSnapshot {
+  file: string;
+  language: string;
+  /** Text before the cursor (the nearest part of it, see cursor-snapshot.ts). */
+  prefix: string;
+  /** Text after the cursor. */
+  suffix: string;
+  /** The cursor's offset in the file's Y.Text, where Spark's cursor is shown. */
+  offset: number;
+}
+
+export interface SuggestionHost {
+  /** The cursor now; null when nothing may be suggested. */
+  snapshot(): CursorSnapshot | null;
+  /** False when the message could not go out (Spark is not connected). */
+  send(message: ClientMessageInput): boolean;
+  /** Runs `fn` after `ms`; returns its cancel. */
+  after(ms: number, fn: () => void): () => void;
+  newId(): string;
+  /** The text `ghostText()` answers has changed: the editor should ask again. */
+  changed(): void;
+  report(id: string, patch: Partial<SuggestionLatency>): void;
+}
+
+/** Characters before the cursor that identify where a suggestion was asked (as the server's flights do). */
+const ANCHOR_CHARS = 200;
+
+interface Suggestion {
+  id: string;
+  file: string;
+  anchor: string;
+  /** The rest of the cursor's line when asked: text typed after it must not change it. */
+  lineRest: string;
+  text: string;
+  phase: 'streaming' | 'done' | 'failed';
+  keyAt: number;
+  shown: boolean;
+}
+
+export class SuggestionController {
+  private current: Suggestion | null = null;
+  private cancelTimer: (() => void) | null = null;
+
+  constructor(private readonly host: SuggestionHost) {}
+
+  /** The person changed the text (typed, deleted, accepted); `keyAt` is when their key went down. */
+  edited(keyAt: number): void {
+    this.clearTimer();
+    const snapshot = this.host.snapshot();
+    if (!snapshot) return this.dismiss();
+    const s = this.current;
+    if (s) {
+      const typed = typedThrough(s, snapshot);
+      // Keep it while there is more to show or more may still come.
+      if (typed !== null && s.phase !== 'failed' && (typed < s.text.length || s.phase === 'streaming')) return;
+      this.drop();
+    }
+    const delay = debounceDelayMs(lineOf(snapshot.prefix, 'end'), lineOf(snapshot.suffix, 'start'));
+    this.cancelTimer = this.host.after(delay, () => {
+      this.cancelTimer = null;
+      this.request(keyAt);
+    });
+  }
+
+  /** The cursor moved without an edit (click, arrow keys): a suggestion for elsewhere is stale. */
+  moved(): void {
+    this.clearTimer();
+    const snapshot = this.host.snapshot();
+    if (this.current && (!snapshot || typedThrough(this.current, snapshot) === null)) this.dismiss();
+  }
+
+  /** Esc, focus lost, file closed, connection lost: nothing shows and nothing keeps streaming. */
+  dismiss(): void {
+    this.clearTimer();
+    if (!this.current) return;
+    this.drop();
+    this.host.changed();
+  }
+
+  /** What to show as ghost text at this cursor, if anything; the editor calls this on every draw. */
+  ghostText(snapshot: CursorSnapshot): { id: string; text: string } | null {
+    const s = this.current;
+    if (!s || s.phase === 'failed') return null;
+    const typed = typedThrough(s, snapshot);
+    if (typed === null || typed >= s.text.length) return null;
+    return { id: s.id, text: s.text.slice(typed) };
+  }
+
+  /** The first character of suggestion `id` reached the screen at `at` (same clock as `keyAt`). */
+  shown(id: string, at: number): void {
+    const s = this.current;
+    if (!s || s.id !== id || s.shown) return;
+    s.shown = true;
+    const keystrokeToFirstCharMs = Math.max(0, Math.round((at - s.keyAt) * 10) / 10);
+    this.host.report(id, { keystrokeToFirstCharMs });
+    this.host.send({ type: 'latency', id, keystrokeToFirstCharMs });
+  }
+
+  receive(message: ServerMessage): void {
+    const s = this.current;
+    if (!s || !('id' in message) || message.id !== s.id) return;
+    switch (message.type) {
+      case 'complete:chunk':
+        s.text += message.text;
+        this.host.changed();
+        return;
+      case 'complete:done': {
+        s.phase = 'done';
+        const { tier, source, firstTokenMs, tokensPerSecond, chars } = message.stats;
+        this.host.report(s.id, { tier, source, firstTokenMs, tokensPerSecond, chars });
+        return;
+      }
+      case 'complete:notice':
+        this.host.report(s.id, { notice: `${message.error.code}: ${message.error.message}` });
+        return;
+      case 'complete:cancelled':
+        s.phase = 'failed';
+        this.host.changed();
+        return;
+      case 'complete:error':
+      case 'error':
+        s.phase = 'failed';
+        this.host.report(s.id, { error: `${message.error.code}: ${message.error.message}` });
+        this.host.changed();
+        return;
+      default:
+        return;
+    }
+  }
+
+  private request(keyAt: number): void {
+    const snapshot = this.host.snapshot();
+    if (!snapshot) return;
+    const id = this.host.newId();
+    const { file, language, prefix, suffix, offset } = snapshot;
+    if (!this.host.send({ type: 'complete', id, file, language, prefix, suffix, offset })) return;
+    this.current = {
+      id,
+      file,
+      anchor: prefix.slice(-ANCHOR_CHARS),
+      lineRest: lineOf(suffix, 'start'),
+      text: '',
+      phase: 'streaming',
+      keyAt,
+      shown: false,
+    };
+    this.host.report(id, { file, requestedAt: Date.now() });
+  }
+
+  /** Forgets the suggestion; one still streaming is cancelled so the server stops paying for it. */
+  private drop(): void {
+    const s = this.current;
+    this.current = null;
+    if (s?.phase === 'streaming') this.host.send({ type: 'cancel', id: s.id });
+  }
+
+  private clearTimer(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+  }
+}
+
+/**
+ * How many characters of the suggestion the person has typed since it was asked for: the cursor's text
+ * must be the asked-for text plus a prefix of the suggestion, and the rest of the line unchanged. Null
+ * when the cursor is somewhere else.
+ */
+export function typedThrough(s: Pick<Suggestion, 'file' | 'anchor' | 'lineRest' | 'text'>, at: CursorSnapshot): number | null {
+  if (at.file !== s.file || lineOf(at.suffix, 'start') !== s.lineRest) return null;
+  for (let typed = Math.min(s.text.length, at.prefix.length - s.anchor.length); typed >= 0; typed--) {
+    if (at.prefix.endsWith(s.text.slice(0, typed)) && at.prefix.slice(0, at.prefix.length - typed).endsWith(s.anchor)) return typed;
+  }
+  return null;
+}
+
+/** The cursor's line: the end of the text before it, or the start of the text after it. */
+function lineOf(text: string, side: 'start' | 'end'): string {
+  if (side === 'end') return text.slice(text.lastIndexOf('\n') + 1);
+  const newline = text.indexOf('\n');
+  return newline === -1 ? text : text.slice(0, newline);
+}

@@ -1,0 +1,115 @@
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import type { Awareness } from 'y-protocols/awareness';
+import { ensureStarterFile } from '../../shared/document/doc-model';
+import type { AwarenessUser } from '../../shared/protocol/awareness';
+import type { Permission } from '../../shared/share-token';
+import { isTerminalClose, nextStatus, type ConnectionEvent, type ConnectionStatus } from './connection-status';
+
+export interface CollabClientOptions {
+  room: string;
+  token: string;
+  permission: Permission;
+  user: AwarenessUser;
+  /** `ws://host` or `wss://host`; the Yjs endpoint lives under `/yjs`. */
+  wsOrigin: string;
+  onStatus(status: ConnectionStatus): void;
+}
+
+/**
+ * One open session: the Y.Doc, its awareness and the stock y-websocket provider. It knows nothing of
+ * React or Monaco, so the page, the editor and tests can share it.
+ */
+export class CollabClient {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  readonly permission: Permission;
+  private status: ConnectionStatus = { kind: 'connecting' };
+  private readonly onStatus: (status: ConnectionStatus) => void;
+  private readonly disposers: Array<() => void> = [];
+
+  constructor(options: CollabClientOptions) {
+    this.permission = options.permission;
+    this.onStatus = options.onStatus;
+    this.provider = new WebsocketProvider(`${options.wsOrigin}/yjs`, options.room, this.doc, {
+      // y-websocket puts params in the query string; the token must never be part of the path.
+      params: { token: options.token },
+      // Tabs would otherwise sync through BroadcastChannel, around the server and its view-only rule.
+      disableBc: true,
+      // A refusal such as UNAUTHORIZED will not change on retry; a restart will.
+      shouldReconnect: (event) => !isTerminalClose(event.code),
+    });
+    this.awareness.setLocalState({ user: options.user, file: null, selection: null });
+    this.listen();
+  }
+
+  get awareness(): Awareness {
+    return this.provider.awareness;
+  }
+
+  get canEdit(): boolean {
+    return this.permission === 'edit';
+  }
+
+  get connectionStatus(): ConnectionStatus {
+    return this.status;
+  }
+
+  setUser(user: AwarenessUser): void {
+    this.awareness.setLocalStateField('user', user);
+  }
+
+  destroy(): void {
+    for (const dispose of this.disposers.splice(0)) dispose();
+    // Tell peers we left now rather than after their awareness timeout (30 s).
+    this.awareness.setLocalState(null);
+    this.provider.destroy();
+    this.doc.destroy();
+  }
+
+  private report(event: ConnectionEvent): void {
+    const next = nextStatus(this.status, event);
+    if (next === this.status) return;
+    this.status = next;
+    this.onStatus(next);
+  }
+
+  private listen(): void {
+    const onStatus = ({ status }: { status: 'connecting' | 'connected' | 'disconnected' }) => {
+      if (status === 'connecting') this.report({ type: 'connecting' });
+      if (status === 'connected') this.report({ type: 'connected' });
+    };
+    const onClose = (event: CloseEvent | null) => this.report({ type: 'closed', code: event?.code ?? null });
+    const onSync = (synced: boolean) => {
+      // Only after the server's state arrived can "no files" mean an empty session.
+      if (synced && this.canEdit) ensureStarterFile(this.doc);
+    };
+    // A socket can outlive the network silently; drop it when the browser says it is offline and open
+    // a fresh one (with a full resync) when it is back, instead of waiting for a timeout to notice.
+    const onOffline = () => {
+      this.report({ type: 'browser-offline' });
+      this.provider.disconnect();
+    };
+    const onOnline = () => {
+      this.report({ type: 'browser-online' });
+      if (this.status.kind !== 'refused') this.provider.connect();
+    };
+    this.provider.on('status', onStatus);
+    this.provider.on('connection-close', onClose);
+    this.provider.on('sync', onSync);
+    window.addEventListener('offline', onOffline);
+    window.addEventListener('online', onOnline);
+    this.disposers.push(
+      () => this.provider.off('status', onStatus),
+      () => this.provider.off('connection-close', onClose),
+      () => this.provider.off('sync', onSync),
+      () => window.removeEventListener('offline', onOffline),
+      () => window.removeEventListener('online', onOnline),
+    );
+  }
+}
+
+/** The websocket origin matching the page: wss behind https. */
+export function wsOriginFor(location: Pick<Location, 'protocol' | 'host'>): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+}

@@ -1,0 +1,63 @@
+'use client';
+
+import { useEffect } from 'react';
+import { useAskSparkStore, type AskPhase } from '../ai/ask-spark-store';
+import { useLatencyStore, type SuggestionLatency } from '../ai/latency-store';
+import { useSparkStore } from '../ai/spark-store';
+import { getFile, listFiles } from '../../shared/document/doc-model';
+import { useEditorStore } from '../editor/editor-store';
+import { useWorkspaceStore } from '../workspace/workspace-store';
+import { useSessionStore } from './session-store';
+
+/**
+ * `window.sparkpad`: read-only answers for end-to-end tests and for debugging from the console. Monaco
+ * renders spaces as U+00A0 and only the visible lines, so tests compare the model's value instead.
+ */
+export interface SparkpadDebugHandle {
+  editorValue(): string | null;
+  fileText(path: string): string | null;
+  files(): string[];
+  openFile(): string | null;
+  clientId(): number | null;
+  /** Messages of the diagnostics on the open file: proof the language workers run. */
+  markers(): string[];
+  /** Spark's recent inline suggestions, oldest first, with keystroke-to-first-character (for bench/). */
+  suggestions(): SuggestionLatency[];
+  /** Spark's connection state and the Ask Spark edit the panel shows. */
+  spark(): { connection: string; edit: AskPhase };
+}
+
+declare global {
+  interface Window {
+    sparkpad?: SparkpadDebugHandle;
+  }
+}
+
+export function useDebugHandle(): void {
+  useEffect(() => {
+    const doc = () => useSessionStore.getState().client?.doc ?? null;
+    window.sparkpad = {
+      editorValue: () => useEditorStore.getState().editor?.getModel()?.getValue() ?? null,
+      fileText: (path) => {
+        const current = doc();
+        return current ? (getFile(current, path)?.toString() ?? null) : null;
+      },
+      files: () => {
+        const current = doc();
+        return current ? listFiles(current) : [];
+      },
+      openFile: () => useWorkspaceStore.getState().openFile,
+      clientId: () => doc()?.clientID ?? null,
+      markers: () => {
+        const { editor, monaco } = useEditorStore.getState();
+        const model = editor?.getModel();
+        return model && monaco ? monaco.editor.getModelMarkers({ resource: model.uri }).map((m) => m.message) : [];
+      },
+      suggestions: () => useLatencyStore.getState().entries.map((entry) => ({ ...entry })),
+      spark: () => ({ connection: useSparkStore.getState().connection.kind, edit: useAskSparkStore.getState().phase }),
+    };
+    return () => {
+      delete window.sparkpad;
+    };
+  }, []);
+}

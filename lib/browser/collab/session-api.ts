@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { createdSessionSchema, sessionLinksSchema, type CreatedSession, type SessionLinks } from '../../shared/protocol/sessions';
+
+/** The browser's side of the sessions HTTP API (app/api/sessions). */
+
+export { createdSessionSchema, sessionLinksSchema, type CreatedSession, type SessionLinks };
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+async function request<T>(input: string, init: RequestInit, schema: z.ZodType<T>): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(input, init);
+  } catch (error) {
+    if (init.signal?.aborted) throw error;
+    return { ok: false, message: 'The server cannot be reached.' };
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) return { ok: false, message: `The server answered ${response.status}${reasonOf(body)}.` };
+  const parsed = schema.safeParse(body);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message: 'The server sent an unexpected answer.' };
+}
+
+function reasonOf(body: unknown): string {
+  const parsed = z.object({ reason: z.string() }).or(z.object({ error: z.string() })).safeParse(body);
+  if (!parsed.success) return '';
+  return ` (${'reason' in parsed.data ? parsed.data.reason : parsed.data.error})`;
+}
+
+export function createSession(signal?: AbortSignal): Promise<ApiResult<CreatedSession>> {
+  return request('/api/sessions', { method: 'POST', signal }, createdSessionSchema);
+}
+
+/** Both links of a room; only a holder of its edit token may ask. */
+export function fetchSessionLinks(room: string, editToken: string, signal?: AbortSignal): Promise<ApiResult<SessionLinks>> {
+  return request(
+    `/api/sessions/${encodeURIComponent(room)}/links`,
+    { headers: { authorization: `Bearer ${editToken}` }, signal, cache: 'no-store' },
+    sessionLinksSchema,
+  );
+}
+
+/** `/s/<room>#k=<token>` from an absolute link: navigating there keeps the page on our own origin. */
+export function localPathOf(url: string): string {
+  const parsed = new URL(url, window.location.href);
+  return `${parsed.pathname}${parsed.hash}`;
+}

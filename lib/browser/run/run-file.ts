@@ -1,0 +1,49 @@
+import { nanoid } from 'nanoid';
+import type { CollabClient } from '../collab/collab-client';
+import { filesOf } from '../../shared/document/doc-model';
+import type { AwarenessUser } from '../../shared/protocol/awareness';
+import { runInSandbox, type OutputLine } from './run-in-sandbox';
+import { recordRun } from './run-log';
+import { useRunStore } from './run-store';
+import { isRunnable } from './transpile';
+
+/** Time limit for one run: long enough for a demo loop, short enough that a hang is obvious. */
+export const RUN_TIMEOUT_MS = 3_000;
+
+const STATUS_TEXT = {
+  ok: 'exited normally',
+  error: 'exited with an error',
+  timeout: `stopped: still running after ${RUN_TIMEOUT_MS / 1000} s (endless loop?)`,
+} as const;
+
+/**
+ * Runs one file of the session in the sandbox and shares the result with the room (edit links). A
+ * view-only person can run too; their result stays on their screen.
+ */
+export async function runFile(client: CollabClient, path: string, user: AwarenessUser): Promise<void> {
+  const store = useRunStore.getState();
+  if (store.running) return;
+  if (!isRunnable(path)) return;
+  const files: Record<string, string> = {};
+  for (const [name, text] of filesOf(client.doc)) files[name] = text.toString();
+  store.start(path);
+  const output: OutputLine[] = [];
+  const startedAt = Date.now();
+  const status = await runInSandbox({
+    entry: path,
+    files,
+    timeoutMs: RUN_TIMEOUT_MS,
+    onOutput: (line) => {
+      output.push(line);
+      useRunStore.getState().append(line);
+    },
+  });
+  const durationMs = Date.now() - startedAt;
+  output.push({ level: 'system', text: `${path} ${STATUS_TEXT[status]} in ${durationMs} ms` });
+  useRunStore.getState().finish();
+  if (client.canEdit) {
+    recordRun(client.doc, { id: nanoid(10), by: user.name, color: user.color, file: path, startedAt, durationMs, status, output });
+  } else {
+    useRunStore.setState({ localResult: { file: path, status, output, durationMs } });
+  }
+}

@@ -1,0 +1,184 @@
+import { z } from 'zod';
+
+/**
+ * The AI channel between a browser and the server: one socket.io connection per client on the `/ai`
+ * namespace, every message on the `ai` event, each a member of a union keyed by `type`. The server
+ * validates everything it receives against `clientMessageSchema`; the browser imports the same types.
+ */
+
+export const AI_PROTOCOL_VERSION = 1;
+export const AI_NAMESPACE = '/ai';
+export const AI_EVENT = 'ai';
+
+/** How a model tier can fail; the server's tiers throw these (server/ai/tiers/model-tier.ts). */
+export const TIER_ERROR = {
+  /** The endpoint refused the key (HTTP 401/403). */
+  TIER_UNAUTHORIZED: 'TIER_UNAUTHORIZED',
+  /** The endpoint said slow down (HTTP 429). */
+  TIER_RATE_LIMITED: 'TIER_RATE_LIMITED',
+  /** Any other non-2xx answer. */
+  TIER_HTTP_ERROR: 'TIER_HTTP_ERROR',
+  /** No connection could be made. */
+  TIER_UNREACHABLE: 'TIER_UNREACHABLE',
+  /** Nothing arrived for longer than the tier's stall timeout. */
+  TIER_TIMEOUT: 'TIER_TIMEOUT',
+  /** The stream could not be read (bad JSON, unexpected shape). */
+  TIER_MALFORMED: 'TIER_MALFORMED',
+  /** The tier cannot serve this kind of request (the embedded engine cannot follow instructions). */
+  TIER_UNSUPPORTED: 'TIER_UNSUPPORTED',
+  /** The tier is resting after repeated failures. */
+  TIER_COOLING_DOWN: 'TIER_COOLING_DOWN',
+} as const;
+
+/** Errors the browser can show. Tier codes come from the tier that failed and name it in the message. */
+export const AI_ERROR = {
+  INVALID_MESSAGE: 'INVALID_MESSAGE',
+  PROTOCOL_MISMATCH: 'PROTOCOL_MISMATCH',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  READ_ONLY: 'READ_ONLY',
+  FILE_NOT_FOUND: 'FILE_NOT_FOUND',
+  EDIT_NOT_FOUND: 'EDIT_NOT_FOUND',
+  NOTHING_TO_UNDO: 'NOTHING_TO_UNDO',
+  RATE_LIMITED: 'RATE_LIMITED',
+  NO_TIER_AVAILABLE: 'NO_TIER_AVAILABLE',
+  ...TIER_ERROR,
+  INTERNAL: 'INTERNAL',
+} as const;
+export type AiErrorCode = keyof typeof AI_ERROR;
+
+export const tierNameSchema = z.enum(['fast', 'deep', 'embedded']);
+export const pinSchema = z.enum(['auto', 'fast', 'deep']);
+export type Pin = z.infer<typeof pinSchema>;
+
+export const aiErrorSchema = z.object({
+  code: z.enum(Object.keys(AI_ERROR) as [AiErrorCode, ...AiErrorCode[]]),
+  message: z.string(),
+  /** The tier that failed, when a tier failed. */
+  tier: tierNameSchema.optional(),
+  retryAfterMs: z.number().optional(),
+});
+export type AiError = z.infer<typeof aiErrorSchema>;
+
+/** What the socket.io handshake carries in `auth`. */
+export const aiHandshakeSchema = z.object({
+  room: z.string().min(1).max(128),
+  token: z.string().min(1).max(2048),
+  protocolVersion: z.number().int(),
+  /** The awareness user id of this person, so Spark knows whom it is working for. */
+  userId: z.string().min(1).max(64).optional(),
+});
+export type AiHandshake = z.infer<typeof aiHandshakeSchema>;
+
+const requestId = z.string().min(1).max(64);
+const filePath = z.string().min(1).max(512);
+/** Generous on purpose: the server trims to its token budget; the socket's message cap bounds the rest. */
+const codeText = z.string().max(2_000_000);
+
+export const clientMessageSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('complete'),
+    id: requestId,
+    file: filePath,
+    language: z.string().max(64).default('plaintext'),
+    prefix: codeText,
+    suffix: codeText,
+    /** Cursor offset in the file's Y.Text, where Spark's cursor is shown while it suggests. */
+    offset: z.number().int().nonnegative().optional(),
+    pin: pinSchema.default('auto'),
+  }),
+  z.object({ type: z.literal('cancel'), id: requestId }),
+  z.object({
+    type: z.literal('edit'),
+    id: requestId,
+    file: filePath,
+    language: z.string().max(64).default('plaintext'),
+    instruction: z.string().trim().min(1).max(4000),
+    /** Offsets in the file's Y.Text; from === to asks about the cursor's line. */
+    selection: z.object({ from: z.number().int().nonnegative(), to: z.number().int().nonnegative() }),
+    pin: pinSchema.default('auto'),
+    /**
+     * Text for Spark to type over the selection instead of asking a model: "Apply as edit" on a code
+     * block of a chat answer. It streams through the same edit path (Spark's cursor, stop, undo).
+     */
+    replacement: z.string().max(100_000).optional(),
+  }),
+  z.object({ type: z.literal('edit:stop'), id: requestId }),
+  /** Undoes this person's most recent Spark edit, as one step. */
+  z.object({ type: z.literal('edit:undo') }),
+  z.object({
+    type: z.literal('chat'),
+    id: requestId,
+    messages: z.array(z.object({ role: z.enum(['user', 'assistant']), content: z.string().max(20_000) })).min(1).max(100),
+    pin: pinSchema.default('auto'),
+  }),
+  /**
+   * A question to Spark in the room's shared chat. The question and the answer appear in the document
+   * (lib/shared/document/chat-log.ts) for everyone; only a refusal comes back on the socket, as `chat:error`.
+   */
+  z.object({
+    type: z.literal('chat:ask'),
+    id: requestId,
+    question: z.string().trim().min(1).max(4000),
+    /** The asker's open file and selection (offsets in its Y.Text), sent to the model as context. */
+    context: z
+      .object({ file: filePath, language: z.string().max(64).default('plaintext'), from: z.number().int().nonnegative(), to: z.number().int().nonnegative() })
+      .nullable(),
+    pin: pinSchema.default('auto'),
+  }),
+  /** Stops a room chat answer while it streams; what was written stays. */
+  z.object({ type: z.literal('chat:stop'), id: requestId }),
+  /** The browser reports what only it can measure: keystroke to first character on screen. */
+  z.object({ type: z.literal('latency'), id: requestId, keystrokeToFirstCharMs: z.number().nonnegative().max(600_000) }),
+]);
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+export type ClientMessageInput = z.input<typeof clientMessageSchema>;
+
+export const latencyStatsSchema = z.object({
+  tier: tierNameSchema.nullable(),
+  source: z.enum(['model', 'cache', 'typed-through', 'prefetch', 'apply']),
+  /** From the request reaching the server to its first chunk leaving it. */
+  firstTokenMs: z.number().nullable(),
+  tokensPerSecond: z.number().nullable(),
+  chars: z.number(),
+});
+export type LatencyStatsMessage = z.infer<typeof latencyStatsSchema>;
+
+const tierNotice = z.object({ code: aiErrorSchema.shape.code, tier: tierNameSchema, message: z.string(), status: z.number().optional() });
+
+export const serverMessageSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('hello'),
+    protocolVersion: z.number(),
+    permission: z.enum(['edit', 'view']),
+    tiers: z.object({ fast: z.string(), deep: z.string() }),
+  }),
+  z.object({ type: z.literal('complete:chunk'), id: requestId, text: z.string() }),
+  /** A tier failed and another took over, or a tier is resting: show why. */
+  z.object({ type: z.literal('complete:notice'), id: requestId, error: tierNotice }),
+  z.object({ type: z.literal('complete:done'), id: requestId, stats: latencyStatsSchema }),
+  z.object({ type: z.literal('complete:cancelled'), id: requestId, reason: z.enum(['cancelled', 'superseded']) }),
+  z.object({ type: z.literal('complete:error'), id: requestId, error: aiErrorSchema }),
+  z.object({ type: z.literal('edit:started'), id: requestId, file: filePath }),
+  /** Spark's text so far is in the shared document; this only reports progress. */
+  z.object({ type: z.literal('edit:progress'), id: requestId, chars: z.number() }),
+  z.object({ type: z.literal('edit:notice'), id: requestId, error: tierNotice }),
+  z.object({
+    type: z.literal('edit:done'),
+    id: requestId,
+    /** Why it ended before the model finished, if it did. */
+    stopped: z.enum(['stop', 'human-edit', 'redirected', 'disconnected']).nullable(),
+    stats: latencyStatsSchema.nullable(),
+  }),
+  z.object({ type: z.literal('edit:error'), id: requestId, error: aiErrorSchema }),
+  z.object({ type: z.literal('edit:undone'), ok: z.boolean() }),
+  z.object({ type: z.literal('chat:chunk'), id: requestId, text: z.string() }),
+  z.object({ type: z.literal('chat:done'), id: requestId, stats: latencyStatsSchema }),
+  z.object({ type: z.literal('chat:error'), id: requestId, error: aiErrorSchema }),
+  /** A message that could not be handled; the connection stays open. */
+  z.object({ type: z.literal('error'), id: requestId.optional(), error: aiErrorSchema }),
+]);
+export type ServerMessage = z.infer<typeof serverMessageSchema>;
+
+export function assertNever(value: never): never {
+  throw new Error(`unhandled message: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,153 @@
+/**
+ * The model router: every AI request from a socket or the Spark peer comes through here. It picks the tier
+ * (see routing/tier-plan.ts for the defaults and the auto rule), applies rate limits and the prompt budget,
+ * and streams RouterEvents back. Completions get the latency machinery of routing/completions.ts; edits
+ * and chat stream straight down the tier chain with fallback.
+ */
+import { NO_METRICS, type AiMetrics } from '../metrics';
+import { Completions, type CompleteInput, type CompletionSettings } from './completions';
+import { buildEditRequest, keepEnd, CHARS_PER_TOKEN, type EditInput, type WorkspaceView } from './context';
+import { AiRateLimits } from './rate-limits';
+import type { LatencyStats, RouterEvent } from './router-events';
+import { streamChain } from './tier-chain';
+import { planTiers, TierHealth, type Pin, type RequestKind, type TierSet } from './tier-plan';
+import type { TierRequest } from '../tiers/model-tier';
+
+export type { CompleteInput } from './completions';
+export type { RouterEvent, LatencyStats } from './router-events';
+export type { Pin, RequestKind, TierSet } from './tier-plan';
+
+export interface RouterSettings extends CompletionSettings {
+  editBudgetTokens: number;
+  maxEditTokens: number;
+  userRequestsPerSecond: number;
+  userRequestsPerMinute: number;
+  roomRequestsPerMinute: number;
+  failuresBeforeCooldown: number;
+  cooldownMs: number;
+}
+
+export interface RouterDeps {
+  tiers: TierSet;
+  settings: RouterSettings;
+  metrics?: AiMetrics;
+  /** Clock for cooldowns; tests move it instead of waiting. */
+  now?: () => number;
+}
+
+export interface RoutedEditInput extends EditInput {
+  userId: string;
+  roomId: string;
+  pin: Pin;
+  workspace?: WorkspaceView | null;
+}
+
+export interface ChatInput {
+  userId: string;
+  roomId: string;
+  pin: Pin;
+  messages: Array<{ role: 'user' | 'assistant'; content: string }>;
+}
+
+export class AiRouter {
+  readonly health: TierHealth;
+  private readonly limits: AiRateLimits;
+  private readonly completions: Completions;
+  private readonly metrics: AiMetrics;
+
+  constructor(private readonly deps: RouterDeps) {
+    const s = deps.settings;
+    this.metrics = deps.metrics ?? NO_METRICS;
+    this.health = new TierHealth(s.failuresBeforeCooldown, s.cooldownMs, deps.now);
+    this.limits = new AiRateLimits(s.userRequestsPerSecond, s.userRequestsPerMinute, s.roomRequestsPerMinute);
+    this.completions = new Completions(deps.tiers, this.health, s, this.metrics);
+  }
+
+  get tiers(): TierSet {
+    return this.deps.tiers;
+  }
+
+  /** An inline suggestion at the cursor. A newer call for the same person and file replaces this one. */
+  async *complete(input: CompleteInput, signal: AbortSignal): AsyncGenerator<RouterEvent> {
+    const arrivedAt = performance.now();
+    this.metrics.request('complete');
+    const limited = await this.limits.take(input.userId, input.roomId);
+    if (limited) return void (yield { type: 'error', error: limited });
+    yield* this.completions.serve(input, signal, arrivedAt);
+  }
+
+  /** The replacement text for `input.region`, streamed as the model writes it. */
+  async *edit(input: RoutedEditInput, signal: AbortSignal): AsyncGenerator<RouterEvent> {
+    const s = this.deps.settings;
+    const request = buildEditRequest(input, input.workspace ?? null, s.editBudgetTokens, s.maxEditTokens);
+    yield* this.streamKind('edit', input, request, input.region, signal);
+  }
+
+  async *chat(input: ChatInput, signal: AbortSignal): AsyncGenerator<RouterEvent> {
+    const budget = this.deps.settings.editBudgetTokens * CHARS_PER_TOKEN;
+    // Oldest messages give way first when the conversation outgrows the budget.
+    const messages = [...input.messages];
+    while (messages.length > 1 && messages.reduce((n, m) => n + m.content.length, 0) > budget) messages.shift();
+    const trimmed = messages.map((m) => ({ ...m, content: keepEnd(m.content, budget) }));
+    const request: TierRequest = { kind: 'chat', messages: trimmed, snippets: [], maxTokens: this.deps.settings.maxEditTokens };
+    yield* this.streamKind('chat', input, request, '', signal);
+  }
+
+  private async *streamKind(
+    kind: RequestKind,
+    input: { userId: string; roomId: string; pin: Pin },
+    request: TierRequest,
+    region: string,
+    signal: AbortSignal,
+  ): AsyncGenerator<RouterEvent> {
+    const arrivedAt = performance.now();
+    this.metrics.request(kind);
+    const limited = await this.limits.take(input.userId, input.roomId);
+    if (limited) return void (yield { type: 'error', error: limited });
+    const plan = planTiers(this.deps.tiers, this.health, kind, input.pin, region);
+    let firstTokenMs: number | null = null;
+    let firstAt = 0;
+    let lastAt = 0;
+    let chunks = 0;
+    let chars = 0;
+    let tier: LatencyStats['tier'] = null;
+    try {
+      for await (const event of streamChain(plan, request, {
+        health: this.health,
+        hedgeWith: null,
+        firstTokenDeadlineMs: () => 0,
+        signal,
+        onTierError: (error) => this.metrics.tierError(error),
+      })) {
+        if (event.type === 'notice') yield event;
+        else if (event.type === 'failed') return void (yield { type: 'error', error: event.error });
+        else {
+          const now = performance.now();
+          if (firstTokenMs === null) {
+            firstTokenMs = now - arrivedAt;
+            firstAt = now;
+          }
+          lastAt = now;
+          chunks++;
+          chars += event.text.length;
+          tier = event.tier;
+          yield { type: 'chunk', text: event.text };
+        }
+      }
+    } catch (error) {
+      if (!signal.aborted) throw error;
+      this.metrics.cancelled(kind);
+      return void (yield { type: 'cancelled', reason: 'cancelled' });
+    }
+    const seconds = (lastAt - firstAt) / 1000;
+    const stats: LatencyStats = {
+      tier,
+      source: 'model',
+      firstTokenMs,
+      tokensPerSecond: chunks > 1 && seconds > 0 ? Math.round((chunks - 1) / seconds) : null,
+      chars,
+    };
+    this.metrics.served(kind, stats);
+    yield { type: 'done', stats };
+  }
+}

@@ -1,0 +1,240 @@
+/**
+ * Spark as a member of the room. It publishes itself as the room's local awareness state (name, colour,
+ * cursor), so every browser draws it like a person. While it suggests to someone its cursor sits there;
+ * while it edits, it streams a minimal edit into the shared document with its cursor moving as it types.
+ * Stop halts at once, a person typing inside the span halts it, a new instruction redirects it from the
+ * current text, and each requester can undo Spark's whole edit for them as one step.
+ */
+import * as Y from 'yjs';
+import type { AwarenessState } from '../../../lib/shared/protocol/awareness';
+import type { ServerMessage } from '../../../lib/shared/protocol/ai';
+import type { AiRouter, Pin } from '../routing/router';
+import { RoomWorkspace } from './room-workspace';
+import { SparkChat } from './spark-chat';
+import { filesOf, type SparkRoom } from './spark-room';
+import { SpanWriter } from './span-writer';
+import { typeOut } from './type-out';
+
+export const SPARK_USER = { id: 'spark', name: 'Spark', color: '#f5a524', kind: 'spark' } as const;
+
+export type StopReason = 'stop' | 'human-edit' | 'redirected' | 'disconnected';
+type EditMessage = Extract<ServerMessage, { type: `edit:${string}` }>;
+
+export interface SparkEditRequest {
+  id: string;
+  requester: string;
+  file: string;
+  language: string;
+  instruction: string;
+  from: number;
+  to: number;
+  pin: Pin;
+  /** Text to type instead of asking the model (Apply as edit from the chat). */
+  replacement?: string;
+}
+
+interface ActiveEdit {
+  request: SparkEditRequest;
+  writer: SpanWriter;
+  controller: AbortController;
+  send: (message: EditMessage) => void;
+}
+
+/** Long enough that all transactions of one edit merge into one undo step; stopCapturing() separates edits. */
+const ONE_EDIT_CAPTURE_MS = 2 ** 31 - 1;
+
+export class SparkPeer {
+  readonly workspace: RoomWorkspace;
+  readonly chat: SparkChat;
+  private readonly active = new Map<string, ActiveEdit>();
+  private readonly origins = new Map<string, { spark: true; requester: string }>();
+  private readonly undoManagers = new Map<string, Y.UndoManager>();
+  private lastAwareness = '';
+
+  constructor(
+    readonly room: SparkRoom,
+    private readonly router: AiRouter,
+  ) {
+    this.workspace = new RoomWorkspace(room.doc);
+    this.chat = new SparkChat(room, router);
+    this.publish(null, null);
+  }
+
+  /** Moves Spark's cursor to where it is suggesting to someone, unless it is busy editing. */
+  suggesting(file: string, offset: number): void {
+    if (this.active.size === 0) this.publish(file, offset);
+  }
+
+  /** Starts an edit; an edit already running for this requester in this file is redirected. */
+  edit(request: SparkEditRequest, send: (message: EditMessage) => void): void {
+    const text = filesOf(this.room.doc).get(request.file);
+    if (!(text instanceof Y.Text)) {
+      send({ type: 'edit:error', id: request.id, error: { code: 'FILE_NOT_FOUND', message: `There is no file ${request.file}.` } });
+      return;
+    }
+    const running = [...this.active.values()].find((a) => a.request.requester === request.requester && a.request.file === request.file);
+    let { from, to } = clampRange(text, request.from, request.to);
+    if (running) {
+      // Redirect: the new instruction starts from what Spark has written so far, over the same span.
+      ({ from, to } = running.writer.range);
+      this.halt(running, 'redirected');
+    } else {
+      this.undoManager(request.requester).stopCapturing();
+    }
+    const controller = new AbortController();
+    const active: ActiveEdit = { request, controller, send, writer: null as unknown as SpanWriter };
+    active.writer = new SpanWriter(text, from, to, this.origin(request.requester), () => this.halt(active, 'human-edit'));
+    this.active.set(request.id, active);
+    send({ type: 'edit:started', id: request.id, file: request.file });
+    this.publish(request.file, from);
+    void this.run(active, text);
+  }
+
+  /** Stop: halts at once, leaving what was written. */
+  stop(id: string): boolean {
+    const active = this.active.get(id);
+    if (!active) return false;
+    this.halt(active, 'stop');
+    return true;
+  }
+
+  /** Stops every edit a requester has running (they left). */
+  stopAllFor(requester: string): void {
+    for (const active of [...this.active.values()]) if (active.request.requester === requester) this.halt(active, 'disconnected');
+  }
+
+  /** Undoes the requester's most recent Spark edit as one step. */
+  undo(requester: string): boolean {
+    this.stopAllFor(requester);
+    return this.undoManagers.get(requester)?.undo() != null;
+  }
+
+  destroy(): void {
+    for (const active of [...this.active.values()]) this.halt(active, 'disconnected');
+    for (const manager of this.undoManagers.values()) manager.destroy();
+    this.chat.destroy();
+    this.workspace.destroy();
+    this.room.awareness.setLocalState(null);
+  }
+
+  private async run(active: ActiveEdit, text: Y.Text): Promise<void> {
+    const { request, writer, controller, send } = active;
+    const region = writer.current();
+    const content = text.toString();
+    const { from, to } = writer.range;
+    let written = '';
+    try {
+      const events =
+        request.replacement !== undefined
+          ? typeOut(request.replacement, controller.signal)
+          : this.router.edit(
+              {
+                userId: request.requester,
+                roomId: this.room.id,
+                pin: request.pin,
+                path: request.file,
+                language: request.language,
+                prefix: content.slice(0, from),
+                suffix: content.slice(to),
+                instruction: request.instruction,
+                region,
+                workspace: this.workspace,
+              },
+              controller.signal,
+            );
+      for await (const event of events) {
+        if (controller.signal.aborted) return;
+        switch (event.type) {
+          case 'chunk':
+            written += event.text;
+            writer.update(written, false);
+            this.publish(request.file, writer.cursor);
+            send({ type: 'edit:progress', id: request.id, chars: written.length });
+            break;
+          case 'notice':
+            send({ type: 'edit:notice', id: request.id, error: event.error });
+            break;
+          case 'error':
+            send({ type: 'edit:error', id: request.id, error: event.error });
+            return this.finish(active);
+          case 'done':
+            // A selection of whole lines keeps its final newline even if the model dropped it.
+            if (region.endsWith('\n') && !written.endsWith('\n')) written += '\n';
+            writer.update(written, true);
+            this.publish(request.file, writer.cursor);
+            send({ type: 'edit:done', id: request.id, stopped: null, stats: event.stats });
+            return this.finish(active);
+          case 'cancelled':
+            return;
+        }
+      }
+    } catch (error) {
+      if (!controller.signal.aborted) {
+        send({ type: 'edit:error', id: request.id, error: { code: 'INTERNAL', message: (error as Error).message } });
+        this.finish(active);
+      }
+    }
+  }
+
+  private halt(active: ActiveEdit, reason: StopReason): void {
+    if (!this.active.has(active.request.id)) return;
+    active.controller.abort(new Error(reason));
+    active.send({ type: 'edit:done', id: active.request.id, stopped: reason, stats: null });
+    this.finish(active);
+  }
+
+  private finish(active: ActiveEdit): void {
+    active.writer.dispose();
+    this.active.delete(active.request.id);
+  }
+
+  private origin(requester: string): { spark: true; requester: string } {
+    let origin = this.origins.get(requester);
+    if (!origin) {
+      origin = { spark: true, requester };
+      this.origins.set(requester, origin);
+    }
+    return origin;
+  }
+
+  private undoManager(requester: string): Y.UndoManager {
+    let manager = this.undoManagers.get(requester);
+    if (!manager) {
+      manager = new Y.UndoManager(filesOf(this.room.doc), {
+        trackedOrigins: new Set([this.origin(requester)]),
+        captureTimeout: ONE_EDIT_CAPTURE_MS,
+      });
+      this.undoManagers.set(requester, manager);
+    }
+    return manager;
+  }
+
+  private publish(file: string | null, offset: number | null): void {
+    const text = file ? filesOf(this.room.doc).get(file) : undefined;
+    let selection: AwarenessState['selection'] = null;
+    if (text instanceof Y.Text && offset !== null) {
+      const position = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, Math.min(offset, text.length)));
+      selection = { anchor: position, head: position };
+    }
+    const state: AwarenessState = { user: { ...SPARK_USER }, file, selection };
+    // Awareness broadcasts every set; skip the ones that change nothing.
+    const key = JSON.stringify(state);
+    if (key === this.lastAwareness) return;
+    this.lastAwareness = key;
+    this.room.awareness.setLocalState(state);
+  }
+}
+
+/** An empty selection means the cursor's whole line. */
+function clampRange(text: Y.Text, from: number, to: number): { from: number; to: number } {
+  const length = text.length;
+  let a = Math.min(from, to, length);
+  let b = Math.min(Math.max(from, to), length);
+  if (a === b) {
+    const content = text.toString();
+    a = content.lastIndexOf('\n', a - 1) + 1;
+    const lineEnd = content.indexOf('\n', b);
+    b = lineEnd === -1 ? length : lineEnd;
+  }
+  return { from: a, to: b };
+}

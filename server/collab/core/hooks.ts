@@ -1,0 +1,82 @@
+import type { IncomingMessage } from 'node:http';
+import type { Permission } from '../../../lib/shared/share-token';
+import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
+import type { Room } from './room';
+import type { Session } from './session';
+
+export type AuthResult = { ok: true; permission: Permission } | { ok: false; reason: RefusalReason };
+
+/** Each hook name maps to one payload type. */
+export interface HookPayloads {
+  onAuthenticate: { roomId: string; token: string | null; request: IncomingMessage };
+  onLoadDocument: { room: Room };
+  onBeforeUpdate: { room: Room; update: Uint8Array; session: Session };
+  onChange: { room: Room; update: Uint8Array; origin: unknown };
+  onConnect: { room: Room; session: Session };
+  onDisconnect: { room: Room; session: Session };
+  onUnloadDocument: { room: Room };
+  onDestroy: Record<string, never>;
+}
+
+/**
+ * A feature that plugs into the room lifecycle (Hocuspocus-style). The core only runs the chain:
+ * it never knows about SQLite, Redis or metrics. Lower priority runs first.
+ */
+export interface Extension {
+  name: string;
+  priority?: number;
+  /** The first extension to answer decides; returning undefined passes to the next one. */
+  onAuthenticate?(payload: HookPayloads['onAuthenticate']): Promise<AuthResult | undefined>;
+  onLoadDocument?(payload: HookPayloads['onLoadDocument']): Promise<void>;
+  /** Vetoes an incoming client update before it is applied; the session is closed with the reason. */
+  onBeforeUpdate?(payload: HookPayloads['onBeforeUpdate']): RefusalReason | undefined;
+  /** Runs synchronously inside the doc's update event: keep it cheap, defer the work. */
+  onChange?(payload: HookPayloads['onChange']): void;
+  onConnect?(payload: HookPayloads['onConnect']): void;
+  onDisconnect?(payload: HookPayloads['onDisconnect']): void;
+  onUnloadDocument?(payload: HookPayloads['onUnloadDocument']): Promise<void>;
+  onDestroy?(payload: HookPayloads['onDestroy']): Promise<void>;
+}
+
+/** Runs hooks across extensions in priority order. */
+export class HookChain {
+  private readonly extensions: Extension[];
+
+  constructor(extensions: Extension[]) {
+    this.extensions = [...extensions].sort((a, b) => (a.priority ?? 100) - (b.priority ?? 100));
+  }
+
+  async authenticate(payload: HookPayloads['onAuthenticate']): Promise<AuthResult> {
+    for (const extension of this.extensions) {
+      const result = await extension.onAuthenticate?.(payload);
+      if (result) return result;
+    }
+    return { ok: false, reason: 'UNAUTHORIZED' };
+  }
+
+  /** The first veto wins; undefined admits the update. */
+  vet(payload: HookPayloads['onBeforeUpdate']): RefusalReason | undefined {
+    for (const extension of this.extensions) {
+      const reason = extension.onBeforeUpdate?.(payload);
+      if (reason) return reason;
+    }
+    return undefined;
+  }
+
+  async run<K extends 'onLoadDocument' | 'onUnloadDocument' | 'onDestroy'>(
+    hook: K,
+    payload: HookPayloads[K],
+  ): Promise<void> {
+    for (const extension of this.extensions) {
+      const fn = extension[hook] as ((p: HookPayloads[K]) => Promise<void>) | undefined;
+      if (fn) await fn.call(extension, payload);
+    }
+  }
+
+  emit<K extends 'onChange' | 'onConnect' | 'onDisconnect'>(hook: K, payload: HookPayloads[K]): void {
+    for (const extension of this.extensions) {
+      const fn = extension[hook] as ((p: HookPayloads[K]) => void) | undefined;
+      fn?.call(extension, payload);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import * as Y from 'yjs';
+import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
+import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
+import type { HookChain } from './hooks';
+import type { Session } from './session';
+import { encodeAwareness, encodeUpdate } from './yjs-messages';
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+/**
+ * A room owns the shared Y.Doc, its awareness and its members. Every document update is encoded once
+ * and sent to every session; awareness changes go the same way. The room's own awareness local state is
+ * unused by people: the Spark peer publishes itself there.
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new Awareness(this.doc);
+  readonly sessions = new Set<Session>();
+  /** Non-session holders (the Spark peer, scale-out) keep a room loaded while they work. */
+  holds = 0;
+  /**
+   * Bytes of Yjs updates the document is made of (stored snapshot + every update since): an upper bound
+   * of its encoded size that costs nothing to keep, used for the document size limit.
+   */
+  updateBytes = 0;
+
+  constructor(
+    readonly id: string,
+    private readonly hooks: HookChain,
+  ) {
+    this.awareness.setLocalState(null);
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  get isIdle(): boolean {
+    return this.sessions.size === 0 && this.holds === 0;
+  }
+
+  broadcast(message: Uint8Array, except?: Session): void {
+    for (const session of this.sessions) {
+      if (session !== except) session.send(message);
+    }
+  }
+
+  /** Asks the extensions whether a client's update may be applied; returns the refusal if not. */
+  vet(update: Uint8Array, session: Session): RefusalReason | undefined {
+    return this.hooks.vet({ room: this, update, session });
+  }
+
+  join(session: Session): void {
+    this.sessions.add(session);
+    this.hooks.emit('onConnect', { room: this, session });
+  }
+
+  leave(session: Session): void {
+    if (!this.sessions.delete(session)) return;
+    // A closed connection's cursors vanish for everyone now, not after the 30 s awareness timeout.
+    const owned = [...session.awarenessClients].filter((id) => this.awareness.states.has(id));
+    if (owned.length > 0) removeAwarenessStates(this.awareness, owned, session);
+    this.hooks.emit('onDisconnect', { room: this, session });
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.updateBytes += update.byteLength;
+    this.hooks.emit('onChange', { room: this, update, origin });
+    // The sender already has its own update; echoing it back is harmless but wastes bandwidth.
+    const sender = this.sessionFromOrigin(origin);
+    this.broadcast(encodeUpdate(update), sender);
+  };
+
+  private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
+    const changed = [...added, ...updated, ...removed];
+    const sender = this.sessionFromOrigin(origin);
+    if (sender) {
+      for (const id of added) sender.awarenessClients.add(id);
+      for (const id of removed) sender.awarenessClients.delete(id);
+    }
+    this.broadcast(encodeAwareness(this.awareness, changed));
+  };
+
+  private sessionFromOrigin(origin: unknown): Session | undefined {
+    return this.sessions.has(origin as Session) ? (origin as Session) : undefined;
+  }
+}

@@ -1,0 +1,111 @@
+import * as decoding from 'lib0/decoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { Permission } from '../../../lib/shared/share-token';
+import { REFUSAL, type RefusalReason } from '../../../lib/shared/protocol/refusals';
+import type { Room } from './room';
+import type { Transport } from './transport';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, MESSAGE } from './yjs-messages';
+
+export type SessionState = 'connected' | 'closed';
+
+export interface SessionCounters {
+  droppedReadOnlyUpdate(): void;
+  refused(reason: RefusalReason): void;
+}
+
+/**
+ * One connection to a room, with its own permission. A view-only session receives everything but every
+ * document update it sends is dropped and counted; it may still publish its cursor.
+ */
+export class Session {
+  state: SessionState = 'connected';
+  /** Awareness client ids this connection introduced, removed when it leaves. */
+  readonly awarenessClients = new Set<number>();
+
+  constructor(
+    readonly room: Room,
+    readonly permission: Permission,
+    private readonly transport: Transport,
+    private readonly counters: SessionCounters,
+  ) {}
+
+  /** Joins the room and opens the sync handshake. */
+  start(): void {
+    this.room.join(this);
+    this.send(encodeSyncStep1(this.room.doc));
+    const states = [...this.room.awareness.getStates().keys()];
+    if (states.length > 0) this.send(encodeAwareness(this.room.awareness, states));
+  }
+
+  send(message: Uint8Array): void {
+    if (this.state === 'connected' && this.transport.isOpen()) this.transport.send(message);
+  }
+
+  receive(message: Uint8Array): void {
+    if (this.state !== 'connected') return;
+    try {
+      this.handle(message);
+    } catch {
+      // A message that does not decode, or an update Yjs rejects, ends this connection only.
+      this.close('MALFORMED_MESSAGE');
+    }
+  }
+
+  close(reason: RefusalReason): void {
+    if (this.state === 'closed') return;
+    this.counters.refused(reason);
+    this.transport.close(REFUSAL[reason], reason);
+    this.end();
+  }
+
+  /** The transport closed: leave the room. */
+  end(): void {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    this.room.leave(this);
+  }
+
+  private handle(message: Uint8Array): void {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MESSAGE.SYNC:
+        return this.handleSync(decoder);
+      case MESSAGE.AWARENESS:
+        awarenessProtocol.applyAwarenessUpdate(this.room.awareness, decoding.readVarUint8Array(decoder), this);
+        return;
+      case MESSAGE.QUERY_AWARENESS:
+        this.send(encodeAwareness(this.room.awareness, [...this.room.awareness.getStates().keys()]));
+        return;
+      case MESSAGE.AUTH:
+        return; // y-websocket clients never send it; auth happened at the upgrade.
+      default:
+        throw new Error(`unknown message type ${type}`);
+    }
+  }
+
+  private handleSync(decoder: decoding.Decoder): void {
+    const syncType = decoding.readVarUint(decoder);
+    switch (syncType) {
+      case syncProtocol.messageYjsSyncStep1:
+        this.send(encodeSyncStep2(this.room.doc, decoding.readVarUint8Array(decoder)));
+        return;
+      case syncProtocol.messageYjsSyncStep2:
+      case syncProtocol.messageYjsUpdate: {
+        const update = decoding.readVarUint8Array(decoder);
+        if (this.permission !== 'edit') {
+          this.counters.droppedReadOnlyUpdate();
+          return;
+        }
+        const refusal = this.room.vet(update, this);
+        if (refusal) return this.close(refusal);
+        Y.applyUpdate(this.room.doc, update, this);
+        return;
+      }
+      default:
+        throw new Error(`unknown sync message ${syncType}`);
+    }
+  }
+}
