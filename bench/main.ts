@@ -18,7 +18,7 @@ import { keystrokePart } from './parts/keystroke';
 import { peersPart } from './parts/peers';
 import { relayPart } from './parts/relay';
 
-/** In the order, which is also the table's. */
+/** The order the parts run in, which is also the order of the table's rows. */
 const PARTS: Part[] = [keystrokePart, peersPart, capacityPart, relayPart, enginePart, clusterPart];
 
 const { values, positionals } = parseArgs({

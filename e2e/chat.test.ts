@@ -13,7 +13,7 @@ import { createSession, openSession, setName, type CreatedSession } from './help
 const ANSWER_CODE = 'export function greet(name: string): string {\n  return `Hello, ${name.trim()}!`;\n}';
 const ANSWER = `Trim the name first:\n\n\`\`\`ts\n${ANSWER_CODE}\n\`\`\`\n\nThat drops stray spaces.`;
 
-describe('chat with Spark, shared by the room (issue 7, acceptance 2)', () => {
+describe('chat with Spark, shared by the room', () => {
   let sim: ModelSimulator;
   let server: ServerProcess;
   let browser: Browser;

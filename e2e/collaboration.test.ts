@@ -5,7 +5,7 @@ import { foreignRequests, launchBrowser, newUser, type User } from './helpers/br
 import { editorValue, focusEditor, typeAtEnd, waitForEditorValue } from './helpers/monaco';
 import { createSession, fileTreeItem, openSession, setName, type CreatedSession } from './helpers/session';
 
-describe('two people and a viewer in one session (acceptance 4)', () => {
+describe('two people and a viewer in one session', () => {
   let server: ServerProcess;
   let browser: Browser;
   let session: CreatedSession;

@@ -10,7 +10,7 @@ import type { RecordingManifest } from '../demo/lib/recording';
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, '..');
 
-describe('npm run demo:record (issue 7, acceptance 3)', () => {
+describe('npm run demo:record', () => {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sparkpad-demo-test-'));
   afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
 

@@ -6,7 +6,7 @@ import { launchBrowser, newUser, type User } from './helpers/browser';
 import { focusEditor, typeAtEnd, waitForEditorValue } from './helpers/monaco';
 import { createSession, openSession } from './helpers/session';
 
-describe('each person undoes only their own edits (acceptance 6)', () => {
+describe('each person undoes only their own edits', () => {
   let server: ServerProcess;
   let browser: Browser;
   let alice: User;

@@ -23,7 +23,7 @@ const FILES = {
   'crash.ts': `const a = 1;\nfunction explode(): never {\n  throw new Error('boom');\n}\nexplode();\n`,
 } as const;
 
-describe('running code together (issue 7, acceptance 1)', () => {
+describe('running code together', () => {
   let server: ServerProcess;
   let browser: Browser;
   let session: CreatedSession;

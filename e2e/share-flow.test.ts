@@ -6,7 +6,7 @@ import { foreignRequests, launchBrowser, newUser } from './helpers/browser';
 import { editorValue, typeAtEnd, waitForEditorValue } from './helpers/monaco';
 import { openSession, waitUntilReady } from './helpers/session';
 
-describe('starting and sharing a session from the landing page (acceptance 5)', () => {
+describe('starting and sharing a session from the landing page', () => {
   let server: ServerProcess;
   let browser: Browser;
 

@@ -15,7 +15,7 @@ const DRAFT = '// draft alpha beta gamma delta epsilon zeta eta theta iota kappa
 const FINAL = '/** Greets someone by name. Redirected. */\n';
 const fenced = (text: string) => '```\n' + text + '```';
 
-describe('Ask Spark with the simulator as the fast tier (acceptance 4)', () => {
+describe('Ask Spark with the simulator as the fast tier', () => {
   let sim: ModelSimulator;
   let server: ServerProcess;
   let browser: Browser;

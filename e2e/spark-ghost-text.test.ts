@@ -9,7 +9,7 @@ import { askSpark, ghostText, sparkCursor, suggestions, waitForGhostText, waitFo
 /** The starter file calls `greet('world')`; typing the call again gives the embedded engine a pattern. */
 const TYPED = 'console.log(greet(';
 
-describe('ghost text from the embedded engine, no keys set (acceptance 3)', () => {
+describe('ghost text from the embedded engine, no keys set', () => {
   let server: ServerProcess;
   let browser: Browser;
   let session: CreatedSession;

@@ -10,9 +10,9 @@ import { ghostText, suggestions, waitForGhostText, waitForSpark } from './helper
 /**
  * Ghost text from a remote fast tier (the simulator, fill-in-the-middle format): it grows as chunks
  * stream, typing what it predicted keeps it, Esc drops it and closes the model request, and the status
- * bar describes every suggestion (acceptance 5).
+ * bar describes every suggestion.
  */
-describe('ghost text from a streaming fast tier, and its latency readout (acceptance 5)', () => {
+describe('ghost text from a streaming fast tier, and its latency readout', () => {
   let sim: ModelSimulator;
   let server: ServerProcess;
   let browser: Browser;

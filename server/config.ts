@@ -40,7 +40,7 @@ export const configSchema = z.object({
   maxClientsPerRoom: z.coerce.number().int().min(1).default(50),
   /** Rooms held in memory at once; a connection to an unloaded room past it is refused. @default 1000 */
   maxLoadedRooms: z.coerce.number().int().min(1).default(1000),
-  // --- Scale out (issue 6): with neither URL set, Sparkpad is one embedded instance. ---
+  // --- Scale out: with neither URL set, Sparkpad is one embedded instance. ---
   /** PostgreSQL for rooms and documents instead of SQLite, e.g. postgres://user@host:5432/db. */
   databaseUrl: z
     .string()
@@ -58,7 +58,7 @@ export const configSchema = z.object({
    * so it must be far longer than the durability window. @default 60000
    */
   streamRetentionMs: z.coerce.number().int().min(1_000).default(60_000),
-  // --- Spark AI (issue 3): with no URL set, both tiers are the embedded engine (no key, no download). ---
+  // --- Spark AI: with no URL set, both tiers are the embedded engine (no key, no download). ---
   /** OpenAI-compatible endpoint of the fast tier (completions, small edits), e.g. https://api.groq.com/openai. */
   fastUrl: httpUrl.optional(),
   /** Model name sent to the fast tier. */

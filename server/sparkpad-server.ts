@@ -35,7 +35,7 @@ export interface SparkpadServer {
 
 /** Assembles the one-port server: Next pages, the Yjs endpoint and socket.io. */
 export async function createSparkpadServer(config: Config): Promise<SparkpadServer> {
-  // Scale out (issue 6): PostgreSQL when SPARKPAD_DATABASE_URL is set, so several instances share documents.
+  // PostgreSQL when SPARKPAD_DATABASE_URL is set, so several instances share documents.
   const storage: Storage = config.databaseUrl
     ? await PostgresStorage.connect(config.databaseUrl)
     : new SqliteStorage(config.dataDir);
@@ -51,7 +51,7 @@ export async function createSparkpadServer(config: Config): Promise<SparkpadServ
     maxFilesPerRoom: config.maxFilesPerRoom,
   });
   const extensions: Extension[] = [new AuthExtension(signer, storage), limits, persistence];
-  // Scale out (issue 6): with SPARKPAD_REDIS_URL, rooms and socket.io events span instances.
+  // With SPARKPAD_REDIS_URL, rooms and socket.io events span instances.
   const scaleOut = config.redisUrl
     ? createRedisScaleOut({
         redisUrl: config.redisUrl,
@@ -128,7 +128,7 @@ export async function createSparkpadServer(config: Config): Promise<SparkpadServ
     // Other paths: socket.io's own upgrade listener, or Next's (HMR in dev), handle them.
   });
   const io = new SocketIOServer(server, { path: '/socket.io', maxHttpBufferSize: config.maxMessageBytes });
-  scaleOut?.attach(io); // Scale out (issue 6)
+  scaleOut?.attach(io);
   const ai = createSparkAi(config, { registry: metrics.registry });
   const aiSockets = attachAiSocketHandlers(io, {
     router: ai.router,

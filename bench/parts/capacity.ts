@@ -1,5 +1,5 @@
 /**
- * Server capacity (issue 4 item 3): K stock y-websocket clients in K/5 rooms, each typing 5 characters
+ * Server capacity: K stock y-websocket clients in K/5 rooms, each typing 5 characters
  * per second, against our server and the reference `@y/websocket-server` in the same run. Reports
  * propagation at every receiving client, server CPU over the typing window and peak RSS, with our/ref ratios.
  */

@@ -1,5 +1,5 @@
 /**
- * Propagation across two instances vs within one (scale-out issue, item 6). Two instances share the local
+ * Propagation across two instances vs within one. Two instances share the local
  * PostgreSQL and Redis (test/helpers/cluster.ts). In each of R rooms a writer types on instance 1 and two
  * readers watch, one on instance 1 and one on instance 2; every edit is timed from the writer's insert to
  * its arrival at each reader, in this one process, so both paths share one clock and one load.

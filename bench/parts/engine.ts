@@ -1,5 +1,5 @@
 /**
- * Embedded engine quality (issue 4 item 5) on held-out source: files of the packages the corpus never
+ * Embedded engine quality on held-out source: files of the packages the corpus never
  * reads (EMBEDDED_HELDOUT_PACKAGES). At sampled lines the cursor is put (a) after the line's indentation
  * and (b) mid-line at a word boundary, with the rest of that line removed; the engine sees everything
  * before the cursor, the file after the line, and the package's other files as the session's workspace.

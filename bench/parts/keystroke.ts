@@ -1,5 +1,5 @@
 /**
- * Keystroke to first suggested character (issue 4 item 1), in real Chromium on the session page. Lines of
+ * Keystroke to first suggested character, in real Chromium on the session page. Lines of
  * a real source file are typed one key at a time; the page stamps each keydown (capture phase, before
  * Monaco) and the first DOM mutation after it that adds ghost text (any element whose class contains
  * `ghost-text`, which both Monaco's inline suggestions and our own decorations carry). Monaco writes its

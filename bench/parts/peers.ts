@@ -1,5 +1,5 @@
 /**
- * Peer propagation in real Chromium (issue 4 item 2): a character typed in browser A until browser B's
+ * Peer propagation in real Chromium: a character typed in browser A until browser B's
  * Monaco has it in its rendered lines. Both pages run in one browser process, so
  * `performance.timeOrigin + performance.now()` is one clock across them: A stamps the keydown, B stamps
  * the DOM mutation of `.view-lines` that shows the character. Monaco writes its lines inside an

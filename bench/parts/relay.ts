@@ -1,5 +1,5 @@
 /**
- * Router relay (issue 4 item 4): what one stream can carry from a model through tier, router and the
+ * Router relay: what one stream can carry from a model through tier, router and the
  * `/ai` socket.io namespace to a Node client, and how fast a cancel reaches the model. The model is the
  * simulator (tools/sim) running in this process, so its send and close times share our clock.
  *   - throughput: the simulator writes a long scripted chat reply all at once; tokens / (done - first chunk).

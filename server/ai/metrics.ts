@@ -1,5 +1,5 @@
 /**
- * Prometheus metrics for Spark. The lead's server owns the Registry (served at /api/metrics); this only
+ * Prometheus metrics for Spark. The server (server/metrics.ts) owns the Registry (served at /api/metrics); this only
  * registers on it, so tests can use their own Registry without global state.
  */
 import { Counter, Histogram, type Registry } from 'prom-client';

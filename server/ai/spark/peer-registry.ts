@@ -1,6 +1,6 @@
 /**
  * One Spark peer per room, alive while at least one AI connection of that room is. The room is held
- * through the lead's registry (`hold`/`release`) so it stays loaded while Spark works in it.
+ * through the collab room registry (`hold`/`release`) so it stays loaded while Spark works in it.
  */
 import type { AiRouter } from '../routing/router';
 import { SparkPeer } from './spark-peer';

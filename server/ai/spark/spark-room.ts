@@ -1,5 +1,5 @@
 /**
- * The shape of a room as Spark needs it. The lead's Room satisfies it; tests build one from a bare Y.Doc
+ * The shape of a room as Spark needs it. The collab Room (server/collab/core/room.ts) satisfies it; tests build one from a bare Y.Doc
  * and Awareness. Files live in `doc.getMap('files')`: path -> Y.Text.
  */
 import type * as Y from 'yjs';
