@@ -30,6 +30,13 @@ export const configSchema = z.object({
   durabilityWindowMs: z.coerce.number().int().min(0).max(10_000).default(50),
   /** Pending updates per room that trigger compaction into one snapshot. @default 500 */
   compactAfterUpdates: z.coerce.number().int().min(1).default(500),
+  /**
+   * First wait before a failed storage write or compaction is tried again; it doubles per failure. A room
+   * with unsaved writes stays loaded until they are stored. @default 100
+   */
+  storageRetryInitialMs: z.coerce.number().int().min(1).max(60_000).default(100),
+  /** Longest wait between storage retries. @default 5000 */
+  storageRetryMaxMs: z.coerce.number().int().min(1).max(600_000).default(5_000),
   /** Largest document (bytes of Yjs updates) a room may grow to. @default 10485760 */
   maxDocumentBytes: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   /** Files a room may hold. @default 200 */
@@ -127,6 +134,8 @@ export const envNames = {
   maxMessageBytes: 'SPARKPAD_MAX_MESSAGE_BYTES',
   durabilityWindowMs: 'SPARKPAD_DURABILITY_WINDOW_MS',
   compactAfterUpdates: 'SPARKPAD_COMPACT_AFTER_UPDATES',
+  storageRetryInitialMs: 'SPARKPAD_STORAGE_RETRY_INITIAL_MS',
+  storageRetryMaxMs: 'SPARKPAD_STORAGE_RETRY_MAX_MS',
   maxDocumentBytes: 'SPARKPAD_MAX_DOCUMENT_BYTES',
   maxFilesPerRoom: 'SPARKPAD_MAX_FILES_PER_ROOM',
   maxConnections: 'SPARKPAD_MAX_CONNECTIONS',

@@ -1,14 +1,16 @@
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { RefusalReason } from '../lib/shared/protocol/refusals';
+import type { StorageCounters } from './collab/extensions/persistence-extension';
 import type { SessionCounters } from './collab/core/session';
 
 /** The collaboration metrics, exported at /api/metrics. The AI router registers its own on the same registry. */
-export class CollabMetrics implements SessionCounters {
+export class CollabMetrics implements SessionCounters, StorageCounters {
   readonly registry = new Registry();
   private readonly droppedUpdates: Counter;
   private readonly refusals: Counter<'reason'>;
+  private readonly storageFailures: Counter<'operation'>;
 
-  constructor(sources: { connections: () => number; rooms: () => number }) {
+  constructor(sources: { connections: () => number; rooms: () => number; unsavedRooms: () => number }) {
     collectDefaultMetrics({ register: this.registry });
     this.droppedUpdates = new Counter({
       name: 'sparkpad_readonly_updates_dropped_total',
@@ -29,6 +31,20 @@ export class CollabMetrics implements SessionCounters {
         this.set(sources.connections());
       },
     });
+    this.storageFailures = new Counter({
+      name: 'sparkpad_storage_failures_total',
+      help: 'Storage writes that failed and were kept for a retry, by operation',
+      labelNames: ['operation'],
+      registers: [this.registry],
+    });
+    new Gauge({
+      name: 'sparkpad_rooms_unsaved',
+      help: 'Loaded rooms holding edits that storage refused, waiting for a retry',
+      registers: [this.registry],
+      collect() {
+        this.set(sources.unsavedRooms());
+      },
+    });
     new Gauge({
       name: 'sparkpad_rooms_loaded',
       help: 'Rooms loaded in memory',
@@ -45,5 +61,9 @@ export class CollabMetrics implements SessionCounters {
 
   refused(reason: RefusalReason): void {
     this.refusals.inc({ reason });
+  }
+
+  storageFailed(operation: 'append' | 'compact'): void {
+    this.storageFailures.inc({ operation });
   }
 }

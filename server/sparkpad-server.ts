@@ -16,6 +16,7 @@ import { SessionLinks } from './collab/storage/session-links';
 import { SqliteStorage } from './collab/storage/sqlite-storage';
 import type { Storage } from './collab/storage/storage';
 import { YjsEndpoint } from './collab/core/yjs-endpoint';
+import { serveHealth, type HealthSources } from './health';
 import { logger } from './logger';
 import { CollabMetrics } from './metrics';
 import { createRedisScaleOut } from './scale-out';
@@ -33,18 +34,26 @@ export interface SparkpadServer {
   close(): Promise<void>;
 }
 
+/** Components a caller may provide instead of the ones the settings name (tests hand in a faulty storage). */
+export interface ServerParts {
+  storage?: Storage;
+}
+
 /** Assembles the one-port server: Next pages, the Yjs endpoint and socket.io. */
-export async function createSparkpadServer(config: Config): Promise<SparkpadServer> {
+export async function createSparkpadServer(config: Config, parts: ServerParts = {}): Promise<SparkpadServer> {
   // PostgreSQL when SPARKPAD_DATABASE_URL is set, so several instances share documents.
-  const storage: Storage = config.databaseUrl
-    ? await PostgresStorage.connect(config.databaseUrl)
-    : new SqliteStorage(config.dataDir);
+  const storage: Storage =
+    parts.storage ??
+    (config.databaseUrl ? await PostgresStorage.connect(config.databaseUrl) : new SqliteStorage(config.dataDir));
   const signer = new TokenSigner(loadOrCreateSecret(config.dataDir, config.secret));
   const persistence = new PersistenceExtension({
     storage,
     durabilityWindowMs: config.durabilityWindowMs,
     compactAfterUpdates: config.compactAfterUpdates,
+    retryInitialMs: config.storageRetryInitialMs,
+    retryMaxMs: config.storageRetryMaxMs,
     logger,
+    counters: { storageFailed: (operation) => metrics.storageFailed(operation) },
   });
   const limits = new LimitsExtension({
     maxDocumentBytes: config.maxDocumentBytes,
@@ -63,11 +72,16 @@ export async function createSparkpadServer(config: Config): Promise<SparkpadServ
     : null;
   extensions.push(...(scaleOut?.extensions ?? []));
   const hooks = new HookChain(extensions);
-  const rooms = new RoomRegistry(hooks);
+  const rooms = new RoomRegistry(hooks, {
+    retryInitialMs: config.storageRetryInitialMs,
+    retryMaxMs: config.storageRetryMaxMs,
+    logger,
+  });
   let endpoint: YjsEndpoint | null = null;
   const metrics = new CollabMetrics({
     connections: () => endpoint?.connectionCount ?? 0,
     rooms: () => rooms.loadedCount,
+    unsavedRooms: () => persistence.status().unsavedRooms,
   });
   endpoint = new YjsEndpoint({
     hooks,
@@ -91,10 +105,11 @@ export async function createSparkpadServer(config: Config): Promise<SparkpadServ
     if (access.permission !== 'edit') return { ok: false, reason: 'UNAUTHORIZED' };
     return then();
   };
+  const health: HealthSources = { version, startedAt: Date.now(), storage: () => persistence.status() };
   const services: SparkpadServices = {
     config,
     version,
-    startedAt: Date.now(),
+    startedAt: health.startedAt,
     metrics: metrics.registry,
     createSession: (origin) => links.create(origin),
     sessionLinks: (room, token, origin) =>
@@ -118,6 +133,7 @@ export async function createSparkpadServer(config: Config): Promise<SparkpadServ
 
   const nextHandler = config.serveNext ? await createNextHandler() : null;
   const server = http.createServer((req, res) => {
+    if (serveHealth(health, req, res)) return;
     if (nextHandler) return void nextHandler(req, res);
     res.statusCode = 404;
     res.end('pages are not served (SPARKPAD_SERVE_NEXT=false)');
