@@ -43,6 +43,22 @@ export const configSchema = z.object({
   maxFilesPerRoom: z.coerce.number().int().min(1).default(200),
   /** Open Yjs connections the server accepts before refusing new ones. @default 2000 */
   maxConnections: z.coerce.number().int().min(1).default(2000),
+  /** Open Yjs connections from one IP address (behind a proxy, the proxy's address). @default 256 */
+  maxConnectionsPerIp: z.coerce.number().int().min(1).default(256),
+  /** Websocket handshakes one IP address may make per minute; past it, HANDSHAKE_RATE_LIMITED. @default 1200 */
+  maxHandshakesPerIpPerMinute: z.coerce.number().int().min(1).default(1200),
+  /**
+   * Pings go out this often on /yjs and socket.io; a socket that has not answered the previous one is
+   * dropped (HEARTBEAT_TIMEOUT), so a half-open peer frees its slot within two of these. @default 15000
+   */
+  heartbeatTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  /**
+   * Bytes the server may hold unsent for one socket; past it the reader is too slow and is dropped
+   * (SLOW_CONSUMER). At least the document limit, so one full sync always fits. @default 33554432
+   */
+  maxSocketBufferBytes: z.coerce.number().int().min(64 * 1024).default(32 * 1024 * 1024),
+  /** How long a refused or closed socket may take to answer the close frame before it is cut off. @default 1000 */
+  closeTimeoutMs: z.coerce.number().int().min(10).max(60_000).default(1000),
   /** Connections one room accepts. @default 50 */
   maxClientsPerRoom: z.coerce.number().int().min(1).default(50),
   /** Rooms held in memory at once; a connection to an unloaded room past it is refused. @default 1000 */
@@ -120,6 +136,9 @@ export const configSchema = z.object({
    * the corpus off. 4 MB indexes in about 0.6 s and holds about 30 MB. @default 4000000
    */
   embeddedCorpusBytes: z.coerce.number().int().min(0).max(64_000_000).default(4_000_000),
+}).refine((c) => c.maxSocketBufferBytes >= c.maxDocumentBytes, {
+  path: ['maxSocketBufferBytes'],
+  message: 'must be at least SPARKPAD_MAX_DOCUMENT_BYTES, or a full sync of a large document could never be sent',
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -139,6 +158,11 @@ export const envNames = {
   maxDocumentBytes: 'SPARKPAD_MAX_DOCUMENT_BYTES',
   maxFilesPerRoom: 'SPARKPAD_MAX_FILES_PER_ROOM',
   maxConnections: 'SPARKPAD_MAX_CONNECTIONS',
+  maxConnectionsPerIp: 'SPARKPAD_MAX_CONNECTIONS_PER_IP',
+  maxHandshakesPerIpPerMinute: 'SPARKPAD_MAX_HANDSHAKES_PER_IP_PER_MINUTE',
+  heartbeatTimeoutMs: 'SPARKPAD_HEARTBEAT_TIMEOUT_MS',
+  maxSocketBufferBytes: 'SPARKPAD_MAX_SOCKET_BUFFER_BYTES',
+  closeTimeoutMs: 'SPARKPAD_CLOSE_TIMEOUT_MS',
   maxClientsPerRoom: 'SPARKPAD_MAX_CLIENTS_PER_ROOM',
   maxLoadedRooms: 'SPARKPAD_MAX_LOADED_ROOMS',
   databaseUrl: 'SPARKPAD_DATABASE_URL',

@@ -16,9 +16,10 @@ import { SessionLinks } from './collab/storage/session-links';
 import { SqliteStorage } from './collab/storage/sqlite-storage';
 import type { Storage } from './collab/storage/storage';
 import { YjsEndpoint } from './collab/core/yjs-endpoint';
-import { serveHealth, type HealthSources } from './health';
+import type { HealthSources } from './health';
 import { logger } from './logger';
 import { CollabMetrics } from './metrics';
+import { serveOpsRoute } from './ops-routes';
 import { createRedisScaleOut } from './scale-out';
 import { publishServices, type LinksResult, type SparkpadServices } from './services';
 
@@ -90,8 +91,13 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
     logger,
     maxMessageBytes: config.maxMessageBytes,
     maxConnections: config.maxConnections,
+    maxConnectionsPerIp: config.maxConnectionsPerIp,
+    maxHandshakesPerIpPerMinute: config.maxHandshakesPerIpPerMinute,
     maxClientsPerRoom: config.maxClientsPerRoom,
     maxLoadedRooms: config.maxLoadedRooms,
+    heartbeatTimeoutMs: config.heartbeatTimeoutMs,
+    maxSocketBufferBytes: config.maxSocketBufferBytes,
+    closeTimeoutMs: config.closeTimeoutMs,
   });
   const links = new SessionLinks(storage, signer);
 
@@ -133,7 +139,7 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
 
   const nextHandler = config.serveNext ? await createNextHandler() : null;
   const server = http.createServer((req, res) => {
-    if (serveHealth(health, req, res)) return;
+    if (serveOpsRoute(health, metrics.registry, req, res)) return;
     if (nextHandler) return void nextHandler(req, res);
     res.statusCode = 404;
     res.end('pages are not served (SPARKPAD_SERVE_NEXT=false)');
@@ -143,7 +149,13 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
     endpoint.handleUpgrade(request, socket, head);
     // Other paths: socket.io's own upgrade listener, or Next's (HMR in dev), handle them.
   });
-  const io = new SocketIOServer(server, { path: '/socket.io', maxHttpBufferSize: config.maxMessageBytes });
+  const io = new SocketIOServer(server, {
+    path: '/socket.io',
+    maxHttpBufferSize: config.maxMessageBytes,
+    // The same heartbeat as /yjs: a peer that stops answering is dropped within two intervals.
+    pingInterval: config.heartbeatTimeoutMs,
+    pingTimeout: config.heartbeatTimeoutMs,
+  });
   scaleOut?.attach(io);
   const ai = createSparkAi(config, { registry: metrics.registry });
   const aiSockets = attachAiSocketHandlers(io, {

@@ -28,6 +28,10 @@ const TRANSIENT_REFUSALS: ReadonlySet<RefusalReason> = new Set([
   'TOO_MANY_CONNECTIONS',
   'TOO_MANY_ROOMS',
   'ROOM_FULL',
+  'TOO_MANY_CONNECTIONS_FROM_IP',
+  'HANDSHAKE_RATE_LIMITED',
+  'HEARTBEAT_TIMEOUT',
+  'SLOW_CONSUMER',
 ]);
 
 export function isTerminalClose(code: number): boolean {

@@ -4,6 +4,8 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import { ROOM_ID_PATTERN } from '../../../lib/shared/share-token';
 import { REFUSAL, type RefusalReason } from '../../../lib/shared/protocol/refusals';
+import { ConnectionGate, type ConnectionCaps, type Slot } from './connection-gate';
+import { Heartbeat } from './heartbeat';
 import type { HookChain } from './hooks';
 import type { RoomRegistry } from './room-registry';
 import { Session, type SessionCounters } from './session';
@@ -11,23 +13,17 @@ import type { Transport } from './transport';
 
 export const YJS_PATH_PREFIX = '/yjs/';
 
-export interface YjsEndpointOptions {
+export interface YjsEndpointOptions extends ConnectionCaps {
   hooks: HookChain;
   rooms: RoomRegistry;
   counters: SessionCounters;
   logger: Logger;
   maxMessageBytes: number;
-  maxConnections: number;
   maxClientsPerRoom: number;
   maxLoadedRooms: number;
-}
-
-function transportFor(socket: WebSocket): Transport {
-  return {
-    isOpen: () => socket.readyState === socket.OPEN,
-    send: (data) => socket.send(data),
-    close: (code, reason) => socket.close(code, reason),
-  };
+  heartbeatTimeoutMs: number;
+  maxSocketBufferBytes: number;
+  closeTimeoutMs: number;
 }
 
 function safeDecode(text: string): string {
@@ -45,18 +41,28 @@ function toBytes(data: RawData): Uint8Array {
 
 /**
  * The y-websocket protocol endpoint at /yjs/<room>?token=... Refusals happen after the upgrade so the
- * client gets a close code and a reason name instead of a bare failed handshake.
+ * client gets a close code and a reason name instead of a bare failed handshake; a refused or closed
+ * socket is cut off if its peer does not finish the close handshake in `closeTimeoutMs`, and only admitted
+ * connections count toward the caps.
  */
 export class YjsEndpoint {
   private readonly wss: WebSocketServer;
+  private readonly gate: ConnectionGate;
+  private readonly heartbeat: Heartbeat;
 
   constructor(private readonly options: YjsEndpointOptions) {
     // maxPayload makes ws close oversized frames with 1009 and report them as an 'error' event.
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+    this.gate = new ConnectionGate(options);
+    this.heartbeat = new Heartbeat(options.heartbeatTimeoutMs, (ws) => {
+      options.counters.refused('HEARTBEAT_TIMEOUT');
+      ws.terminate(); // a half-open peer would never read a close frame
+    });
   }
 
+  /** Admitted connections (refused sockets still closing are not counted). */
   get connectionCount(): number {
-    return this.wss.clients.size;
+    return this.gate.count;
   }
 
   /** Claims upgrades under /yjs/; returns false for other paths so Next and socket.io get them. */
@@ -68,20 +74,57 @@ export class YjsEndpoint {
   }
 
   closeAll(reason: RefusalReason): void {
-    for (const client of this.wss.clients) client.close(REFUSAL[reason], reason);
+    this.heartbeat.stop();
+    for (const client of this.wss.clients) this.closeSocket(client, reason);
+  }
+
+  private closeSocket(ws: WebSocket, reason: RefusalReason): void {
+    this.closeWithCutOff(ws, REFUSAL[reason], reason);
+  }
+
+  /** Sends the close frame, and cuts the socket off if the peer does not answer it in time. */
+  private closeWithCutOff(ws: WebSocket, code: number, reason: string): void {
+    ws.close(code, reason);
+    setTimeout(() => ws.terminate(), this.options.closeTimeoutMs).unref();
+  }
+
+  private transportFor(ws: WebSocket): Transport {
+    const { counters, maxSocketBufferBytes } = this.options;
+    return {
+      isOpen: () => ws.readyState === ws.OPEN,
+      send: (data) => {
+        // A reader that does not keep up would otherwise make us hold a document copy per request.
+        if (ws.bufferedAmount + data.byteLength > maxSocketBufferBytes) {
+          counters.refused('SLOW_CONSUMER');
+          return ws.terminate();
+        }
+        ws.send(data);
+      },
+      close: (code, reason) => this.closeWithCutOff(ws, code, reason),
+    };
   }
 
   private async accept(ws: WebSocket, request: IncomingMessage, url: URL): Promise<void> {
     const { hooks, rooms, counters, logger } = this.options;
     // Messages may arrive while we authenticate and load; keep them in order for the session.
     const early: Uint8Array[] = [];
+    let earlyBytes = 0;
     let session: Session | null = null;
-    ws.on('message', (data) => (session ? session.receive(toBytes(data)) : early.push(toBytes(data))));
+    let slot: Slot | null = null;
+    ws.on('message', (data) => {
+      if (session) return session.receive(toBytes(data));
+      // Copied: a view into ws's receive buffer would pin it while we wait.
+      const message = new Uint8Array(toBytes(data));
+      earlyBytes += message.byteLength;
+      if (earlyBytes > this.options.maxSocketBufferBytes) return refuse('SLOW_CONSUMER');
+      early.push(message);
+    });
     ws.on('error', (error) => {
       logger.warn({ err: error.message }, 'yjs socket error');
       if (error.message.includes('Max payload')) counters.refused('MESSAGE_TOO_LARGE');
     });
     ws.on('close', () => {
+      slot?.release();
       const ending = session;
       session = null;
       if (!ending) return;
@@ -90,11 +133,18 @@ export class YjsEndpoint {
     });
 
     const refuse = (reason: RefusalReason) => {
+      if (ws.readyState !== ws.OPEN) return;
       counters.refused(reason);
-      ws.close(REFUSAL[reason], reason);
+      slot?.release();
+      early.length = 0;
+      this.closeSocket(ws, reason);
     };
     // Shed load before doing any work for the newcomer; sessions already open are untouched.
-    if (this.wss.clients.size > this.options.maxConnections) return refuse('TOO_MANY_CONNECTIONS');
+    const admission = await this.gate.admit(request.socket.remoteAddress ?? 'unknown');
+    if (!admission.ok) return refuse(admission.reason);
+    slot = admission.slot;
+    if (ws.readyState !== ws.OPEN) return slot.release();
+    this.heartbeat.watch(ws);
     const roomId = safeDecode(url.pathname.slice(YJS_PATH_PREFIX.length));
     if (!ROOM_ID_PATTERN.test(roomId)) return refuse('BAD_ROOM_ID');
     const auth = await hooks.authenticate({ roomId, token: url.searchParams.get('token'), request });
@@ -108,7 +158,7 @@ export class YjsEndpoint {
       refuse('ROOM_FULL');
       return rooms.unloadIfIdle(room);
     }
-    const started = new Session(room, auth.permission, transportFor(ws), counters);
+    const started = new Session(room, auth.permission, this.transportFor(ws), counters);
     session = started;
     started.start();
     for (const message of early.splice(0)) started.receive(message);
