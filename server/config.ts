@@ -112,6 +112,11 @@ export const configSchema = z.object({
   aiEditBudgetTokens: z.coerce.number().int().min(256).max(1_000_000).default(8192),
   /** Longest completion asked of a model, in tokens. @default 64 */
   aiMaxCompletionTokens: z.coerce.number().int().min(1).max(4096).default(64),
+  /**
+   * Time one diff may take while a Spark edit is written into the document (minified code makes a
+   * character diff O(N·D)); past it that part is written as a coarser replacement. @default 10
+   */
+  aiEditDiffBudgetMs: z.coerce.number().int().min(1).max(1_000).default(10),
   /** Longest edit or chat answer asked of a model, in tokens. @default 2048 */
   aiMaxEditTokens: z.coerce.number().int().min(16).max(32_768).default(2048),
   /** AI requests one person may make per second (a burst limit; typing makes about 5-10). @default 20 */
@@ -184,6 +189,7 @@ export const envNames = {
   aiPromptBudgetTokens: 'SPARKPAD_AI_PROMPT_BUDGET_TOKENS',
   aiEditBudgetTokens: 'SPARKPAD_AI_EDIT_BUDGET_TOKENS',
   aiMaxCompletionTokens: 'SPARKPAD_AI_MAX_COMPLETION_TOKENS',
+  aiEditDiffBudgetMs: 'SPARKPAD_AI_EDIT_DIFF_BUDGET_MS',
   aiMaxEditTokens: 'SPARKPAD_AI_MAX_EDIT_TOKENS',
   aiUserRequestsPerSecond: 'SPARKPAD_AI_USER_REQUESTS_PER_SECOND',
   aiUserRequestsPerMinute: 'SPARKPAD_AI_USER_REQUESTS_PER_MINUTE',

@@ -38,6 +38,7 @@ export function routerSettingsFrom(config: Config): RouterSettings {
     roomRequestsPerMinute: config.aiRoomRequestsPerMinute,
     failuresBeforeCooldown: config.aiTierFailuresBeforeCooldown,
     cooldownMs: config.aiTierCooldownMs,
+    editDiffBudgetMs: config.aiEditDiffBudgetMs,
   };
 }
 

@@ -52,7 +52,7 @@ describe('sockets that misbehave', () => {
   };
 
   it('drops a half-open socket (no pong) after the heartbeat timeout, freeing its room', async () => {
-    const server = await start({ SPARKPAD_HEARTBEAT_TIMEOUT_MS: '200' });
+    const server = await start({ SPARKPAD_HEARTBEAT_TIMEOUT_MS: '1000' });
     const { room, editToken } = await createRoomInDataDir(server.dataDir);
     const silent = rawSocket(server, room, editToken, { autoPong: false });
     sockets.push(silent);

@@ -25,6 +25,8 @@ export interface RouterSettings extends CompletionSettings {
   roomRequestsPerMinute: number;
   failuresBeforeCooldown: number;
   cooldownMs: number;
+  /** Time one diff of a Spark edit may take before it falls back to a coarser edit. */
+  editDiffBudgetMs?: number;
 }
 
 export interface RouterDeps {
@@ -54,6 +56,11 @@ export class AiRouter {
   private readonly limits: AiRateLimits;
   private readonly completions: Completions;
   private readonly metrics: AiMetrics;
+
+  /** The Spark edit diff budget, for the writer that applies an edit's stream to the document. */
+  get editDiffBudgetMs(): number | undefined {
+    return this.deps.settings.editDiffBudgetMs;
+  }
 
   constructor(private readonly deps: RouterDeps) {
     const s = deps.settings;

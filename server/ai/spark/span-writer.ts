@@ -6,8 +6,11 @@
  * so people's cursors inside it stay put. The span's ends are Yjs relative positions: edits elsewhere in
  * the file shift them correctly.
  */
-import diff from 'fast-diff';
 import * as Y from 'yjs';
+import { boundedDiff, DELETE, EQUAL, INSERT, sharedChars } from './bounded-diff';
+
+/** Time a diff may take when no budget is given (tests, tools); the server passes its setting. */
+export const DEFAULT_DIFF_BUDGET_MS = 10;
 
 /**
  * How far a rewrite has got through the old text, so the old text still ahead can stay visible after it.
@@ -20,7 +23,11 @@ import * as Y from 'yjs';
  *   past it), or the part before where it departs from it when that part is substantial;
  * - otherwise the line is new, and `gap` keeps the old text ahead on a line of its own.
  */
-export function rewriteProgress(oldText: string, newSoFar: string): { consumed: number; gap: string } {
+export function rewriteProgress(
+  oldText: string,
+  newSoFar: string,
+  budgetMs = DEFAULT_DIFF_BUDGET_MS,
+): { consumed: number; gap: string } {
   const oldLines = splitLines(oldText);
   const cut = newSoFar.lastIndexOf('\n') + 1;
   const newLines = splitLines(newSoFar.slice(0, cut));
@@ -31,14 +38,14 @@ export function rewriteProgress(oldText: string, newSoFar: string): { consumed: 
   let oldIndex = 0;
   let newIndex = 0;
   let afterEqual = { old: 0, new: 0 };
-  for (const [op, chars] of diff(encode(oldLines), encode(newLines))) {
-    if (op !== diff.INSERT) oldIndex += chars.length;
-    if (op !== diff.DELETE) newIndex += chars.length;
-    if (op === diff.EQUAL) afterEqual = { old: oldIndex, new: newIndex };
+  for (const [op, chars] of boundedDiff(encode(oldLines), encode(newLines), budgetMs)) {
+    if (op !== INSERT) oldIndex += chars.length;
+    if (op !== DELETE) newIndex += chars.length;
+    if (op === EQUAL) afterEqual = { old: oldIndex, new: newIndex };
   }
   let line = afterEqual.old;
   for (const written of newLines.slice(afterEqual.new)) {
-    if (line < oldLines.length && resembles(written, oldLines[line]!)) line++;
+    if (line < oldLines.length && resembles(written, oldLines[line]!, budgetMs)) line++;
   }
   let consumed = oldLines.slice(0, line).reduce((n, l) => n + l.length, 0);
   if (!partial) return { consumed, gap: '' };
@@ -79,13 +86,11 @@ function commonPrefixLength(a: string, b: string): number {
 }
 
 /** A changed version of the same line: at least half of the characters agree. */
-function resembles(a: string, b: string): boolean {
+function resembles(a: string, b: string, budgetMs: number): boolean {
   const x = a.trim();
   const y = b.trim();
   if (!x || !y) return x === y;
-  let same = 0;
-  for (const [op, text] of diff(x, y)) if (op === diff.EQUAL) same += text.length;
-  return (2 * same) / (x.length + y.length) >= 0.5;
+  return (2 * sharedChars(x, y, budgetMs)) / (x.length + y.length) >= 0.5;
 }
 
 export class SpanWriter {
@@ -102,6 +107,8 @@ export class SpanWriter {
     to: number,
     private readonly origin: object,
     private readonly onHumanEditInside: () => void,
+    /** Time one diff may take before it falls back to a coarser edit (bounded-diff.ts). */
+    private readonly diffBudgetMs = DEFAULT_DIFF_BUDGET_MS,
   ) {
     this.absStart = from;
     this.absEnd = to;
@@ -130,7 +137,7 @@ export class SpanWriter {
   update(newSoFar: string, final: boolean): void {
     let target = newSoFar;
     if (!final) {
-      const { consumed, gap } = rewriteProgress(this.original, newSoFar);
+      const { consumed, gap } = rewriteProgress(this.original, newSoFar, this.diffBudgetMs);
       target += gap + this.original.slice(consumed);
     }
     const now = this.current();
@@ -138,9 +145,9 @@ export class SpanWriter {
       const doc = this.text.doc;
       const apply = () => {
         let index = this.absStart;
-        for (const [op, piece] of diff(now, target)) {
-          if (op === diff.EQUAL) index += piece.length;
-          else if (op === diff.DELETE) this.text.delete(index, piece.length);
+        for (const [op, piece] of boundedDiff(now, target, this.diffBudgetMs)) {
+          if (op === EQUAL) index += piece.length;
+          else if (op === DELETE) this.text.delete(index, piece.length);
           else {
             this.text.insert(index, piece);
             index += piece.length;

@@ -83,7 +83,14 @@ export class SparkPeer {
     }
     const controller = new AbortController();
     const active: ActiveEdit = { request, controller, send, writer: null as unknown as SpanWriter };
-    active.writer = new SpanWriter(text, from, to, this.origin(request.requester), () => this.halt(active, 'human-edit'));
+    active.writer = new SpanWriter(
+      text,
+      from,
+      to,
+      this.origin(request.requester),
+      () => this.halt(active, 'human-edit'),
+      this.router.editDiffBudgetMs,
+    );
     this.active.set(request.id, active);
     send({ type: 'edit:started', id: request.id, file: request.file });
     this.publish(request.file, from);
