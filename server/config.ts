@@ -131,6 +131,13 @@ export const configSchema = z.object({
   aiTierCooldownMs: z.coerce.number().int().min(0).default(30_000),
   /** Finished completions kept for reuse (LRU). @default 1000 */
   aiCacheEntries: z.coerce.number().int().min(1).default(1000),
+  /**
+   * Suggestions kept per person and file so typing what one predicted continues it (typed-through),
+   * across the server; the least recently used go first. @default 4000
+   */
+  aiFlightSlots: z.coerce.number().int().min(1).default(4000),
+  /** A kept suggestion nobody continued for this long is dropped. @default 60000 */
+  aiFlightIdleMs: z.coerce.number().int().min(1000).default(60_000),
   /** Fetch the next suggestion as if the current one were accepted, so Tab hits the cache. @default true */
   aiPrefetch: z
     .enum(['true', 'false'])
@@ -197,6 +204,8 @@ export const envNames = {
   aiTierFailuresBeforeCooldown: 'SPARKPAD_AI_TIER_FAILURES_BEFORE_COOLDOWN',
   aiTierCooldownMs: 'SPARKPAD_AI_TIER_COOLDOWN_MS',
   aiCacheEntries: 'SPARKPAD_AI_CACHE_ENTRIES',
+  aiFlightSlots: 'SPARKPAD_AI_FLIGHT_SLOTS',
+  aiFlightIdleMs: 'SPARKPAD_AI_FLIGHT_IDLE_MS',
   aiPrefetch: 'SPARKPAD_AI_PREFETCH',
   embeddedCorpusBytes: 'SPARKPAD_EMBEDDED_CORPUS_BYTES',
 } as const satisfies Record<keyof Config, string>;

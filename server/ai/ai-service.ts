@@ -30,6 +30,8 @@ export function routerSettingsFrom(config: Config): RouterSettings {
     cacheEntries: config.aiCacheEntries,
     prefetch: config.aiPrefetch,
     maxInFlightPerUser: 2,
+    flightSlots: config.aiFlightSlots,
+    flightIdleMs: config.aiFlightIdleMs,
     firstTokenDeadlineMs: { fast: config.fastFirstTokenDeadlineMs, deep: config.deepFirstTokenDeadlineMs, embedded: 0 },
     editBudgetTokens: config.aiEditBudgetTokens,
     maxEditTokens: config.aiMaxEditTokens,

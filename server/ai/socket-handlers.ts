@@ -203,6 +203,7 @@ export function attachAiSocketHandlers(io: Server, options: AiSocketOptions): { 
     socket.on('disconnect', () => {
       for (const controller of requests.values()) controller.abort(new Error('disconnected'));
       requests.clear();
+      options.router.forgetUser(session.userId);
       void peer.then((spark) => {
         spark?.stopAllFor(session.userId);
         if (spark) peers?.release(session.roomId);

@@ -116,6 +116,8 @@ export function routerSettings(overrides: Partial<RouterSettings> = {}): RouterS
     cacheEntries: 100,
     prefetch: false,
     maxInFlightPerUser: 2,
+    flightSlots: 1000,
+    flightIdleMs: 60_000,
     firstTokenDeadlineMs: { fast: 10_000, deep: 10_000, embedded: 10_000 },
     editBudgetTokens: 8192,
     maxEditTokens: 512,

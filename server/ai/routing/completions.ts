@@ -9,7 +9,8 @@ import { LRUCache } from 'lru-cache';
 import type { AiMetrics } from '../metrics';
 import type { CompleteRequest, ModelTier, TierName } from '../tiers/model-tier';
 import { buildCompleteRequest, type CursorInput, type WorkspaceView } from './context';
-import { Flight } from './flight';
+import { copyString, Flight } from './flight';
+import { FlightSlots, slotKey } from './flight-slots';
 import { CompletionFilter } from './postprocess';
 import type { CompletionSource, LatencyStats, RouterEvent } from './router-events';
 import { streamChain } from './tier-chain';
@@ -29,13 +30,17 @@ export interface CompletionSettings {
   prefetch: boolean;
   /** Running flights per person (the current suggestion and one prefetch). */
   maxInFlightPerUser: number;
+  /** Per-person-and-file flights kept for typed-through, across the server (LRU). */
+  flightSlots: number;
+  /** A kept flight nobody continued for this long is dropped. */
+  flightIdleMs: number;
   firstTokenDeadlineMs: Record<TierName, number>;
 }
 
 /** The text around the cursor that decides a completion, and the route it would take. */
 function cacheKey(roomId: string, request: CompleteRequest, pin: Pin): string {
-  // The room is part of the key: an answer may draw on that room's other files.
-  return [roomId, pin, request.path, request.prefix.slice(-400), request.suffix.slice(0, 200)].join('\u0000');
+  // The room is part of the key: an answer may draw on that room's other files. A copy: the key is kept.
+  return copyString([roomId, pin, request.path, request.prefix.slice(-400), request.suffix.slice(0, 200)].join('\u0000'));
 }
 
 interface CachedCompletion {
@@ -46,8 +51,8 @@ interface CachedCompletion {
 export class Completions {
   private readonly cache: LRUCache<string, CachedCompletion>;
   /** Last flight served per person+file, kept after it finishes for typed-through. */
-  private readonly current = new Map<string, Flight>();
-  private readonly prefetched = new Map<string, Flight>();
+  private readonly current: FlightSlots;
+  private readonly prefetched: FlightSlots;
   /** Readers per person+file, so a newer request can end the older one. */
   private readonly readers = new Map<string, AbortController>();
   private readonly byKey = new Map<string, Flight>();
@@ -60,10 +65,24 @@ export class Completions {
     private readonly metrics: AiMetrics,
   ) {
     this.cache = new LRUCache({ max: Math.max(1, settings.cacheEntries) });
+    const limits = { maxSlots: settings.flightSlots, idleMs: settings.flightIdleMs };
+    this.current = new FlightSlots(limits, 'evicted');
+    this.prefetched = new FlightSlots(limits, 'prefetch evicted');
+  }
+
+  /** Flights kept for typed-through and prefetch, across everyone. */
+  get retainedFlights(): number {
+    return this.current.size + this.prefetched.size;
+  }
+
+  /** A person left: their kept flights and running readers go now, not when they age out. */
+  forgetUser(userId: string): void {
+    this.current.forgetUser(userId, 'disconnected');
+    this.prefetched.forgetUser(userId, 'disconnected');
   }
 
   async *serve(input: CompleteInput, signal: AbortSignal, arrivedAt = performance.now()): AsyncGenerator<RouterEvent> {
-    const slot = `${input.userId}\u0000${input.path}`;
+    const slot = slotKey(input.userId, input.path);
     const reader = new AbortController();
     const readerSignal = AbortSignal.any([signal, reader.signal]);
     this.readers.get(slot)?.abort(new Error('superseded'));
@@ -119,9 +138,8 @@ export class Completions {
 
   /** Each slot's current flight carries exactly one hold, moved or dropped here. */
   private replaceCurrent(slot: string, next: Flight | null): void {
-    const previous = this.current.get(slot);
+    const previous = this.current.take(slot);
     if (next) this.current.set(slot, next);
-    else this.current.delete(slot);
     previous?.release('superseded');
   }
 
@@ -137,9 +155,8 @@ export class Completions {
   }
 
   private dropPrefetch(slot: string, keep: Flight | null): void {
-    const prefetch = this.prefetched.get(slot);
+    const prefetch = this.prefetched.take(slot);
     if (!prefetch) return;
-    this.prefetched.delete(slot);
     if (prefetch !== keep) prefetch.release('prefetch not used');
     else prefetch.release('prefetch taken over');
   }
@@ -158,6 +175,7 @@ export class Completions {
     mine.add(flight);
     void this.run(flight, input, request).finally(() => {
       mine.delete(flight);
+      if (mine.size === 0 && this.running.get(input.userId) === mine) this.running.delete(input.userId);
       if (this.byKey.get(key) === flight) this.byKey.delete(key);
     });
     return flight;
@@ -187,7 +205,7 @@ export class Completions {
       const tail = filter.end();
       if (tail) flight.append(tail, flight.tier ?? 'embedded');
       flight.finish('done');
-      this.cache.set(flight.key, { text: flight.text, tier: flight.tier });
+      this.cache.set(flight.key, { text: copyString(flight.text), tier: flight.tier });
       if (!flight.isPrefetch) this.prefetchAfter(input, flight.text);
     } catch (error) {
       // This runs detached from any request: it must never reject, or the process would see it unhandled.
@@ -202,7 +220,7 @@ export class Completions {
     const nextRequest = buildCompleteRequest(next, input.workspace ?? null, this.settings.promptBudgetTokens, this.settings.maxCompletionTokens);
     const key = cacheKey(input.roomId, nextRequest, input.pin);
     if (this.cache.has(key) || this.byKey.has(key)) return;
-    const slot = `${input.userId}\u0000${input.path}`;
+    const slot = slotKey(input.userId, input.path);
     this.dropPrefetch(slot, null);
     const flight = this.start(next, nextRequest, key, true);
     flight.hold();

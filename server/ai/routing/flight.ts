@@ -12,6 +12,15 @@ export type FlightStatus = 'running' | 'done' | 'failed';
 /** How much of the prefix a typed-through check compares: enough to be unambiguous, cheap to compare. */
 const ANCHOR_CHARS = 200;
 
+/**
+ * A copy that shares no memory with `text`. A slice or concatenation of a request's prompt (or of an
+ * upstream buffer) keeps the whole original alive for as long as the piece is kept; UTF-16 round-trips
+ * every code unit, lone surrogates included.
+ */
+export function copyString(text: string): string {
+  return Buffer.from(text, 'utf16le').toString('utf16le');
+}
+
 export class Flight {
   text = '';
   status: FlightStatus = 'running';
@@ -27,12 +36,19 @@ export class Flight {
   private wake: (() => void) | null = null;
   private changed = new Promise<void>((resolve) => (this.wake = resolve));
 
+  /** The end of the prefix the suggestion was asked for, and its suffix: copies, as the flight outlives the request. */
+  private readonly anchor: string;
+  readonly suffix: string;
+
   constructor(
     readonly key: string,
-    readonly prefix: string,
-    readonly suffix: string,
+    prefix: string,
+    suffix: string,
     readonly isPrefetch: boolean,
-  ) {}
+  ) {
+    this.anchor = copyString(prefix.slice(-ANCHOR_CHARS));
+    this.suffix = copyString(suffix);
+  }
 
   get running(): boolean {
     return this.status === 'running';
@@ -76,7 +92,7 @@ export class Flight {
    */
   typedThrough(prefix: string, suffix: string): number | null {
     if (suffix !== this.suffix || this.status === 'failed') return null;
-    const anchor = this.prefix.slice(-ANCHOR_CHARS);
+    const anchor = this.anchor;
     for (let typed = Math.min(this.text.length, prefix.length - anchor.length); typed >= 0; typed--) {
       if (prefix.endsWith(anchor + this.text.slice(0, typed))) return typed;
     }

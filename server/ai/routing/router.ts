@@ -57,6 +57,16 @@ export class AiRouter {
   private readonly completions: Completions;
   private readonly metrics: AiMetrics;
 
+  /** Completion flights kept for typed-through and prefetch, across everyone. */
+  get retainedFlights(): number {
+    return this.completions.retainedFlights;
+  }
+
+  /** A person disconnected: drop what the router keeps for them. */
+  forgetUser(userId: string): void {
+    this.completions.forgetUser(userId);
+  }
+
   /** The Spark edit diff budget, for the writer that applies an edit's stream to the document. */
   get editDiffBudgetMs(): number | undefined {
     return this.deps.settings.editDiffBudgetMs;
