@@ -3,8 +3,8 @@
  * registers on it, so tests can use their own Registry without global state.
  */
 import { Counter, Histogram, type Registry } from 'prom-client';
+import type { LatencyStats } from '../../lib/shared/protocol/ai';
 import type { TierErrorInfo } from './tiers/model-tier';
-import type { LatencyStats } from './routing/router-events';
 
 export interface AiMetrics {
   request(kind: string): void;

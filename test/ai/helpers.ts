@@ -1,5 +1,6 @@
 /** Shared fixtures for the AI tests: requests typed against the tier interface, stream collectors. */
-import type { CompleteRequest, EditRequest, ModelTier, TierName, TierRequest } from '../../server/ai/tiers/model-tier';
+import type { TierName } from '../../lib/shared/protocol/ai';
+import type { CompleteRequest, EditRequest, ModelTier, TierRequest } from '../../server/ai/tiers/model-tier';
 
 export function completeRequest(overrides: Partial<CompleteRequest> = {}): CompleteRequest {
   return {

@@ -1,7 +1,7 @@
 import { nanoid } from 'nanoid';
 import { create } from 'zustand';
-import type { AiError, LatencyStatsMessage, ServerMessage } from '../../shared/protocol/ai';
-import type { SparkClient } from './spark-client';
+import type { AiError, LatencyStats, ServerMessage, StopReason } from '../../shared/protocol/ai';
+import { NOT_CONNECTED, type SparkClient } from './spark-client';
 
 /**
  * Ask Spark: an instruction about a selection (or the cursor's line) that Spark carries out by typing into
@@ -19,13 +19,12 @@ export interface SparkTarget {
   label: string;
 }
 
-export type StopReason = 'stop' | 'human-edit' | 'redirected' | 'disconnected';
 
 export type AskPhase =
   | { kind: 'idle' }
   /** `redirected`: it took over from an edit that was still running. */
   | { kind: 'working'; id: string; instruction: string; chars: number; redirected: boolean }
-  | { kind: 'finished'; id: string; instruction: string; chars: number; stopped: StopReason | null; stats: LatencyStatsMessage | null }
+  | { kind: 'finished'; id: string; instruction: string; chars: number; stopped: StopReason | null; stats: LatencyStats | null }
   | { kind: 'failed'; id: string | null; error: AiError };
 
 export type UndoState = { kind: 'none' } | { kind: 'pending' } | { kind: 'undone' } | { kind: 'nothing-to-undo' } | { kind: 'failed'; error: AiError };
@@ -46,8 +45,6 @@ export interface AskSparkState {
 const INITIAL: AskSparkState = { phase: { kind: 'idle' }, notice: null, target: null, focusRequests: 0, undoable: false, undo: { kind: 'none' } };
 
 export const useAskSparkStore = create<AskSparkState>(() => INITIAL);
-
-const NOT_CONNECTED: AiError = { code: 'INTERNAL', message: 'Spark is not connected right now; try again in a moment.' };
 
 export function resetAskSpark(): void {
   useAskSparkStore.setState(INITIAL);

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type * as monaco from 'monaco-editor';
 import type { AiError, ServerMessage } from '../../shared/protocol/ai';
 import { useAskSparkStore, type SparkTarget } from './ask-spark-store';
-import type { SparkClient } from './spark-client';
+import { NOT_CONNECTED, type SparkClient } from './spark-client';
 
 /**
  * The chat's browser side. The conversation itself lives in the shared document (chat-log.ts) and is read
@@ -17,8 +17,6 @@ export interface ChatState {
 }
 
 export const useChatStore = create<ChatState>(() => ({ error: null, asked: [] }));
-
-const NOT_CONNECTED: AiError = { code: 'INTERNAL', message: 'Spark is not connected right now; try again in a moment.' };
 
 /** Asks Spark in the room's chat, with the open file and selection (or cursor) as context. */
 export function askChat(client: SparkClient | null, question: string, target: SparkTarget | null): boolean {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { LatencyStatsMessage } from '../../shared/protocol/ai';
+import type { LatencyStats } from '../../shared/protocol/ai';
 
 /**
  * What each inline suggestion cost, as the person felt it: the server's figures (tier, time to first
@@ -11,8 +11,8 @@ export interface SuggestionLatency {
   id: string;
   file: string;
   /** Set when the server finished; null while streaming or when it failed. */
-  tier: LatencyStatsMessage['tier'];
-  source: LatencyStatsMessage['source'] | null;
+  tier: LatencyStats['tier'];
+  source: LatencyStats['source'] | null;
   /** Server: request arrival to first chunk leaving it. */
   firstTokenMs: number | null;
   /** Browser: the keydown that led to the request, to the first ghost-text character in the DOM. */

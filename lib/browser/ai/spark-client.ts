@@ -5,6 +5,7 @@ import {
   AI_PROTOCOL_VERSION,
   AI_ERROR,
   serverMessageSchema,
+  type AiError,
   type AiErrorCode,
   type ClientMessageInput,
   type ServerMessage,
@@ -35,6 +36,9 @@ export interface AiSocket {
 }
 
 type Listener<T> = (value: T) => void;
+
+/** What a feature shows when a person asks Spark for something while there is no connection. */
+export const NOT_CONNECTED: AiError = { code: 'INTERNAL', message: 'Spark is not connected right now; try again in a moment.' };
 
 export class SparkClient {
   private state: SparkConnection = { kind: 'connecting' };

@@ -1,4 +1,5 @@
 import type { ClientMessageInput, ServerMessage } from '../../shared/protocol/ai';
+import { anchorOf, charsTypedThrough } from '../../shared/typed-through';
 import { debounceDelayMs } from './debounce';
 import type { SuggestionLatency } from './latency-store';
 
@@ -37,9 +38,6 @@ export interface SuggestionHost {
   changed(): void;
   report(id: string, patch: Partial<SuggestionLatency>): void;
 }
-
-/** Characters before the cursor that identify where a suggestion was asked (as the server's flights do). */
-const ANCHOR_CHARS = 200;
 
 interface Suggestion {
   id: string;
@@ -153,7 +151,7 @@ export class SuggestionController {
     this.current = {
       id,
       file,
-      anchor: prefix.slice(-ANCHOR_CHARS),
+      anchor: anchorOf(prefix),
       lineRest: lineOf(suffix, 'start'),
       text: '',
       phase: 'streaming',
@@ -183,10 +181,7 @@ export class SuggestionController {
  */
 export function typedThrough(s: Pick<Suggestion, 'file' | 'anchor' | 'lineRest' | 'text'>, at: CursorSnapshot): number | null {
   if (at.file !== s.file || lineOf(at.suffix, 'start') !== s.lineRest) return null;
-  for (let typed = Math.min(s.text.length, at.prefix.length - s.anchor.length); typed >= 0; typed--) {
-    if (at.prefix.endsWith(s.text.slice(0, typed)) && at.prefix.slice(0, at.prefix.length - typed).endsWith(s.anchor)) return typed;
-  }
-  return null;
+  return charsTypedThrough(s.anchor, s.text, at.prefix);
 }
 
 /** The cursor's line: the end of the text before it, or the start of the text after it. */

@@ -1,4 +1,5 @@
 import { REFUSAL, refusalFromCloseCode, type RefusalReason } from '../../shared/protocol/refusals';
+import { assertNever } from '../../shared/assert-never';
 
 /**
  * The connection as the person sees it. A union rather than flags: exactly one of these is true, and
@@ -61,8 +62,4 @@ export function nextStatus(current: ConnectionStatus, event: ConnectionEvent): C
     default:
       return assertNever(event);
   }
-}
-
-export function assertNever(value: never): never {
-  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
 }

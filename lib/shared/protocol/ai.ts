@@ -29,6 +29,7 @@ export const TIER_ERROR = {
   /** The tier is resting after repeated failures. */
   TIER_COOLING_DOWN: 'TIER_COOLING_DOWN',
 } as const;
+export type TierErrorCode = keyof typeof TIER_ERROR;
 
 /** Errors the browser can show. Tier codes come from the tier that failed and name it in the message. */
 export const AI_ERROR = {
@@ -46,7 +47,10 @@ export const AI_ERROR = {
 } as const;
 export type AiErrorCode = keyof typeof AI_ERROR;
 
+/** Which configured slot a tier fills. `embedded` is the in-process engine. */
 export const tierNameSchema = z.enum(['fast', 'deep', 'embedded']);
+export type TierName = z.infer<typeof tierNameSchema>;
+/** Which tier a person asks for; `auto` lets the router choose. */
 export const pinSchema = z.enum(['auto', 'fast', 'deep']);
 export type Pin = z.infer<typeof pinSchema>;
 
@@ -58,6 +62,9 @@ export const aiErrorSchema = z.object({
   retryAfterMs: z.number().optional(),
 });
 export type AiError = z.infer<typeof aiErrorSchema>;
+
+/** What the router can fail with: its own refusals, or the code of the tier that failed. */
+export type RouterError = AiError & { code: typeof AI_ERROR.RATE_LIMITED | typeof AI_ERROR.NO_TIER_AVAILABLE | TierErrorCode };
 
 /** What the socket.io handshake carries in `auth`. */
 export const aiHandshakeSchema = z.object({
@@ -133,15 +140,27 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export type ClientMessageInput = z.input<typeof clientMessageSchema>;
 
+/**
+ * Where the text came from: a model call, the cache, a suggestion being typed through, a prefetch, or
+ * (edits only) text applied from a chat answer, which Spark types without a model.
+ */
+export const completionSourceSchema = z.enum(['model', 'cache', 'typed-through', 'prefetch', 'apply']);
+export type CompletionSource = z.infer<typeof completionSourceSchema>;
+
 export const latencyStatsSchema = z.object({
   tier: tierNameSchema.nullable(),
-  source: z.enum(['model', 'cache', 'typed-through', 'prefetch', 'apply']),
+  source: completionSourceSchema,
   /** From the request reaching the server to its first chunk leaving it. */
   firstTokenMs: z.number().nullable(),
+  /** Model chunks per second after the first; null when it came in one piece. */
   tokensPerSecond: z.number().nullable(),
   chars: z.number(),
 });
-export type LatencyStatsMessage = z.infer<typeof latencyStatsSchema>;
+export type LatencyStats = z.infer<typeof latencyStatsSchema>;
+
+/** Why a Spark edit ended before the model finished: Stop, a person typing in its span, a new instruction, or the requester leaving. */
+export const stopReasonSchema = z.enum(['stop', 'human-edit', 'redirected', 'disconnected']);
+export type StopReason = z.infer<typeof stopReasonSchema>;
 
 const tierNotice = z.object({ code: aiErrorSchema.shape.code, tier: tierNameSchema, message: z.string(), status: z.number().optional() });
 
@@ -166,7 +185,7 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('edit:done'),
     id: requestId,
     /** Why it ended before the model finished, if it did. */
-    stopped: z.enum(['stop', 'human-edit', 'redirected', 'disconnected']).nullable(),
+    stopped: stopReasonSchema.nullable(),
     stats: latencyStatsSchema.nullable(),
   }),
   z.object({ type: z.literal('edit:error'), id: requestId, error: aiErrorSchema }),
@@ -179,6 +198,5 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type ServerMessage = z.infer<typeof serverMessageSchema>;
 
-export function assertNever(value: never): never {
-  throw new Error(`unhandled message: ${JSON.stringify(value)}`);
-}
+// Every switch over these unions ends in assertNever; protocol users find it beside the types.
+export { assertNever } from '../assert-never';

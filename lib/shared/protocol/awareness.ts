@@ -33,6 +33,9 @@ export const awarenessUserSchema = z.object({
 });
 export type AwarenessUser = z.infer<typeof awarenessUserSchema>;
 
+/** Spark, the AI member of every room, as it appears in presence, cursors and the chat. */
+export const SPARK_USER = { id: 'spark', name: 'Spark', color: '#f5a524', kind: 'spark' } as const satisfies AwarenessUser;
+
 export const awarenessSelectionSchema = z.object({
   /** Where the selection started; equals head for a bare cursor. */
   anchor: relativePositionJsonSchema,

@@ -6,15 +6,16 @@
  * one were accepted, so Tab lands on a cache hit.
  */
 import { LRUCache } from 'lru-cache';
+import type { CompletionSource, LatencyStats, Pin, TierName } from '../../../lib/shared/protocol/ai';
 import type { AiMetrics } from '../metrics';
-import type { CompleteRequest, ModelTier, TierName } from '../tiers/model-tier';
+import type { CompleteRequest, ModelTier } from '../tiers/model-tier';
 import { buildCompleteRequest, type CursorInput, type WorkspaceView } from './context';
 import { copyString, Flight } from './flight';
 import { FlightSlots, slotKey } from './flight-slots';
 import { CompletionFilter } from './postprocess';
-import type { CompletionSource, LatencyStats, RouterEvent } from './router-events';
+import type { RouterEvent } from './router-events';
 import { streamChain } from './tier-chain';
-import { planTiers, type Pin, type TierHealth, type TierSet } from './tier-plan';
+import { planTiers, type TierHealth, type TierSet } from './tier-plan';
 
 export interface CompleteInput extends CursorInput {
   userId: string;

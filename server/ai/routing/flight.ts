@@ -4,13 +4,12 @@
  * predicted (typed-through), or a Tab that lands on a prefetch — so the upstream is aborted only when
  * nobody holds the flight any more.
  */
-import type { TierErrorInfo, TierName } from '../tiers/model-tier';
-import type { RouterError, RouterEvent } from './router-events';
+import type { RouterError, TierName } from '../../../lib/shared/protocol/ai';
+import { anchorOf, charsTypedThrough } from '../../../lib/shared/typed-through';
+import type { TierErrorInfo } from '../tiers/model-tier';
+import type { RouterEvent } from './router-events';
 
 export type FlightStatus = 'running' | 'done' | 'failed';
-
-/** How much of the prefix a typed-through check compares: enough to be unambiguous, cheap to compare. */
-const ANCHOR_CHARS = 200;
 
 /**
  * A copy that shares no memory with `text`. A slice or concatenation of a request's prompt (or of an
@@ -46,7 +45,7 @@ export class Flight {
     suffix: string,
     readonly isPrefetch: boolean,
   ) {
-    this.anchor = copyString(prefix.slice(-ANCHOR_CHARS));
+    this.anchor = copyString(anchorOf(prefix));
     this.suffix = copyString(suffix);
   }
 
@@ -92,11 +91,7 @@ export class Flight {
    */
   typedThrough(prefix: string, suffix: string): number | null {
     if (suffix !== this.suffix || this.status === 'failed') return null;
-    const anchor = this.anchor;
-    for (let typed = Math.min(this.text.length, prefix.length - anchor.length); typed >= 0; typed--) {
-      if (prefix.endsWith(anchor + this.text.slice(0, typed))) return typed;
-    }
-    return null;
+    return charsTypedThrough(this.anchor, this.text, prefix);
   }
 
   /** Reads the flight from `offset`: chunks and notices as they happen, then how it ended. */

@@ -3,7 +3,8 @@
  * asked too and whichever answers first (with non-empty text) wins; the loser is aborted at once, which
  * closes its upstream connection.
  */
-import type { ModelTier, TierName, TierRequest } from '../tiers/model-tier';
+import type { TierName } from '../../../lib/shared/protocol/ai';
+import type { ModelTier, TierRequest } from '../tiers/model-tier';
 
 export interface TierChunk {
   tier: TierName;

@@ -2,8 +2,8 @@
  * Per-person and per-room request budgets (rate-limiter-flexible, in memory). A room's budget protects the
  * paid endpoint from one busy room; a person's protects the room from one runaway client.
  */
+import type { RouterError } from '../../../lib/shared/protocol/ai';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import type { RouterError } from './router-events';
 
 export class AiRateLimits {
   private readonly perUserSecond: RateLimiterMemory;

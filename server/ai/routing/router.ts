@@ -4,18 +4,19 @@
  * and streams RouterEvents back. Completions get the latency machinery of routing/completions.ts; edits
  * and chat stream straight down the tier chain with fallback.
  */
+import type { LatencyStats, Pin } from '../../../lib/shared/protocol/ai';
 import { NO_METRICS, type AiMetrics } from '../metrics';
 import { Completions, type CompleteInput, type CompletionSettings } from './completions';
 import { buildEditRequest, keepEnd, CHARS_PER_TOKEN, type EditInput, type WorkspaceView } from './context';
 import { AiRateLimits } from './rate-limits';
-import type { LatencyStats, RouterEvent } from './router-events';
+import type { RouterEvent } from './router-events';
 import { streamChain } from './tier-chain';
-import { planTiers, TierHealth, type Pin, type RequestKind, type TierSet } from './tier-plan';
+import { planTiers, TierHealth, type RequestKind, type TierSet } from './tier-plan';
 import type { TierRequest } from '../tiers/model-tier';
 
 export type { CompleteInput } from './completions';
-export type { RouterEvent, LatencyStats } from './router-events';
-export type { Pin, RequestKind, TierSet } from './tier-plan';
+export type { RouterEvent } from './router-events';
+export type { RequestKind, TierSet } from './tier-plan';
 
 export interface RouterSettings extends CompletionSettings {
   editBudgetTokens: number;
@@ -106,7 +107,7 @@ export class AiRouter {
     const messages = [...input.messages];
     while (messages.length > 1 && messages.reduce((n, m) => n + m.content.length, 0) > budget) messages.shift();
     const trimmed = messages.map((m) => ({ ...m, content: keepEnd(m.content, budget) }));
-    const request: TierRequest = { kind: 'chat', messages: trimmed, snippets: [], maxTokens: this.deps.settings.maxEditTokens };
+    const request: TierRequest = { kind: 'chat', messages: trimmed, maxTokens: this.deps.settings.maxEditTokens };
     yield* this.streamKind('chat', input, request, '', signal);
   }
 

@@ -3,9 +3,9 @@
  * completion tier), and on a failure before any text, the next tier — telling the person why. A failure
  * after some text keeps the text and ends with the notice: a half-shown suggestion must not change under them.
  */
-import { isTierError, TierError, type ModelTier, type TierErrorInfo, type TierName, type TierRequest } from '../tiers/model-tier';
+import type { RouterError, TierName } from '../../../lib/shared/protocol/ai';
+import { isTierError, TierError, type ModelTier, type TierErrorInfo, type TierRequest } from '../tiers/model-tier';
 import { hedgedStream } from './hedged-stream';
-import type { RouterError } from './router-events';
 import type { TierHealth, TierPlan } from './tier-plan';
 
 export type ChainEvent =

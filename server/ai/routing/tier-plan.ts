@@ -3,9 +3,9 @@
  * can pin fast or deep; `auto` keeps the defaults except that it sends a large edit to deep.
  * Then the other remote tier, then (for completions only) the embedded engine, skipping tiers cooling down.
  */
-import type { ModelTier, TierErrorInfo, TierName } from '../tiers/model-tier';
+import type { Pin, TierName } from '../../../lib/shared/protocol/ai';
+import type { ModelTier, TierErrorInfo } from '../tiers/model-tier';
 
-export type Pin = 'auto' | 'fast' | 'deep';
 export type RequestKind = 'complete' | 'edit' | 'chat';
 
 /**

@@ -4,9 +4,9 @@
  * the last few changes, which tell a model what the people in the room are doing right now.
  */
 import * as Y from 'yjs';
+import { filesOf } from '../../../lib/shared/document/doc-model';
 import type { WorkspaceView } from '../routing/context';
 import type { SnippetSource } from '../routing/snippets';
-import { filesOf } from './spark-room';
 
 const RECENT_EDITS = 6;
 const LINES_AROUND = 2;

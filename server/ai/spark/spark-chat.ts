@@ -5,10 +5,12 @@
  * sync. The conversation so far and the asker's open file and selection go to the model as context.
  */
 import * as Y from 'yjs';
+import type { Pin, TierName } from '../../../lib/shared/protocol/ai';
+import { SPARK_USER } from '../../../lib/shared/protocol/awareness';
+import { filesOf } from '../../../lib/shared/document/doc-model';
 import { appendExchange, MAX_ANSWER_CHARS, readChat, type ChatContext, type ChatMessage } from '../../../lib/shared/document/chat-log';
-import type { AiRouter, Pin } from '../routing/router';
-import type { TierName } from '../tiers/model-tier';
-import { filesOf, type SparkRoom } from './spark-room';
+import type { AiRouter } from '../routing/router';
+import type { SparkRoom } from './spark-room';
 
 export const SPARK_CHAT_ORIGIN = { sparkChat: true } as const;
 
@@ -28,8 +30,6 @@ export interface ChatAsk {
   pin: Pin;
 }
 
-const SPARK = { name: 'Spark', color: '#f5a524' } as const;
-
 export class SparkChat {
   private readonly active = new Map<string, AbortController>();
 
@@ -48,7 +48,7 @@ export class SparkChat {
     const answer = appendExchange(
       doc,
       { id: ask.id, role: 'person', ...ask.asker, at: now, text: ask.question, status: 'done', replyTo: null, context: context?.ref ?? null, tier: null, note: null },
-      { id: `${ask.id}:answer`, role: 'spark', ...SPARK, at: now, text: '', status: 'streaming', replyTo: ask.id, context: null, tier: null, note: null },
+      { id: `${ask.id}:answer`, role: 'spark', name: SPARK_USER.name, color: SPARK_USER.color, at: now, text: '', status: 'streaming', replyTo: ask.id, context: null, tier: null, note: null },
       SPARK_CHAT_ORIGIN,
     );
     const controller = new AbortController();

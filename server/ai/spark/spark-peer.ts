@@ -6,18 +6,16 @@
  * current text, and each requester can undo Spark's whole edit for them as one step.
  */
 import * as Y from 'yjs';
-import type { AwarenessState } from '../../../lib/shared/protocol/awareness';
-import type { ServerMessage } from '../../../lib/shared/protocol/ai';
-import type { AiRouter, Pin } from '../routing/router';
+import { filesOf } from '../../../lib/shared/document/doc-model';
+import { SPARK_USER, type AwarenessState } from '../../../lib/shared/protocol/awareness';
+import type { Pin, ServerMessage, StopReason } from '../../../lib/shared/protocol/ai';
+import type { AiRouter } from '../routing/router';
 import { RoomWorkspace } from './room-workspace';
 import { SparkChat } from './spark-chat';
-import { filesOf, type SparkRoom } from './spark-room';
+import type { SparkRoom } from './spark-room';
 import { SpanWriter } from './span-writer';
 import { typeOut } from './type-out';
 
-export const SPARK_USER = { id: 'spark', name: 'Spark', color: '#f5a524', kind: 'spark' } as const;
-
-export type StopReason = 'stop' | 'human-edit' | 'redirected' | 'disconnected';
 type EditMessage = Extract<ServerMessage, { type: `edit:${string}` }>;
 
 export interface SparkEditRequest {
@@ -82,8 +80,8 @@ export class SparkPeer {
       this.undoManager(request.requester).stopCapturing();
     }
     const controller = new AbortController();
-    const active: ActiveEdit = { request, controller, send, writer: null as unknown as SpanWriter };
-    active.writer = new SpanWriter(
+    // The writer only calls back on a later transaction, by which time `active` exists.
+    const writer = new SpanWriter(
       text,
       from,
       to,
@@ -91,6 +89,7 @@ export class SparkPeer {
       () => this.halt(active, 'human-edit'),
       this.router.editDiffBudgetMs,
     );
+    const active: ActiveEdit = { request, controller, send, writer };
     this.active.set(request.id, active);
     send({ type: 'edit:started', id: request.id, file: request.file });
     this.publish(request.file, from);

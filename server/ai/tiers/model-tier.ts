@@ -3,10 +3,7 @@
  * chunks as they arrive; it never buffers to the end. Expected failures are `TierError`s whose code the
  * UI can show and whose message names the tier, so "fast tier (groq): key refused" reaches the person.
  */
-import { TIER_ERROR } from '../../../lib/shared/protocol/ai';
-
-/** Which configured slot a tier fills. `embedded` is the in-process engine. */
-export type TierName = 'fast' | 'deep' | 'embedded';
+import { TIER_ERROR, type TierErrorCode, type TierName } from '../../../lib/shared/protocol/ai';
 
 /** A piece of another file (or a recent edit) offered to the model as context. */
 export interface ContextSnippet {
@@ -44,7 +41,6 @@ export interface EditRequest extends FileContext {
 export interface ChatRequest {
   kind: 'chat';
   messages: Array<{ role: 'user' | 'assistant'; content: string }>;
-  snippets: ContextSnippet[];
   maxTokens: number;
 }
 
@@ -63,8 +59,6 @@ export interface ModelTier {
 
 // The codes are part of the AI protocol, shared with the browser: defined once there.
 export { TIER_ERROR };
-
-export type TierErrorCode = keyof typeof TIER_ERROR;
 
 /** The plain-data form of a TierError, as it travels to the browser. */
 export interface TierErrorInfo {

@@ -4,7 +4,8 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import { TierError, type ModelTier, type TierName, type TierRequest } from './model-tier';
+import type { TierName } from '../../../lib/shared/protocol/ai';
+import { TierError, type ModelTier, type TierRequest } from './model-tier';
 import { buildCall, deltaText, editableRegion, type PromptFormat } from './prompt-formats';
 import { FencedCodeExtractor, PassThroughExtractor, RegionInsertionExtractor, type ReplyExtractor } from './reply-extractors';
 import { postSse } from './sse-request';

@@ -93,11 +93,9 @@ function chatEdit(r: EditRequest): HttpCall {
 }
 
 function chatChat(r: ChatRequest): HttpCall {
-  const context = snippetsAsMarkdown(r.snippets);
-  const messages = r.messages.map((m, i) => (i === 0 && context ? { ...m, content: `${context}${m.content}` } : m));
   return {
     path: '/v1/chat/completions',
-    body: { messages: [{ role: 'system', content: CHAT_SYSTEM }, ...messages], max_tokens: r.maxTokens },
+    body: { messages: [{ role: 'system', content: CHAT_SYSTEM }, ...r.messages], max_tokens: r.maxTokens },
   };
 }
 

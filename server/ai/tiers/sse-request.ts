@@ -7,7 +7,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import { createParser } from 'eventsource-parser';
-import { TierError, type TierName } from './model-tier';
+import type { TierName } from '../../../lib/shared/protocol/ai';
+import { TierError } from './model-tier';
 
 export interface SseCall {
   url: URL;
