@@ -5,6 +5,7 @@ import { COMPACTION_LOCK, PostgresStorage } from '../../server/collab/storage/po
 import type { Storage } from '../../server/collab/storage/storage';
 import { createTestSchema, type TestSchema } from '../helpers/postgres';
 import { randomRoomId } from '../helpers/sessions';
+import { storedDoc } from '../helpers/stored-document';
 import { storageContract } from './storage-contract';
 
 const schema: Promise<TestSchema> = createTestSchema();
@@ -35,11 +36,7 @@ function writer() {
 }
 
 async function textIn(storage: Storage, room: string): Promise<string> {
-  const stored = await storage.loadDocument(room);
-  const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const update of stored.updates) Y.applyUpdate(doc, update);
-  return doc.getText('main.ts').toString();
+  return storedDoc(await storage.loadDocument(room)).getText('main.ts').toString();
 }
 
 describe('PostgresStorage with several instances writing one room', () => {

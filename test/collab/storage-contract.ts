@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Storage, StoredRoom } from '../../server/collab/storage/storage';
 import { randomRoomId } from '../helpers/sessions';
+import { storedDoc } from '../helpers/stored-document';
 
 /** Opens a storage on one fixed place (a data dir, a schema); opening twice gives two handles on the same data. */
 export interface StorageFixture {
@@ -22,10 +23,7 @@ function edit(doc: Y.Doc, text: string): Uint8Array {
 }
 
 function textOf(stored: StoredRoom): string {
-  const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const update of stored.updates) Y.applyUpdate(doc, update);
-  return doc.getText('main.ts').toString();
+  return storedDoc(stored).getText('main.ts').toString();
 }
 
 /** The promise every Storage makes, run against each implementation. */

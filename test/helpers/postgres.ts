@@ -1,8 +1,8 @@
 import pg from 'pg';
-import * as Y from 'yjs';
 import { TokenSigner } from '../../server/auth/tokens';
 import { PostgresStorage } from '../../server/collab/storage/postgres-storage';
 import { TEST_SECRET } from './server-process';
+import { storedFileText } from './stored-document';
 import { randomRoomId, type TestRoom } from './sessions';
 
 /** The local test database (trust auth); override for another machine. */
@@ -49,9 +49,5 @@ export async function createRoomInDatabase(url: string, room = randomRoomId()): 
 /** The text of one file as PostgreSQL holds it: snapshot plus the updates after it. */
 export async function textInDatabase(url: string, room: string, path = 'main.ts'): Promise<string> {
   const storage = await PostgresStorage.connect(url);
-  const stored = await storage.loadDocument(room).finally(() => storage.close());
-  const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const update of stored.updates) Y.applyUpdate(doc, update);
-  return doc.getMap<Y.Text>('files').get(path)?.toString() ?? '';
+  return storedFileText(storage, room, path).finally(() => storage.close());
 }

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { SqliteStorage } from '../../server/collab/storage/sqlite-storage';
 import { startServer, type ServerProcess } from '../helpers/server-process';
 import { createRoomInDataDir } from '../helpers/sessions';
+import { storedFileText } from '../helpers/stored-document';
 import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
 
 // The server's default SPARKPAD_DURABILITY_WINDOW_MS, as the README states it.
@@ -28,12 +28,7 @@ function startTyping(client: YjsClient, name: string, log: Typed[]): () => void 
 
 async function textOnDisk(dataDir: string, room: string): Promise<string> {
   const storage = new SqliteStorage(dataDir);
-  const stored = await storage.loadDocument(room);
-  await storage.close();
-  const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const update of stored.updates) Y.applyUpdate(doc, update);
-  return doc.getMap<Y.Text>('files').get('main.ts')?.toString() ?? '';
+  return storedFileText(storage, room).finally(() => storage.close());
 }
 
 describe('a server killed while three people type', () => {

@@ -1,19 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { SqliteStorage } from '../../server/collab/storage/sqlite-storage';
 import { FaultyStorage } from '../helpers/faulty-storage';
 import { startInProcess, until, type InProcessServer } from '../helpers/in-process-server';
 import { createRoomInDataDir } from '../helpers/sessions';
+import { storedFileText } from '../helpers/stored-document';
 import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
 
 async function textOnDisk(dataDir: string, room: string): Promise<string> {
   const storage = new SqliteStorage(dataDir);
-  const stored = await storage.loadDocument(room);
-  await storage.close();
-  const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const update of stored.updates) Y.applyUpdate(doc, update);
-  return doc.getMap<Y.Text>('files').get('main.ts')?.toString() ?? '';
+  return storedFileText(storage, room).finally(() => storage.close());
 }
 
 describe('a storage outage', () => {

@@ -5,7 +5,7 @@ import { FROM_PEERS, type Distributor, type RoomMessage } from '../distribution/
 import type { Extension, HookPayloads } from '../core/hooks';
 import { FROM_STORAGE } from './persistence-extension';
 import type { Room } from '../core/room';
-import type { Storage } from '../storage/storage';
+import { applyStoredRoom, type Storage } from '../storage/storage';
 
 interface AwarenessChange {
   added: number[];
@@ -82,14 +82,6 @@ export class DistributionExtension implements Extension {
   }
 
   private async reload(room: Room): Promise<void> {
-    const stored = await this.storage.loadDocument(room.id);
-    Y.transact(
-      room.doc,
-      () => {
-        if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
-        for (const update of stored.updates) Y.applyUpdate(room.doc, update);
-      },
-      FROM_STORAGE,
-    );
+    applyStoredRoom(room.doc, await this.storage.loadDocument(room.id), FROM_STORAGE);
   }
 }

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { Backoff } from '../core/backoff';
 import type { Extension } from '../core/hooks';
 import type { Room } from '../core/room';
-import type { Storage } from '../storage/storage';
+import { applyStoredRoom, type Storage } from '../storage/storage';
 
 /** Marks updates that came from storage, so they are not written back. */
 export const FROM_STORAGE = Symbol('from-storage');
@@ -79,14 +79,7 @@ export class PersistenceExtension implements Extension {
 
   async onLoadDocument({ room }: { room: Room }): Promise<void> {
     const stored = await this.options.storage.loadDocument(room.id);
-    Y.transact(
-      room.doc,
-      () => {
-        if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
-        for (const update of stored.updates) Y.applyUpdate(room.doc, update);
-      },
-      FROM_STORAGE,
-    );
+    applyStoredRoom(room.doc, stored, FROM_STORAGE);
     const { retryInitialMs, retryMaxMs } = this.options;
     this.writes.set(room.id, {
       pending: [],

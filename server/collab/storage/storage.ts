@@ -1,3 +1,5 @@
+import * as Y from 'yjs';
+
 /** A room's persisted state: the latest snapshot plus the updates appended after it. */
 export interface StoredRoom {
   snapshot: Uint8Array | null;
@@ -11,6 +13,21 @@ export interface RoomRecord {
   createdAt: number;
   /** Share-link generation; rotating links bumps it. */
   linkGeneration: number;
+}
+
+/**
+ * Applies a stored room to a document: the snapshot, then the updates after it, in one transaction, so
+ * observers see one change. Yjs skips what the document already has, so this also serves a reload.
+ */
+export function applyStoredRoom(doc: Y.Doc, stored: StoredRoom, origin: unknown): void {
+  Y.transact(
+    doc,
+    () => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(doc, update);
+    },
+    origin,
+  );
 }
 
 /**

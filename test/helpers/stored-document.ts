@@ -1,0 +1,15 @@
+import * as Y from 'yjs';
+import { filesOf } from '../../lib/shared/document/doc-model';
+import { applyStoredRoom, type Storage, type StoredRoom } from '../../server/collab/storage/storage';
+
+/** The document a stored room rebuilds into, the way the server loads it. */
+export function storedDoc(stored: StoredRoom): Y.Doc {
+  const doc = new Y.Doc();
+  applyStoredRoom(doc, stored, null);
+  return doc;
+}
+
+/** The text of one file of a room as a storage holds it (snapshot plus the updates after it). */
+export async function storedFileText(storage: Storage, room: string, path = 'main.ts'): Promise<string> {
+  return filesOf(storedDoc(await storage.loadDocument(room))).get(path)?.toString() ?? '';
+}
