@@ -69,7 +69,7 @@ export const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
-  /** Redis carrying room updates, presence and socket.io events between instances, e.g. redis://host:6379. */
+  /** Redis carrying room updates and presence between instances, e.g. redis://host:6379. */
   redisUrl: z
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')

@@ -61,7 +61,7 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
     maxFilesPerRoom: config.maxFilesPerRoom,
   });
   const extensions: Extension[] = [new AuthExtension(signer, storage), limits, persistence];
-  // With SPARKPAD_REDIS_URL, rooms and socket.io events span instances.
+  // With SPARKPAD_REDIS_URL, rooms span instances.
   const scaleOut = config.redisUrl
     ? createRedisScaleOut({
         redisUrl: config.redisUrl,
@@ -156,7 +156,6 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
     pingInterval: config.heartbeatTimeoutMs,
     pingTimeout: config.heartbeatTimeoutMs,
   });
-  scaleOut?.attach(io);
   const ai = createSparkAi(config, { registry: metrics.registry });
   const aiSockets = attachAiSocketHandlers(io, {
     router: ai.router,
