@@ -36,7 +36,7 @@ async function keepTyping(page: Page, prefix: string, where: 'start' | 'end', un
   return words;
 }
 
-describe('a browser that loses its connection for 30 s (reliability 2)', () => {
+describe('a browser that loses its connection for 30 s', () => {
   let server: ServerProcess;
   let browser: Browser;
   let session: CreatedSession;

@@ -1,3 +1,6 @@
+// server/: the one-port server: Next.js pages, the Yjs websocket endpoint (collab/), Spark over socket.io
+// (ai/), share-link auth (auth/), settings (config.ts) and metrics. This file starts it.
+
 import { ConfigError, loadConfig } from './config';
 import { logger } from './logger';
 import { createSparkpadServer } from './sparkpad-server';

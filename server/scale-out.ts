@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { DistributionExtension } from './collab/extensions/distribution-extension';
+import { DistributionExtension } from './collab/extensions';
 import type { Extension } from './collab/core/hooks';
 import { RedisDistributor } from './collab/distribution/redis-distributor';
 import type { Storage } from './collab/storage/storage';

@@ -1,3 +1,5 @@
+// server/ai/: Spark's server side: the router (routing/), model tiers (tiers/), the embedded engine
+// (embedded/), the Spark peer in each room (spark/), the socket.io handlers and AI metrics. This file builds it.
 /**
  * Builds Spark's server side from the settings: the tiers (remote when a URL is set, the embedded engine
  * otherwise), the router and the embedded engine's background corpus load. This is what server/index.ts

@@ -1,3 +1,6 @@
+// server/auth/: share-link tokens (signing, checking, link generations) and the generated secret; the
+// auth extension is how the collab core asks them who may enter a room.
+
 import type { AuthResult, Extension, HookPayloads } from '../collab/core/hooks';
 import type { Storage } from '../collab/storage/storage';
 import type { TokenSigner } from './tokens';

@@ -24,7 +24,7 @@ function handshake(server: ServerProcess, room: string, token: string): Promise<
   });
 }
 
-describe("Spark's socket and who may use it (reliability 9)", () => {
+describe("Spark's socket and who may use it", () => {
   let server: ServerProcess;
   let a: TestRoom;
   let b: TestRoom;

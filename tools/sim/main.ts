@@ -1,3 +1,5 @@
+// tools/sim/: the OpenAI-compatible model simulator for tests, benchmarks and trying failure modes
+// (`npm run sim`). Not part of the production server.
 /**
  * `npm run sim -- --port 8090 --ttft 120 --tps 80 --fault stall`: runs the model simulator. Flags win over
  * the SIM_* environment variables (SIM_PORT, SIM_TTFT_MS, SIM_TPS, SIM_FAULT, SIM_FAULT_AFTER, SIM_RESPONSE).

@@ -1,3 +1,6 @@
+// lib/browser/ai/: Spark in the page: the socket.io client, ghost text (suggestion controller, Monaco
+// provider, debounce), Ask Spark, the chat store and the latency readout. useSpark is the entry point.
+
 'use client';
 
 import { useAskSpark } from './use-ask-spark';

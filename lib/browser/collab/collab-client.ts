@@ -1,3 +1,6 @@
+// lib/browser/collab/: joining a session: the Yjs websocket client, the share link in the URL fragment,
+// connection status and the session store. CollabClient is the entry point.
+
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';

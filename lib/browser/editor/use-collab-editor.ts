@@ -1,3 +1,6 @@
+// lib/browser/editor/: Monaco bound to the shared document: the Y.Text binding, remote cursors with names,
+// per-person undo, following a peer and Monaco's workers. useCollabEditor is the entry point.
+
 'use client';
 
 import { useEffect, useState } from 'react';

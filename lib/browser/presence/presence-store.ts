@@ -1,3 +1,6 @@
+// lib/browser/presence/: who is in the session: this person's identity (name, colour) and everyone's parsed
+// awareness state. The presence store is the entry point.
+
 import { create } from 'zustand';
 import type { Peer } from '../../shared/protocol/awareness';
 

@@ -1,3 +1,6 @@
+// lib/browser/run/: running code in the browser: transpiling, the sandboxed frame and worker, and the run
+// log shared through the document. runFile is the entry point.
+
 import { nanoid } from 'nanoid';
 import type { CollabClient } from '../collab/collab-client';
 import { filesOf } from '../../shared/document/doc-model';

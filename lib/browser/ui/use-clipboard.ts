@@ -1,3 +1,5 @@
+// lib/browser/ui/: small UI hooks with no session logic.
+
 'use client';
 
 import { useEffect, useState } from 'react';

@@ -1,3 +1,6 @@
+// lib/browser/workspace/: the file tree's logic: which files exist, which one is open, whom this person
+// follows, and creating, renaming and deleting files. The workspace store is the entry point.
+
 import { create } from 'zustand';
 
 /** Which files exist, which one this person has open, and whom they follow. */

@@ -1,3 +1,6 @@
+// lib/shared/document/: the shape of a session's shared Y.Doc (files, chat log) with the zod schemas
+// the server checks writes against. doc-model.ts (files) is the entry point; chat-log.ts holds the room chat.
+
 import * as Y from 'yjs';
 
 /**

@@ -1,3 +1,5 @@
+// server/ai/embedded/: the no-key completion engine: tokenizer, n-gram index, the node_modules corpus and
+// the session-files index. The engine (this file) is the entry point.
 /**
  * The embedded completion engine: token n-grams over a corpus shipped in node_modules plus prompt-lookup
  * matching against the session's own files (the zero-weight drafting technique of llama.cpp's and vLLM's

@@ -1,3 +1,5 @@
+// server/ai/routing/: which tier serves a request and how: tier plan, rate limits, prompt budget,
+// completions with cancellation, typed-through reuse, cache, prefetch and hedging. The router is the entry point.
 /**
  * The model router: every AI request from a socket or the Spark peer comes through here. It picks the tier
  * (see routing/tier-plan.ts for the defaults and the auto rule), applies rate limits and the prompt budget,

@@ -1,3 +1,5 @@
+// server/ai/spark/: Spark as a member of each room: its awareness, edits typed into the document, the
+// room chat, and the registry that keeps one peer per room. SparkPeer (this file) is the entry point.
 /**
  * Spark as a member of the room. It publishes itself as the room's local awareness state (name, colour,
  * cursor), so every browser draws it like a person. While it suggests to someone its cursor sits there;

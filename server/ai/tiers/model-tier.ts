@@ -1,3 +1,5 @@
+// server/ai/tiers/: the ModelTier interface (this file) and its implementations: OpenAI-compatible
+// endpoints (chat, fim, infill wire formats) and the embedded engine.
 /**
  * The seam between the router and a model. A tier takes one request and an AbortSignal and yields text
  * chunks as they arrive; it never buffers to the end. Expected failures are `TierError`s whose code the

@@ -1,3 +1,6 @@
+// server/collab/core/: the sync server proper: the /yjs endpoint, a session per socket, a room per
+// document, the room registry and the hook chain extensions plug into. It knows no storage or Redis.
+
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';

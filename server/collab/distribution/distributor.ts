@@ -1,3 +1,5 @@
+// server/collab/distribution/: how instances of a cluster exchange a room's updates and presence: the
+// Distributor interface (this file) and its Redis Streams implementation.
 /** Marks document updates and awareness changes that came from another instance: never published again. */
 export const FROM_PEERS = Symbol('from-peers');
 

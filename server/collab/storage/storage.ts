@@ -1,3 +1,6 @@
+// server/collab/storage/: where rooms and documents live: the Storage interface (this file), its SQLite and
+// PostgreSQL implementations and the share links of a room.
+
 import * as Y from 'yjs';
 
 /** A room's persisted state: the latest snapshot plus the updates appended after it. */
