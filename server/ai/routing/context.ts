@@ -3,8 +3,8 @@
  * cut from its start and the suffix from its end, at line boundaries; snippets of other files get what the
  * prefix and suffix leave of their share. An oversized prompt is trimmed here, never sent whole.
  */
-import type { CompleteRequest, EditRequest } from '../tiers/model-tier';
-import { relatedSnippets, type SnippetSource } from './snippets';
+import type { CompleteRequest, ContextSnippet, EditRequest } from '../tiers/model-tier';
+import type { SnippetSource } from './snippets';
 
 /**
  * Characters per token for budgeting. Code runs 3-4 characters per token in BPE vocabularies; counting 3
@@ -35,7 +35,11 @@ export function keepStart(text: string, maxChars: number): string {
 /** What the room can tell about the rest of the session. */
 export interface WorkspaceView {
   files(): ReadonlyArray<SnippetSource>;
-  recentEdits(excludePath: string): ReadonlyArray<SnippetSource>;
+  /**
+   * Up to `maxChars` of the other files' windows most related to the text before the cursor, after the
+   * lines around recent edits when `withRecentEdits`; answered from an index kept up to date as files change.
+   */
+  relatedSnippets(prefix: string, excludePath: string, withRecentEdits: boolean, maxChars: number): ContextSnippet[];
 }
 
 export interface CursorInput {
@@ -64,9 +68,7 @@ export function buildCompleteRequest(
   const budgetChars = budgetTokens * CHARS_PER_TOKEN;
   const suffix = keepStart(input.suffix, Math.floor(budgetChars * SUFFIX_SHARE));
   const files = workspace?.files().filter((f) => f.path !== input.path) ?? [];
-  const snippets = workspace
-    ? relatedSnippets(files, workspace.recentEdits(input.path), input.prefix, Math.floor(budgetChars * SNIPPET_SHARE))
-    : [];
+  const snippets = workspace?.relatedSnippets(input.prefix, input.path, true, Math.floor(budgetChars * SNIPPET_SHARE)) ?? [];
   const snippetChars = snippets.reduce((n, s) => n + s.text.length + s.path.length + 16, 0);
   const prefix = keepEnd(input.prefix, Math.max(0, budgetChars - suffix.length - snippetChars - input.path.length - 32));
   return {
@@ -97,9 +99,7 @@ export function buildEditRequest(
   // The region itself is never cut: a partial rewrite would delete what was left out.
   const around = Math.max(0, budgetChars - input.region.length - input.instruction.length);
   const suffix = keepStart(input.suffix, Math.floor(around * 0.3));
-  const snippets = workspace
-    ? relatedSnippets(workspace.files().filter((f) => f.path !== input.path), [], input.prefix, Math.floor(around * 0.2))
-    : [];
+  const snippets = workspace?.relatedSnippets(input.prefix, input.path, false, Math.floor(around * 0.2)) ?? [];
   const used = suffix.length + snippets.reduce((n, s) => n + s.text.length, 0);
   return {
     kind: 'edit',
