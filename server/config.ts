@@ -69,6 +69,10 @@ export const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /** How long connecting to PostgreSQL may take before it fails (and storage retries). @default 5000 */
+  databaseConnectTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** How long one PostgreSQL statement may run before it is cancelled (and storage retries). @default 10000 */
+  databaseStatementTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Redis carrying room updates and presence between instances, e.g. redis://host:6379. */
   redisUrl: z
     .string()
@@ -92,8 +96,10 @@ export const configSchema = z.object({
   fastFormat: promptFormat.default('chat'),
   /** How long a completion waits for the fast tier's first token before the embedded engine is asked too. @default 200 */
   fastFirstTokenDeadlineMs: z.coerce.number().int().min(0).max(60_000).default(200),
-  /** Silence (no byte) after which a fast-tier request fails with TIER_TIMEOUT. @default 10000 */
+  /** Silence (no event with data; SSE comments do not count) after which a fast-tier request fails with TIER_TIMEOUT. @default 10000 */
   fastStallTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** Longest a whole fast-tier request may take, however the endpoint trickles bytes (TIER_TIMEOUT). @default 20000 */
+  fastRequestDeadlineMs: z.coerce.number().int().min(100).max(600_000).default(20_000),
   /** OpenAI-compatible endpoint of the deep tier (chat, large edits). */
   deepUrl: httpUrl.optional(),
   /** Model name sent to the deep tier. */
@@ -106,6 +112,10 @@ export const configSchema = z.object({
   deepFirstTokenDeadlineMs: z.coerce.number().int().min(0).max(60_000).default(1500),
   /** Silence after which a deep-tier request fails with TIER_TIMEOUT. @default 30000 */
   deepStallTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Longest a whole deep-tier request may take (a long edit or chat answer). @default 180000 */
+  deepRequestDeadlineMs: z.coerce.number().int().min(100).max(3_600_000).default(180_000),
+  /** Longest line of a tier's event stream; a line that never ends fails with TIER_MALFORMED past it. @default 1048576 */
+  aiMaxSseLineBytes: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   /** Prompt budget of a completion (prefix, suffix, snippets), in tokens. @default 2048 */
   aiPromptBudgetTokens: z.coerce.number().int().min(64).max(1_000_000).default(2048),
   /** Prompt budget of an edit or chat, in tokens. @default 8192 */
@@ -178,6 +188,8 @@ export const envNames = {
   maxClientsPerRoom: 'SPARKPAD_MAX_CLIENTS_PER_ROOM',
   maxLoadedRooms: 'SPARKPAD_MAX_LOADED_ROOMS',
   databaseUrl: 'SPARKPAD_DATABASE_URL',
+  databaseConnectTimeoutMs: 'SPARKPAD_DATABASE_CONNECT_TIMEOUT_MS',
+  databaseStatementTimeoutMs: 'SPARKPAD_DATABASE_STATEMENT_TIMEOUT_MS',
   redisUrl: 'SPARKPAD_REDIS_URL',
   redisPrefix: 'SPARKPAD_REDIS_PREFIX',
   streamRetentionMs: 'SPARKPAD_STREAM_RETENTION_MS',
@@ -187,12 +199,15 @@ export const envNames = {
   fastFormat: 'SPARKPAD_FAST_FORMAT',
   fastFirstTokenDeadlineMs: 'SPARKPAD_FAST_FIRST_TOKEN_DEADLINE_MS',
   fastStallTimeoutMs: 'SPARKPAD_FAST_STALL_TIMEOUT_MS',
+  fastRequestDeadlineMs: 'SPARKPAD_FAST_REQUEST_DEADLINE_MS',
   deepUrl: 'SPARKPAD_DEEP_URL',
   deepModel: 'SPARKPAD_DEEP_MODEL',
   deepKey: 'SPARKPAD_DEEP_KEY',
   deepFormat: 'SPARKPAD_DEEP_FORMAT',
   deepFirstTokenDeadlineMs: 'SPARKPAD_DEEP_FIRST_TOKEN_DEADLINE_MS',
   deepStallTimeoutMs: 'SPARKPAD_DEEP_STALL_TIMEOUT_MS',
+  deepRequestDeadlineMs: 'SPARKPAD_DEEP_REQUEST_DEADLINE_MS',
+  aiMaxSseLineBytes: 'SPARKPAD_AI_MAX_SSE_LINE_BYTES',
   aiPromptBudgetTokens: 'SPARKPAD_AI_PROMPT_BUDGET_TOKENS',
   aiEditBudgetTokens: 'SPARKPAD_AI_EDIT_BUDGET_TOKENS',
   aiMaxCompletionTokens: 'SPARKPAD_AI_MAX_COMPLETION_TOKENS',

@@ -44,7 +44,12 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
   // PostgreSQL when SPARKPAD_DATABASE_URL is set, so several instances share documents.
   const storage: Storage =
     parts.storage ??
-    (config.databaseUrl ? await PostgresStorage.connect(config.databaseUrl) : new SqliteStorage(config.dataDir));
+    (config.databaseUrl
+      ? await PostgresStorage.connect(config.databaseUrl, {
+          connectTimeoutMs: config.databaseConnectTimeoutMs,
+          statementTimeoutMs: config.databaseStatementTimeoutMs,
+        })
+      : new SqliteStorage(config.dataDir));
   const signer = new TokenSigner(loadOrCreateSecret(config.dataDir, config.secret));
   const persistence = new PersistenceExtension({
     storage,

@@ -70,6 +70,8 @@ export function createSparkAi(config: Config, options: { registry?: Registry; no
       key: config[`${slot}Key`],
       format: config[`${slot}Format`],
       stallTimeoutMs: config[`${slot}StallTimeoutMs`],
+      requestDeadlineMs: config[`${slot}RequestDeadlineMs`],
+      maxSseLineBytes: config.aiMaxSseLineBytes,
     });
   };
   const fastRemote = remote('fast');

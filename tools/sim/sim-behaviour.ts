@@ -4,7 +4,11 @@
  * form lets a whole server run against a faulty tier through SPARKPAD_FAST_MODEL alone.
  */
 
-export const SIM_FAULTS = ['none', '500', '401', '429', 'hang', 'malformed', 'stall'] as const;
+/**
+ * `drip` sends one byte of a data line at a time, forever; `comments` sends only SSE comments, forever;
+ * `longline` streams one data line that never ends. Each keeps a naive client busy without a token.
+ */
+export const SIM_FAULTS = ['none', '500', '401', '429', 'hang', 'malformed', 'stall', 'drip', 'comments', 'longline'] as const;
 export type SimFault = (typeof SIM_FAULTS)[number];
 
 export interface SimBehaviour {
@@ -13,7 +17,7 @@ export interface SimBehaviour {
   /** Token rate after the first token; 0 sends them all at once. */
   tokensPerSecond: number;
   fault: SimFault;
-  /** For `malformed` and `stall`: good tokens sent before the fault. */
+  /** For `malformed`, `stall`, `drip`, `comments` and `longline`: good tokens sent before the fault. */
   faultAfterTokens: number;
   /** A scripted reply; when absent the reply is derived from the prompt (see sim-content.ts). */
   response?: string;

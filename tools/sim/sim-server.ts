@@ -143,6 +143,9 @@ export async function startModelSimulator(
     const send = (i: number): void => {
       if (res.destroyed) return;
       if (i === b.faultAfterTokens && b.fault === 'stall') return;
+      if (i === b.faultAfterTokens && (b.fault === 'drip' || b.fault === 'comments' || b.fault === 'longline')) {
+        return void endlessFault(b.fault, res, later);
+      }
       if (i === b.faultAfterTokens && b.fault === 'malformed') {
         res.write('data: {"choices": [{"delta": {"content": "unterminated\n\n');
         return void res.end();
@@ -160,6 +163,19 @@ export async function startModelSimulator(
       else later(gapMs, () => send(i + 1));
     };
     later(b.ttftMs, () => send(0));
+  }
+
+  /** Bytes that never make a token, until the client gives up: every 20 ms for drip and comments. */
+  function endlessFault(fault: 'drip' | 'comments' | 'longline', res: http.ServerResponse, later: (ms: number, fn: () => void) => void): void {
+    if (fault === 'drip') res.write('data: ');
+    const step = (): void => {
+      if (res.destroyed) return;
+      if (fault === 'drip') res.write('x');
+      else if (fault === 'comments') res.write(': still thinking\n\n');
+      else if (!res.write('y'.repeat(64 * 1024))) return void res.once('drain', step);
+      later(fault === 'longline' ? 0 : 20, step);
+    };
+    step();
   }
 
   server.on('connection', (socket) => {

@@ -18,6 +18,10 @@ export interface OpenAiTierSettings {
   key?: string;
   format: PromptFormat;
   stallTimeoutMs: number;
+  /** Longest a whole request may take, however the endpoint trickles bytes. @default 120000 */
+  requestDeadlineMs?: number;
+  /** Longest line of the event stream; a reply that never ends its line fails past it. @default 1048576 */
+  maxSseLineBytes?: number;
   /** Sockets kept open to the endpoint. @default 8 */
   maxSockets?: number;
 }
@@ -71,6 +75,8 @@ export class OpenAiTier implements ModelTier {
       agent: this.agent,
       signal,
       stallTimeoutMs: this.settings.stallTimeoutMs,
+      deadlineMs: this.settings.requestDeadlineMs ?? 120_000,
+      maxLineBytes: this.settings.maxSseLineBytes ?? 1024 * 1024,
       tier: this.name,
       label: this.label,
       keySetting: this.keySetting,

@@ -16,8 +16,15 @@ export interface SseCall {
   headers: Record<string, string>;
   agent: http.Agent;
   signal: AbortSignal;
-  /** Longest silence (before the first byte or between chunks) before giving up with TIER_TIMEOUT. */
+  /**
+   * Longest silence before giving up with TIER_TIMEOUT: before the response, and between events with
+   * data. SSE comments and bytes of an unfinished line are not progress, so they do not reset it.
+   */
   stallTimeoutMs: number;
+  /** Longest the whole request may take (TIER_TIMEOUT), however the endpoint trickles bytes. */
+  deadlineMs: number;
+  /** Longest line of the event stream (TIER_MALFORMED past it): a line with no end would grow without limit. */
+  maxLineBytes: number;
   tier: TierName;
   /** Names the tier in messages, e.g. `fast tier (http://host:port)`. */
   label: string;
@@ -62,6 +69,10 @@ export async function* postSse(call: SseCall): AsyncGenerator<string> {
   const stall = new AbortController();
   const signal = AbortSignal.any([call.signal, stall.signal]);
   let stallTimer: NodeJS.Timeout | undefined;
+  const deadlineTimer = setTimeout(
+    () => stall.abort(new TierError('TIER_TIMEOUT', call.tier, `${call.label} did not finish within ${call.deadlineMs} ms.`)),
+    call.deadlineMs,
+  );
   const armStallTimer = () => {
     clearTimeout(stallTimer);
     stallTimer = setTimeout(
@@ -106,13 +117,24 @@ export async function* postSse(call: SseCall): AsyncGenerator<string> {
     const status = res.statusCode ?? 0;
     if (status < 200 || status >= 300) throw httpError(call, status, await readErrorBody(res));
 
+    armStallTimer();
     const queue: string[] = [];
-    const parser = createParser({ onEvent: (event) => queue.push(event.data) });
-    res.setEncoding('utf8');
-    try {
-      for await (const chunk of res) {
+    const parser = createParser({
+      onEvent: (event) => {
         armStallTimer();
-        parser.feed(chunk as string);
+        queue.push(event.data);
+      },
+    });
+    const decoder = new TextDecoder();
+    let lineBytes = 0;
+    try {
+      for await (const chunk of res as AsyncIterable<Buffer>) {
+        const newline = chunk.lastIndexOf(10);
+        lineBytes = newline === -1 ? lineBytes + chunk.length : chunk.length - newline - 1;
+        if (lineBytes > call.maxLineBytes) {
+          throw new TierError('TIER_MALFORMED', call.tier, `${call.label} sent an event-stream line longer than ${call.maxLineBytes} bytes.`);
+        }
+        parser.feed(decoder.decode(chunk, { stream: true }));
         while (queue.length > 0) yield queue.shift()!;
       }
     } catch (error) {
@@ -122,6 +144,7 @@ export async function* postSse(call: SseCall): AsyncGenerator<string> {
     if (signal.aborted) throw failure(signal.reason);
   } finally {
     clearTimeout(stallTimer);
+    clearTimeout(deadlineTimer);
     signal.removeEventListener('abort', onAbort);
     // Leaving early (the caller stopped reading) must also close the upstream.
     if (!req.destroyed && !(response?.complete ?? false)) req.destroy();

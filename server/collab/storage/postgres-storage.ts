@@ -38,6 +38,13 @@ const toRecord = (row: RoomRow): RoomRecord => ({
   linkGeneration: row.link_generation,
 });
 
+export interface PostgresTimeouts {
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+}
+
+const DEFAULT_TIMEOUTS: PostgresTimeouts = { connectTimeoutMs: 5_000, statementTimeoutMs: 10_000 };
+
 const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /**
@@ -49,9 +56,20 @@ const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.
 export class PostgresStorage implements Storage {
   private constructor(private readonly pool: pg.Pool) {}
 
-  /** Connects and creates the schema (in the connection's search_path) when missing. */
-  static async connect(connectionString: string): Promise<PostgresStorage> {
-    const pool = new pg.Pool({ connectionString, max: 10 });
+  /**
+   * Connects and creates the schema (in the connection's search_path) when missing. A database that does
+   * not answer fails a connect after `connectTimeoutMs` and a statement after `statementTimeoutMs` (the
+   * server cancels it, and the client stops waiting a little later), so an outage is an error the caller
+   * retries, never a hang.
+   */
+  static async connect(connectionString: string, timeouts: PostgresTimeouts = DEFAULT_TIMEOUTS): Promise<PostgresStorage> {
+    const pool = new pg.Pool({
+      connectionString,
+      max: 10,
+      connectionTimeoutMillis: timeouts.connectTimeoutMs,
+      statement_timeout: timeouts.statementTimeoutMs,
+      query_timeout: timeouts.statementTimeoutMs + 1_000,
+    });
     // An idle client that loses its connection emits 'error' on the pool; unhandled, it would end the process.
     pool.on('error', () => {});
     try {
