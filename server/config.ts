@@ -78,6 +78,11 @@ export const configSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
     .optional(),
+  /**
+   * Bytes of room updates held while Redis is away; past it the oldest are dropped (every edit is in
+   * storage, which peers resync from when Redis returns). /api/health names the outage meanwhile. @default 8388608
+   */
+  redisOfflineQueueBytes: z.coerce.number().int().min(0).default(8 * 1024 * 1024),
   /** Prefix of every Redis key and channel; deployments sharing one Redis need distinct ones. @default sparkpad: */
   redisPrefix: z.string().min(1).default('sparkpad:'),
   /**
@@ -192,6 +197,7 @@ export const envNames = {
   databaseStatementTimeoutMs: 'SPARKPAD_DATABASE_STATEMENT_TIMEOUT_MS',
   redisUrl: 'SPARKPAD_REDIS_URL',
   redisPrefix: 'SPARKPAD_REDIS_PREFIX',
+  redisOfflineQueueBytes: 'SPARKPAD_REDIS_OFFLINE_QUEUE_BYTES',
   streamRetentionMs: 'SPARKPAD_STREAM_RETENTION_MS',
   fastUrl: 'SPARKPAD_FAST_URL',
   fastModel: 'SPARKPAD_FAST_MODEL',

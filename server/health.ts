@@ -1,3 +1,4 @@
+import type { RedisStatus } from './collab/distribution/redis-distributor';
 import type { StorageStatus } from './collab/extensions/persistence-extension';
 
 export const HEALTH_PATH = '/api/health';
@@ -6,6 +7,8 @@ export interface HealthSources {
   version: string;
   startedAt: number;
   storage(): StorageStatus;
+  /** Present when the instance is one of a cluster (SPARKPAD_REDIS_URL). */
+  redis?: () => RedisStatus;
 }
 
 export interface HealthReport {
@@ -14,14 +17,18 @@ export interface HealthReport {
   version: string;
   uptimeSeconds: number;
   storage: StorageStatus;
+  redis?: RedisStatus;
 }
 
 export function healthReport(sources: HealthSources): HealthReport {
   const storage = sources.storage();
+  const redis = sources.redis?.();
+  const healthy = storage.state === 'ok' && (!redis || redis.state === 'ready');
   return {
-    status: storage.state === 'ok' ? 'ok' : 'degraded',
+    status: healthy ? 'ok' : 'degraded',
     version: sources.version,
     uptimeSeconds: Math.round((Date.now() - sources.startedAt) / 1000),
     storage,
+    ...(redis ? { redis } : {}),
   };
 }

@@ -1,13 +1,14 @@
 import type { Logger } from 'pino';
 import { DistributionExtension } from './collab/extensions';
 import type { Extension } from './collab/core/hooks';
-import { RedisDistributor } from './collab/distribution/redis-distributor';
+import { RedisDistributor, type RedisStatus } from './collab/distribution/redis-distributor';
 import type { Storage } from './collab/storage/storage';
 
 export interface ScaleOutOptions {
   redisUrl: string;
   redisPrefix: string;
   streamRetentionMs: number;
+  redisOfflineQueueBytes: number;
   storage: Storage;
   logger: Logger;
 }
@@ -20,6 +21,8 @@ export interface ScaleOutOptions {
  */
 export interface ScaleOut {
   extensions: Extension[];
+  /** The link to Redis, for /api/health. */
+  status(): RedisStatus;
 }
 
 export function createRedisScaleOut(options: ScaleOutOptions): ScaleOut {
@@ -28,7 +31,11 @@ export function createRedisScaleOut(options: ScaleOutOptions): ScaleOut {
     url: redisUrl,
     prefix: redisPrefix,
     retentionMs: options.streamRetentionMs,
+    offlineQueueBytes: options.redisOfflineQueueBytes,
     logger,
   });
-  return { extensions: [new DistributionExtension(distributor, options.storage, logger)] };
+  return {
+    extensions: [new DistributionExtension(distributor, options.storage, logger)],
+    status: () => distributor.status(),
+  };
 }

@@ -71,6 +71,7 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
         redisUrl: config.redisUrl,
         redisPrefix: config.redisPrefix,
         streamRetentionMs: config.streamRetentionMs,
+        redisOfflineQueueBytes: config.redisOfflineQueueBytes,
         storage,
         logger,
       })
@@ -115,7 +116,12 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
     if (access.permission !== 'edit') return { ok: false, reason: 'UNAUTHORIZED' };
     return then();
   };
-  const health: HealthSources = { version, startedAt: Date.now(), storage: () => persistence.status() };
+  const health: HealthSources = {
+    version,
+    startedAt: Date.now(),
+    storage: () => persistence.status(),
+    redis: scaleOut ? () => scaleOut.status() : undefined,
+  };
   const services: SparkpadServices = {
     config,
     version,

@@ -35,7 +35,7 @@ const update = (text: string): RoomMessage => ({ kind: 'update', data: Buffer.fr
 describe('RedisDistributor', () => {
   const distributors: RedisDistributor[] = [];
   const instance = () => {
-    const distributor = new RedisDistributor({ url: TEST_REDIS_URL, prefix, retentionMs: 60_000, logger });
+    const distributor = new RedisDistributor({ url: TEST_REDIS_URL, prefix, retentionMs: 60_000, offlineQueueBytes: 8 * 1024 * 1024, logger });
     distributors.push(distributor);
     return distributor;
   };

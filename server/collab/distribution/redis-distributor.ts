@@ -9,7 +9,25 @@ export interface RedisDistributorOptions {
   prefix: string;
   /** How long stream entries are kept; must be far longer than the durability window. */
   retentionMs: number;
+  /** Bytes of publishes held while Redis is away; past it the oldest are dropped (peers resync from storage). */
+  offlineQueueBytes: number;
   logger: Logger;
+}
+
+/** How this instance's link to Redis is, for /api/health. */
+export interface RedisStatus {
+  state: 'connecting' | 'ready' | 'reconnecting';
+  /** When the current state began (ms since epoch). */
+  since: number;
+  queuedBytes: number;
+  /** Publishes dropped from a full offline queue during this outage. */
+  dropped: number;
+}
+
+interface QueuedPublish {
+  key: string;
+  fields: Array<string | Buffer>;
+  bytes: number;
 }
 
 type StreamEntry = [id: Buffer, fields: Buffer[]];
@@ -49,10 +67,18 @@ export class RedisDistributor implements Distributor {
   private readonly closing: Promise<null>;
   private resolveClosing!: (value: null) => void;
   private readonly loop: Promise<void>;
+  private link: RedisStatus = { state: 'connecting', since: Date.now(), queuedBytes: 0, dropped: 0 };
+  /** Publishes made while Redis is away, in order, within `offlineQueueBytes`. */
+  private readonly offline: QueuedPublish[] = [];
 
   constructor(private readonly options: RedisDistributorOptions) {
-    // No per-command retry limit: while Redis is away, publishes queue and go out in order once it is back.
+    // No per-command retry limit for the few commands that wait for Redis (follow, wake); publishes do not
+    // go to ioredis's unbounded offline queue while Redis is away, they wait in our bounded one.
     this.writer = new Redis(options.url, { maxRetriesPerRequest: null, enableAutoPipelining: true });
+    this.writer.on('ready', () => this.onReady());
+    this.writer.on('close', () => {
+      if (this.link.state === 'ready') this.link = { ...this.link, state: 'reconnecting', since: Date.now() };
+    });
     // Named so `CLIENT LIST` shows which instance reads (and tests can cut exactly this connection).
     this.reader = new Redis(options.url, {
       maxRetriesPerRequest: null,
@@ -67,15 +93,40 @@ export class RedisDistributor implements Distributor {
     this.loop = this.read();
   }
 
+  status(): RedisStatus {
+    return { ...this.link };
+  }
+
   publish(roomId: string, message: RoomMessage): void {
     const key = this.roomKey(roomId);
+    const fields = ['from', this.instanceId, 'kind', message.kind, 'data', Buffer.from(message.data)];
+    if (this.link.state === 'ready') return this.send(key, fields);
+    // Redis is away: hold the newest publishes only. Peers lost their link too and resync from storage,
+    // which has every edit, so what is dropped here is only a faster path to them.
+    const queued = { key, fields, bytes: message.data.byteLength + 64 };
+    this.offline.push(queued);
+    this.link.queuedBytes += queued.bytes;
+    while (this.link.queuedBytes > this.options.offlineQueueBytes && this.offline.length > 0) {
+      this.link.queuedBytes -= this.offline.shift()!.bytes;
+      this.link.dropped++;
+    }
+  }
+
+  private send(key: string, fields: Array<string | Buffer>): void {
     // Stream ids are Redis's clock in ms; MINID trims by age. Clock skew between us and Redis only shifts
     // retention by the skew, which the retention dwarfs. `~` lets Redis trim whole nodes, cheaply.
     const minId = Math.max(0, Date.now() - this.options.retentionMs);
-    const fields = ['from', this.instanceId, 'kind', message.kind, 'data', Buffer.from(message.data)];
     this.writer.xadd(key, 'MINID', '~', minId, '*', ...fields).catch(this.failed('publish'));
     // A room nobody edits disappears from Redis on its own.
     this.writer.pexpire(key, this.options.retentionMs).catch(this.failed('expire'));
+  }
+
+  private onReady(): void {
+    if (this.link.state !== 'ready' && this.link.dropped > 0) {
+      this.options.logger.warn({ dropped: this.link.dropped }, 'redis back: publishes dropped from the full offline queue');
+    }
+    this.link = { state: 'ready', since: Date.now(), queuedBytes: 0, dropped: 0 };
+    for (const queued of this.offline.splice(0)) this.send(queued.key, queued.fields);
   }
 
   async follow(roomId: string, feed: RoomFeed): Promise<Following> {
