@@ -56,6 +56,9 @@ export async function startOurs(options: { next?: boolean; dataDir?: string; env
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       SPARKPAD_MAX_CONNECTIONS: '20000',
+      // Every bench client comes from 127.0.0.1; per-address limits are for the open internet.
+      SPARKPAD_MAX_CONNECTIONS_PER_IP: '20000',
+      SPARKPAD_MAX_HANDSHAKES_PER_IP_PER_MINUTE: '1000000',
       SPARKPAD_MAX_CLIENTS_PER_ROOM: '1000',
       SPARKPAD_MAX_LOADED_ROOMS: '5000',
       ...options.env,
