@@ -15,11 +15,12 @@ import { capacityPart } from './parts/capacity';
 import { clusterPart } from './parts/cluster';
 import { enginePart } from './parts/engine';
 import { keystrokePart } from './parts/keystroke';
+import { noisyNeighbourPart } from './parts/noisy-neighbour';
 import { peersPart } from './parts/peers';
 import { relayPart } from './parts/relay';
 
 /** The order the parts run in, which is also the order of the table's rows. */
-const PARTS: Part[] = [keystrokePart, peersPart, capacityPart, relayPart, enginePart, clusterPart];
+const PARTS: Part[] = [keystrokePart, peersPart, capacityPart, noisyNeighbourPart, relayPart, enginePart, clusterPart];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -51,7 +52,7 @@ const quick = values.quick;
 const options: BenchOptions = {
   quick,
   // --quick is for development on a shared machine: small enough to finish in about two minutes.
-  clients: values.clients ? values.clients.split(',').map(Number) : quick ? [20] : [100, 500, 1000],
+  clients: values.clients ? values.clients.split(',').map(Number) : quick ? [20] : [100, 500, 1000, 1500, 2000],
   seconds: Number(values.seconds ?? (quick ? 5 : 20)),
   edits: Number(values.edits ?? (quick ? 40 : 200)),
   positions: Number(values.positions ?? (quick ? 100 : 400)),

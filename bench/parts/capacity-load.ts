@@ -91,6 +91,8 @@ function type(client: Client): void {
     sent++;
   }
   text.insert(text.length, char);
+  // Like an editor: every keystroke moves the cursor, one awareness update per document update.
+  client.provider.awareness.setLocalStateField('cursor', { anchor: text.length, head: text.length });
 }
 
 async function connectAll(config: LoadConfig): Promise<Client[]> {

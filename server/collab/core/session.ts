@@ -90,6 +90,10 @@ export class Session {
     const syncType = decoding.readVarUint(decoder);
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1:
+        // Four bytes ask for a copy of the whole document. While a whole copy's worth still waits in the
+        // socket's buffer the peer has not read the last answer, and encoding another would only pile up
+        // work and memory. (A new connection's first request never finds a backlog that large.)
+        if (this.transport.backlogBytes() >= Math.max(1, this.room.updateBytes)) return;
         this.send(encodeSyncStep2(this.room.doc, decoding.readVarUint8Array(decoder)));
         return;
       case syncProtocol.messageYjsSyncStep2:

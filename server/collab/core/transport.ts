@@ -5,5 +5,7 @@
 export interface Transport {
   isOpen(): boolean;
   send(data: Uint8Array): void;
+  /** Bytes sent but not yet taken by the peer (0 for transports that do not buffer). */
+  backlogBytes(): number;
   close(code: number, reason: string): void;
 }

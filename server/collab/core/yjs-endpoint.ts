@@ -95,6 +95,7 @@ export class YjsEndpoint {
     const { counters, maxSocketBufferBytes } = this.options;
     return {
       isOpen: () => ws.readyState === ws.OPEN,
+      backlogBytes: () => ws.bufferedAmount,
       send: (data) => {
         // A reader that does not keep up would otherwise make us hold a document copy per request.
         if (ws.bufferedAmount + data.byteLength > maxSocketBufferBytes) {
