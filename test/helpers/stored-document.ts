@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { filesOf } from '../../lib/shared/document/doc-model';
+import { SqliteStorage } from '../../server/collab/storage/sqlite-storage';
 import { applyStoredRoom, type Storage, type StoredRoom } from '../../server/collab/storage/storage';
 
 /** The document a stored room rebuilds into, the way the server loads it. */
@@ -12,4 +13,10 @@ export function storedDoc(stored: StoredRoom): Y.Doc {
 /** The text of one file of a room as a storage holds it (snapshot plus the updates after it). */
 export async function storedFileText(storage: Storage, room: string, path = 'main.ts'): Promise<string> {
   return filesOf(storedDoc(await storage.loadDocument(room))).get(path)?.toString() ?? '';
+}
+
+/** The text of one file of a room in a server's SQLite data dir, read through a connection of its own. */
+export async function textOnDisk(dataDir: string, room: string, path = 'main.ts'): Promise<string> {
+  const storage = new SqliteStorage(dataDir);
+  return storedFileText(storage, room, path).finally(() => storage.close());
 }

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteStorage } from '../../server/collab/storage/sqlite-storage';
 import { startServer, type ServerProcess } from '../helpers/server-process';
 import { createRoomInDataDir } from '../helpers/sessions';
-import { storedFileText } from '../helpers/stored-document';
+import { textOnDisk } from '../helpers/stored-document';
 import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
 
 // The server's default SPARKPAD_DURABILITY_WINDOW_MS, as the README states it.
@@ -24,11 +23,6 @@ function startTyping(client: YjsClient, name: string, log: Typed[]): () => void 
     log.push({ token, sentAt: Date.now() });
   }, 7);
   return () => clearInterval(timer);
-}
-
-async function textOnDisk(dataDir: string, room: string): Promise<string> {
-  const storage = new SqliteStorage(dataDir);
-  return storedFileText(storage, room).finally(() => storage.close());
 }
 
 describe('a server killed while three people type', () => {

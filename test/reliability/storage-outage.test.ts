@@ -3,13 +3,8 @@ import { SqliteStorage } from '../../server/collab/storage/sqlite-storage';
 import { FaultyStorage } from '../helpers/faulty-storage';
 import { startInProcess, until, type InProcessServer } from '../helpers/in-process-server';
 import { createRoomInDataDir } from '../helpers/sessions';
-import { storedFileText } from '../helpers/stored-document';
+import { textOnDisk } from '../helpers/stored-document';
 import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
-
-async function textOnDisk(dataDir: string, room: string): Promise<string> {
-  const storage = new SqliteStorage(dataDir);
-  return storedFileText(storage, room).finally(() => storage.close());
-}
 
 describe('a storage outage', () => {
   const servers: InProcessServer[] = [];

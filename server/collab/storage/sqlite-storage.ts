@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RoomRecord, Storage, StoredRoom } from './storage';
@@ -86,16 +87,27 @@ export class SqliteStorage implements Storage {
     };
   }
 
+  /**
+   * The last seq per room, so an append does not look it up with a query per flush. Only this process
+   * writes the file (SQLite is the one-instance mode), so a cached value cannot go stale; a cached seq is
+   * written only after its transaction committed.
+   */
+  private readonly seqs = new LRUCache<string, number>({ max: 10_000 });
+
   private lastSeq(id: string): number {
+    const cached = this.seqs.get(id);
+    if (cached !== undefined) return cached;
     return this.statements.maxSeq.get(id)?.seq ?? this.statements.snapshot.get(id)?.upto_seq ?? 0;
   }
 
   async appendUpdates(id: string, updates: Uint8Array[]): Promise<number> {
-    return this.db.transaction(() => {
-      let seq = this.lastSeq(id);
-      for (const update of updates) this.statements.append.run(id, ++seq, update);
-      return seq;
+    const seq = this.db.transaction(() => {
+      let last = this.lastSeq(id);
+      for (const update of updates) this.statements.append.run(id, ++last, update);
+      return last;
     })();
+    this.seqs.set(id, seq);
+    return seq;
   }
 
   async compact(id: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
