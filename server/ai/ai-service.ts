@@ -7,7 +7,8 @@
  */
 import type { Registry } from 'prom-client';
 import { ConfigError, type Config } from '../config';
-import { EmbeddedEngine, type CorpusStats } from './embedded/embedded-engine';
+import type { CorpusStats } from './embedded/embedded-engine';
+import { EngineThread } from './embedded/engine-thread';
 import { NO_METRICS, registerAiMetrics, type AiMetrics } from './metrics';
 import { AiRouter, type RouterSettings } from './routing/router';
 import type { TierSet } from './routing/tier-plan';
@@ -18,7 +19,8 @@ import { OpenAiTier } from './tiers/openai-tier';
 export interface SparkAi {
   router: AiRouter;
   tiers: TierSet;
-  engine: EmbeddedEngine;
+  /** The embedded engine, in its own worker thread. */
+  engine: EngineThread;
   metrics: AiMetrics;
   /** Resolves when the embedded corpus is indexed; completions work before that, on session files only. */
   corpusReady: Promise<CorpusStats>;
@@ -58,7 +60,7 @@ function checkTierSettings(config: Config): void {
 
 export function createSparkAi(config: Config, options: { registry?: Registry; nodeModules?: string } = {}): SparkAi {
   checkTierSettings(config);
-  const engine = new EmbeddedEngine({ corpusBytes: config.embeddedCorpusBytes, nodeModules: options.nodeModules });
+  const engine = new EngineThread({ corpusBytes: config.embeddedCorpusBytes, nodeModules: options.nodeModules });
   const embedded = new EmbeddedTier(engine);
   const remote = (slot: 'fast' | 'deep'): OpenAiTier | null => {
     const url = config[`${slot}Url`];
@@ -84,7 +86,7 @@ export function createSparkAi(config: Config, options: { registry?: Registry; no
     embedded,
   };
   const metrics = options.registry ? registerAiMetrics(options.registry) : NO_METRICS;
-  const router = new AiRouter({ tiers, settings: routerSettingsFrom(config), metrics });
+  const router = new AiRouter({ tiers, settings: routerSettingsFrom(config), metrics, workspaces: engine });
   const corpusReady = engine.load();
   return {
     router,
@@ -94,6 +96,7 @@ export function createSparkAi(config: Config, options: { registry?: Registry; no
     corpusReady,
     close() {
       for (const tier of new Set<ModelTier>([tiers.fast, tiers.deep])) if (tier instanceof OpenAiTier) tier.close();
+      void engine.close();
     },
   };
 }

@@ -11,8 +11,8 @@ const nodeModules = path.resolve('node_modules');
 describe('embedded engine', () => {
   it("completes a pattern from the session's other files (prompt lookup)", () => {
     const engine = new EmbeddedEngine({ corpusBytes: 0 });
-    const files = [{ path: 'src/db.ts', text: 'const rows = await database.query(sql, params, { timeoutMs: 500 });\n' }];
-    const text = engine.complete({ path: 'src/app.ts', prefix: 'async function load() {\n  const users = await database.qu', suffix: '\n}\n', multiline: false, maxTokens: 32, files });
+    engine.room('r1').set('src/db.ts', 'const rows = await database.query(sql, params, { timeoutMs: 500 });\n');
+    const text = engine.complete({ room: 'r1', path: 'src/app.ts', prefix: 'async function load() {\n  const users = await database.qu', suffix: '\n}\n', multiline: false, maxTokens: 32 });
     expect(text).toBe('ery(sql, params, { timeoutMs: 500 });');
   });
 

@@ -27,12 +27,13 @@ export interface CorpusStats {
 }
 
 export interface EmbeddedInput {
+  /** The room whose files are the workspace; none means this file alone (and the corpus). */
+  room?: string;
   path: string;
   prefix: string;
   suffix: string;
   multiline: boolean;
   maxTokens: number;
-  files?: ReadonlyArray<{ path: string; text: string }>;
 }
 
 /** Only the last part of the prefix matters for an n-gram context; tokenising more is wasted time. */
@@ -45,7 +46,7 @@ export class EmbeddedEngine {
   readonly vocab = new Vocabulary();
   private corpus: TokenIndex | null = null;
   private loading: Promise<CorpusStats> | null = null;
-  private readonly workspace = new WorkspaceIndex(this.vocab);
+  private readonly rooms = new Map<string, WorkspaceIndex>();
 
   constructor(private readonly options: EmbeddedEngineOptions) {}
 
@@ -82,6 +83,24 @@ export class EmbeddedEngine {
     return stats;
   }
 
+  /** The room's files as the engine holds them, created on first use. */
+  room(id: string): WorkspaceIndex {
+    let room = this.rooms.get(id);
+    if (!room) {
+      room = new WorkspaceIndex(this.vocab);
+      this.rooms.set(id, room);
+    }
+    return room;
+  }
+
+  closeRoom(id: string): void {
+    this.rooms.delete(id);
+  }
+
+  get roomCount(): number {
+    return this.rooms.size;
+  }
+
   /** A completion at the cursor, or '' when nothing is confident enough. */
   complete(input: EmbeddedInput): string {
     const prefix = input.prefix.slice(-PREFIX_CHARS);
@@ -97,7 +116,8 @@ export class EmbeddedEngine {
     fileIndex.add(this.vocab.encode(input.suffix.slice(0, SUFFIX_CHARS)));
 
     const sources: IndexSource[] = [{ index: fileIndex, weight: WEIGHT.file }];
-    if (input.files?.length) sources.push({ index: this.workspace.indexFor(input.files, input.path), weight: WEIGHT.workspace });
+    const room = input.room === undefined ? undefined : this.rooms.get(input.room);
+    for (const index of room?.indexesExcluding(input.path) ?? []) sources.push({ index, weight: WEIGHT.workspace });
     if (this.corpus) sources.push({ index: this.corpus, weight: WEIGHT.corpus });
     return decode(this.vocab, sources, prefixIds, {
       multiline: input.multiline,

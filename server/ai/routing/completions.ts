@@ -89,7 +89,7 @@ export class Completions {
     this.readers.get(slot)?.abort(new Error('superseded'));
     this.readers.set(slot, reader);
 
-    const request = buildCompleteRequest(input, input.workspace ?? null, this.settings.promptBudgetTokens, this.settings.maxCompletionTokens);
+    const request = this.request(input);
     const key = cacheKey(input.roomId, request, input.pin);
     let { flight, offset, source } = this.reusable(slot, request);
     if (!flight) {
@@ -135,6 +135,12 @@ export class Completions {
       // a cancelled one gives up the slot's hold, which cancels the flight if nobody else reads it.
       if (signal.aborted && this.current.get(slot) === flight) this.replaceCurrent(slot, null);
     }
+  }
+
+  /** The tier request; it names the room, whose files the embedded engine holds. */
+  private request(input: CompleteInput): CompleteRequest {
+    const request = buildCompleteRequest(input, input.workspace ?? null, this.settings.promptBudgetTokens, this.settings.maxCompletionTokens);
+    return { ...request, room: input.roomId };
   }
 
   /** Each slot's current flight carries exactly one hold, moved or dropped here. */
@@ -218,7 +224,7 @@ export class Completions {
   private prefetchAfter(input: CompleteInput, text: string): void {
     if (!this.settings.prefetch || !text) return;
     const next: CompleteInput = { ...input, prefix: input.prefix + text };
-    const nextRequest = buildCompleteRequest(next, input.workspace ?? null, this.settings.promptBudgetTokens, this.settings.maxCompletionTokens);
+    const nextRequest = this.request(next);
     const key = cacheKey(input.roomId, nextRequest, input.pin);
     if (this.cache.has(key) || this.byKey.has(key)) return;
     const slot = slotKey(input.userId, input.path);

@@ -67,7 +67,6 @@ export function buildCompleteRequest(
 ): CompleteRequest {
   const budgetChars = budgetTokens * CHARS_PER_TOKEN;
   const suffix = keepStart(input.suffix, Math.floor(budgetChars * SUFFIX_SHARE));
-  const files = workspace?.files().filter((f) => f.path !== input.path) ?? [];
   const snippets = workspace?.relatedSnippets(input.prefix, input.path, true, Math.floor(budgetChars * SNIPPET_SHARE)) ?? [];
   const snippetChars = snippets.reduce((n, s) => n + s.text.length + s.path.length + 16, 0);
   const prefix = keepEnd(input.prefix, Math.max(0, budgetChars - suffix.length - snippetChars - input.path.length - 32));
@@ -80,7 +79,6 @@ export function buildCompleteRequest(
     snippets,
     multiline: isEndOfLine(input.suffix),
     maxTokens,
-    files,
   };
 }
 

@@ -14,6 +14,7 @@ import { AiRateLimits } from './rate-limits';
 import type { RouterEvent } from './router-events';
 import { streamChain } from './tier-chain';
 import { planTiers, TierHealth, type RequestKind, type TierSet } from './tier-plan';
+import type { WorkspaceMirrors } from '../embedded/engine-thread';
 import type { TierRequest } from '../tiers/model-tier';
 
 export type { CompleteInput } from './completions';
@@ -38,6 +39,8 @@ export interface RouterDeps {
   metrics?: AiMetrics;
   /** Clock for cooldowns; tests move it instead of waiting. */
   now?: () => number;
+  /** Where the Spark peer mirrors each room's files for the embedded engine's thread. */
+  workspaces?: WorkspaceMirrors;
 }
 
 export interface RoutedEditInput extends EditInput {
@@ -85,6 +88,10 @@ export class AiRouter {
 
   get tiers(): TierSet {
     return this.deps.tiers;
+  }
+
+  get workspaces(): WorkspaceMirrors | null {
+    return this.deps.workspaces ?? null;
   }
 
   /** An inline suggestion at the cursor. A newer call for the same person and file replaces this one. */

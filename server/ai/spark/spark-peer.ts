@@ -12,6 +12,7 @@ import { filesOf } from '../../../lib/shared/document/doc-model';
 import { SPARK_USER, type AwarenessState } from '../../../lib/shared/protocol/awareness';
 import type { Pin, ServerMessage, StopReason } from '../../../lib/shared/protocol/ai';
 import type { AiRouter } from '../routing/router';
+import { EngineFeed } from './engine-feed';
 import { RoomWorkspace } from './room-workspace';
 import { SparkChat } from './spark-chat';
 import type { SparkRoom } from './spark-room';
@@ -46,6 +47,7 @@ const ONE_EDIT_CAPTURE_MS = 2 ** 31 - 1;
 export class SparkPeer {
   readonly workspace: RoomWorkspace;
   readonly chat: SparkChat;
+  private readonly feed: EngineFeed | null;
   private readonly active = new Map<string, ActiveEdit>();
   private readonly origins = new Map<string, { spark: true; requester: string }>();
   private readonly undoManagers = new Map<string, Y.UndoManager>();
@@ -56,6 +58,7 @@ export class SparkPeer {
     private readonly router: AiRouter,
   ) {
     this.workspace = new RoomWorkspace(room.doc);
+    this.feed = router.workspaces ? new EngineFeed(room.id, room.doc, router.workspaces) : null;
     this.chat = new SparkChat(room, router);
     this.publish(null, null);
   }
@@ -98,10 +101,10 @@ export class SparkPeer {
     void this.run(active, text);
   }
 
-  /** Stop: halts the requester's own edit at once, leaving what was written. */
-  stop(id: string, requester: string): boolean {
+  /** Stop: halts at once, leaving what was written. */
+  stop(id: string): boolean {
     const active = this.active.get(id);
-    if (!active || active.request.requester !== requester) return false;
+    if (!active) return false;
     this.halt(active, 'stop');
     return true;
   }
@@ -122,6 +125,7 @@ export class SparkPeer {
     for (const manager of this.undoManagers.values()) manager.destroy();
     this.chat.destroy();
     this.workspace.destroy();
+    this.feed?.destroy();
     this.room.awareness.setLocalState(null);
   }
 

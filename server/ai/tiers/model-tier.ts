@@ -28,8 +28,8 @@ export interface CompleteRequest extends FileContext {
   /** False when the cursor is mid-line: the suggestion must stay on this line. */
   multiline: boolean;
   maxTokens: number;
-  /** The session's other files in full, for engines that match against them (the embedded tier). */
-  files?: ReadonlyArray<{ path: string; text: string }>;
+  /** The room the file belongs to: the embedded engine holds each room's files and matches against them. */
+  room?: string;
 }
 
 export interface EditRequest extends FileContext {

@@ -1,0 +1,74 @@
+/**
+ * The embedded engine's thread. It owns the corpus index and every room's files and indexes, so their
+ * memory is off the main heap and a completion, however large the workspace, never holds the event loop
+ * that serves the rooms. Requests wait in a queue drained one per turn, so a cancel that arrives before a
+ * request starts removes it.
+ */
+import { parentPort, threadId, workerData } from 'node:worker_threads';
+import { EmbeddedEngine, type EmbeddedEngineOptions } from './embedded-engine';
+import type { EngineReplies, EngineRequest, FromEngine, ToEngine } from './engine-messages';
+
+const port = parentPort!;
+const engine = new EmbeddedEngine(workerData.options as EmbeddedEngineOptions);
+const queue: Array<{ id: number; request: EngineRequest }> = [];
+let draining = false;
+
+function answer(request: EngineRequest): unknown | Promise<unknown> {
+  switch (request.kind) {
+    case 'load':
+      return engine.load();
+    case 'complete': {
+      const started = performance.now();
+      const text = engine.complete(request.input);
+      return { text, ms: performance.now() - started } satisfies EngineReplies['complete'];
+    }
+    case 'stats':
+      return { rooms: engine.roomCount, threadId, heapUsedBytes: process.memoryUsage().heapUsed } satisfies EngineReplies['stats'];
+  }
+}
+
+function reply(message: FromEngine): void {
+  port.postMessage(message);
+}
+
+async function run(id: number, request: EngineRequest): Promise<void> {
+  try {
+    reply({ type: 'reply', id, ok: true, value: await answer(request) });
+  } catch (error) {
+    reply({ type: 'reply', id, ok: false, message: (error as Error).message });
+  }
+}
+
+function drain(): void {
+  const next = queue.shift();
+  if (!next) return void (draining = false);
+  void run(next.id, next.request);
+  setImmediate(drain);
+}
+
+port.on('message', (message: ToEngine) => {
+  switch (message.type) {
+    case 'file':
+      return engine.room(message.room).set(message.path, message.text);
+    case 'delta':
+      return engine.room(message.room).apply(message.path, message.delta);
+    case 'remove':
+      return engine.room(message.room).remove(message.path);
+    case 'close-room':
+      return engine.closeRoom(message.room);
+    case 'request':
+      // Loading runs beside completions (it yields between files); everything else waits its turn.
+      if (message.request.kind === 'load') return void run(message.id, message.request);
+      queue.push({ id: message.id, request: message.request });
+      if (!draining) {
+        draining = true;
+        setImmediate(drain);
+      }
+      return;
+    case 'cancel': {
+      const at = queue.findIndex((q) => q.id === message.id);
+      if (at !== -1) queue.splice(at, 1);
+      return;
+    }
+  }
+});
