@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useShareLinks } from '@/lib/browser/collab/use-share-links';
 import { useClipboard } from '@/lib/browser/ui/use-clipboard';
 import { CopyIcon } from './icons';
@@ -9,7 +9,10 @@ interface Props {
   onClose(): void;
 }
 
-/** The session's two links: one lets people edit, the other only watch. */
+/**
+ * The session's two share links (one lets people edit, the other only watch) and, for the browser that
+ * created the session, its owner link and the control that resets the share links.
+ */
 export function ShareDialog({ onClose }: Props) {
   const links = useShareLinks(true);
   const { copied, copy } = useClipboard();
@@ -32,7 +35,7 @@ export function ShareDialog({ onClose }: Props) {
           title="Can edit"
           hint="Types, creates and renames files with you."
           url={links.editUrl}
-          missing="This page was opened with a view-only link, so it cannot hand out edit access."
+          missing={links.viewOnly ? 'This page was opened with a view-only link, so it cannot hand out edit access.' : (links.error ?? 'Loading…')}
           copied={copied === 'edit'}
           onCopy={(url) => copy('edit', url)}
         />
@@ -45,13 +48,47 @@ export function ShareDialog({ onClose }: Props) {
           copied={copied === 'view'}
           onCopy={(url) => copy('view', url)}
         />
+        {links.ownerUrl && (
+          <>
+            <LinkRow
+              id="owner"
+              title="Owner"
+              hint="Yours alone: it can reset the links. Do not share it."
+              url={links.ownerUrl}
+              missing=""
+              copied={copied === 'owner'}
+              onCopy={(url) => copy('owner', url)}
+            />
+            <ResetLinks reset={links.reset} resetting={links.resetting} />
+          </>
+        )}
       </div>
     </div>
   );
 }
 
+function ResetLinks({ reset, resetting }: { reset: (() => Promise<void>) | null; resetting: boolean }) {
+  const [confirming, setConfirming] = useState(false);
+  if (!reset) return null;
+  return (
+    <section className="share-reset">
+      <p>Resetting makes new edit and view links. Everyone who joined with the old ones is disconnected at once; your owner link keeps working.</p>
+      {confirming ? (
+        <div className="share-reset-actions">
+          <button className="button danger" data-testid="reset-links-confirm" disabled={resetting} onClick={() => void reset().then(() => setConfirming(false))}>
+            {resetting ? 'Resetting…' : 'Reset and disconnect them'}
+          </button>
+          <button className="button" onClick={() => setConfirming(false)}>Cancel</button>
+        </div>
+      ) : (
+        <button className="button" data-testid="reset-links" onClick={() => setConfirming(true)}>Reset links</button>
+      )}
+    </section>
+  );
+}
+
 interface RowProps {
-  id: 'edit' | 'view';
+  id: 'edit' | 'view' | 'owner';
   title: string;
   hint: string;
   url: string | null;

@@ -34,6 +34,8 @@ describe('the HTTP API of a built server', () => {
     expect(a.room).not.toBe(b.room);
     expect(a.editUrl).toBe(`${server.url}/s/${a.room}#k=${a.editToken}`);
     expect(a.viewUrl).toBe(`${server.url}/s/${a.room}#k=${a.viewToken}`);
+    expect(a.ownerUrl).toBe(`${server.url}/s/${a.room}#k=${a.ownerToken}`);
+    expect(readTokenClaims(a.ownerToken)).toMatchObject({ r: a.room, p: 'owner' });
     expect(readTokenClaims(a.editToken)).toMatchObject({ r: a.room, p: 'edit' });
     expect(readTokenClaims(a.viewToken)).toMatchObject({ r: a.room, p: 'view' });
   });
@@ -57,14 +59,19 @@ describe('the HTTP API of a built server', () => {
     expect(await wrongRoom.json()).toMatchObject({ error: 'FORBIDDEN_ROOM' });
   });
 
-  it('rotating the links cuts off holders of the old ones', async () => {
+  it('rotating the links (owner only) cuts off holders of the old ones', async () => {
     const created = await createSession();
     const oldViewer = connectClient(server.wsUrl, created.room, created.viewToken);
     await synced(oldViewer);
     const cutOff = nextClose(oldViewer);
-    const response = await fetch(`${server.url}/api/sessions/${created.room}/rotate`, {
+    const asEditor = await fetch(`${server.url}/api/sessions/${created.room}/rotate`, {
       method: 'POST',
       headers: { authorization: `Bearer ${created.editToken}` },
+    });
+    expect(asEditor.status).toBe(403);
+    const response = await fetch(`${server.url}/api/sessions/${created.room}/rotate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${created.ownerToken}` },
     });
     expect(response.status).toBe(200);
     const rotated = (await response.json()) as Created;

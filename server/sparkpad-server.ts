@@ -5,6 +5,9 @@ import type { Config } from './config';
 import { createSparkAi } from './ai/ai-service';
 import { attachAiSocketHandlers } from './ai/socket-handlers';
 import { checkAccess, AuthExtension } from './auth/auth-extension';
+import { IdentitySigner } from './auth/identity';
+import { RedisLinkRotations, type LinkRotations } from './auth/link-rotations';
+import { LiveGrants } from './auth/live-grants';
 import { loadOrCreateSecret } from './auth/secret';
 import { TokenSigner } from './auth/tokens';
 import { HookChain, type Extension } from './collab/core/hooks';
@@ -20,7 +23,8 @@ import { logger } from './logger';
 import { CollabMetrics } from './metrics';
 import { serveOpsRoute } from './ops-routes';
 import { createRedisScaleOut } from './scale-out';
-import { publishServices, type LinksResult, type SparkpadServices } from './services';
+import { handleSessionsApi } from './http/sessions-api';
+import { publishServices, type SparkpadServices } from './services';
 
 const version: string = createRequire(import.meta.url)('../package.json').version;
 
@@ -50,7 +54,10 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
           statementTimeoutMs: config.databaseStatementTimeoutMs,
         })
       : new SqliteStorage(config.dataDir));
-  const signer = new TokenSigner(loadOrCreateSecret(config.dataDir, config.secret));
+  const secret = loadOrCreateSecret(config.dataDir, config.secret);
+  const signer = new TokenSigner(secret);
+  const identities = new IdentitySigner(secret);
+  const grants = new LiveGrants();
   const persistence = new PersistenceExtension({
     storage,
     durabilityWindowMs: config.durabilityWindowMs,
@@ -64,7 +71,7 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
     maxDocumentBytes: config.maxDocumentBytes,
     maxFilesPerRoom: config.maxFilesPerRoom,
   });
-  const extensions: Extension[] = [new AuthExtension(signer, storage), limits, persistence];
+  const extensions: Extension[] = [new AuthExtension(signer, identities, storage), limits, persistence];
   // With SPARKPAD_REDIS_URL, rooms span instances.
   const scaleOut = config.redisUrl
     ? createRedisScaleOut({
@@ -77,6 +84,18 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
       })
     : null;
   extensions.push(...(scaleOut?.extensions ?? []));
+  // Every instance closes what a rotation cut off, wherever the rotation was asked for.
+  const rotations: LinkRotations | null = config.redisUrl
+    ? new RedisLinkRotations(
+        config.redisUrl,
+        config.redisPrefix,
+        {
+          rotated: (room, generation) => void grants.revoke(room, generation),
+          resync: () => void grants.recheck(storage).catch((error: Error) => logger.warn({ err: error.message }, 'link recheck failed')),
+        },
+        logger,
+      )
+    : null;
   const hooks = new HookChain(extensions);
   const rooms = new RoomRegistry(hooks, {
     retryInitialMs: config.storageRetryInitialMs,
@@ -92,6 +111,7 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
   endpoint = new YjsEndpoint({
     hooks,
     rooms,
+    grants,
     counters: metrics,
     logger,
     maxMessageBytes: config.maxMessageBytes,
@@ -106,15 +126,15 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
   });
   const links = new SessionLinks(storage, signer);
 
-  const withEditAccess = async (
-    room: string,
-    token: string | null,
-    then: () => Promise<LinksResult>,
-  ): Promise<LinksResult> => {
-    const access = await checkAccess(signer, storage, room, token);
-    if (!access.ok) return access;
-    if (access.permission !== 'edit') return { ok: false, reason: 'UNAUTHORIZED' };
-    return then();
+  const sessionsApi = {
+    links,
+    identities,
+    access: (room: string, token: string | null) => checkAccess(signer, storage, room, token),
+    rotated: (room: string, generation: number) => {
+      // Cut off here at once; the other instances hear it over Redis.
+      grants.revoke(room, generation);
+      rotations?.announce(room, generation);
+    },
   };
   const health: HealthSources = {
     version,
@@ -127,29 +147,13 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
     version,
     startedAt: health.startedAt,
     metrics: metrics.registry,
-    createSession: (origin) => links.create(origin),
-    sessionLinks: (room, token, origin) =>
-      withEditAccess(room, token, async () => {
-        const current = await links.current(room, origin);
-        return current ? { ok: true, links: current } : { ok: false, reason: 'ROOM_NOT_FOUND' };
-      }),
-    rotateLinks: (room, token, origin) =>
-      withEditAccess(room, token, async () => {
-        const rotated = await links.rotate(room, origin);
-        // Holders of the old links are cut off now, not at their next reconnect.
-        for (const loaded of rooms.loaded()) {
-          const current = await loaded;
-          if (current.id !== room) continue;
-          for (const session of [...current.sessions]) session.close('LINKS_ROTATED');
-        }
-        return { ok: true, links: rotated };
-      }),
   };
   publishServices(services);
 
   const nextHandler = config.serveNext ? await createNextHandler() : null;
   const server = http.createServer((req, res) => {
     if (serveOpsRoute(health, metrics.registry, req, res)) return;
+    if (handleSessionsApi(req, res, sessionsApi)) return;
     if (nextHandler) return void nextHandler(req, res);
     res.statusCode = 404;
     res.end('pages are not served (SPARKPAD_SERVE_NEXT=false)');
@@ -169,7 +173,8 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
   const ai = createSparkAi(config, { registry: metrics.registry });
   const aiSockets = attachAiSocketHandlers(io, {
     router: ai.router,
-    authenticate: (room, token) => checkAccess(signer, storage, room, token),
+    authenticate: (payload) => hooks.authenticate(payload),
+    grants,
     rooms,
     metrics: ai.metrics,
   });
@@ -193,6 +198,7 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
       await aiSockets.close();
       ai.close();
       io.close();
+      await rotations?.close();
       await rooms.closeAll();
       await hooks.run('onDestroy', {});
       await storage.close();

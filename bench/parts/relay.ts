@@ -1,20 +1,24 @@
 /**
- * Router relay: what one stream can carry from a model through tier, router and the
- * `/ai` socket.io namespace to a Node client, and how fast a cancel reaches the model. The model is the
- * simulator (tools/sim) running in this process, so its send and close times share our clock.
- *   - throughput: the simulator writes a long scripted chat reply all at once; tokens / (done - first chunk).
- *   - per-token delay: at the fast tier's 1,500 tokens/s, the simulator's write of a token until the chunk
- *     that completes it arrives here.
+ * Router relay: what one stream carries on the path the app really uses, and how fast a cancel reaches the
+ * model. The model is the simulator (server/ai/sim) running in this process, so its send and close times
+ * share our clock.
+ *   - throughput: a `chat:ask` on Spark's socket; the simulator writes a long scripted reply all at once,
+ *     Spark streams it into the room chat in the shared document, and a Yjs client (a browser's view)
+ *     watches the answer grow; tokens / (done - first character).
+ *   - per-token delay: at the fast tier's 1,500 tokens/s, the simulator's write of a token until the
+ *     Yjs client holds the text that completes it.
  *   - cancel: a completion is cancelled right after the simulator sent its first token; until the
  *     simulator sees its response closed.
  */
+import * as Y from 'yjs';
 import { io, type Socket } from 'socket.io-client';
+import { chatOf, MAX_ANSWER_CHARS } from '../../lib/shared/document/chat-log';
 import { AI_EVENT, AI_NAMESPACE, AI_PROTOCOL_VERSION, type ClientMessageInput, type ServerMessage } from '../../lib/shared/protocol/ai';
 import { startModelSimulator, type ModelSimulator, type SimRequestRecord } from '../../tools/sim/sim-server';
 import { simTokens } from '../../tools/sim/sim-content';
 import { makeDataDir } from '../../test/helpers/server-process';
 import { createRoomInDataDir } from '../../test/helpers/sessions';
-import { connectClient, synced } from '../../test/helpers/yjs-client';
+import { connectClient, synced, type YjsClient } from '../../test/helpers/yjs-client';
 import type { Part } from '../lib/part';
 import { startOurs } from '../lib/servers';
 import { atMost, measured, notAvailable, pending, round, summarize, type Figure } from '../lib/stats';
@@ -55,30 +59,53 @@ function exchange(socket: Socket, message: ClientMessageInput & { id: string }, 
   });
 }
 
-async function throughput(socket: Socket, sim: ModelSimulator, tokens: number, streams: number): Promise<number[]> {
+/**
+ * Asks in the room chat and reports, on the watching Yjs client, each growth of the answer's text (with
+ * its length) until the answer is marked done; the answer's text as the client holds it at the end.
+ */
+function askInChat(socket: Socket, watcher: YjsClient, id: string, onGrowth: (length: number, at: number) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => (stop(), reject(new Error(`no answer to ${id} within 60 s`))), 60_000);
+    const answerOf = () => chatOf(watcher.doc).toArray().find((entry) => entry.get('id') === `${id}:answer`);
+    let seen = 0;
+    const onUpdate = () => {
+      const at = performance.now();
+      const answer = answerOf();
+      const text = answer?.get('text');
+      if (!(text instanceof Y.Text)) return;
+      if (text.length > seen) onGrowth((seen = text.length), at);
+      const status = answer!.get('status');
+      if (status === 'error') return void (stop(), reject(new Error(String(answer!.get('note')))));
+      if (status === 'done') (stop(), resolve(text.toString()));
+    };
+    const onRefusal = (m: ServerMessage) => m.type === 'chat:error' && m.id === id && (stop(), reject(new Error(JSON.stringify(m))));
+    const stop = () => (clearTimeout(timer), watcher.doc.off('update', onUpdate), socket.off(AI_EVENT, onRefusal));
+    watcher.doc.on('update', onUpdate);
+    socket.on(AI_EVENT, onRefusal);
+    socket.emit(AI_EVENT, { type: 'chat:ask', id, question: `relay ${id}`, context: null, pin: 'fast' } satisfies ClientMessageInput);
+  });
+}
+
+async function throughput(socket: Socket, watcher: YjsClient, sim: ModelSimulator, tokens: number, streams: number): Promise<number[]> {
   const text = reply(tokens);
   const count = simTokens(text).length;
   sim.setBehaviour({ ttftMs: 0, tokensPerSecond: 0, response: text });
   const rates: number[] = [];
   for (let i = 0; i < streams; i++) {
     let first = 0;
-    let received = '';
-    await exchange(socket, { type: 'chat', id: `tp${i}`, messages: [{ role: 'user', content: `relay ${i}` }], pin: 'fast' }, (m, at) => {
-      if (m.type === 'chat:chunk') {
-        first ||= at;
-        received += m.text;
-      }
-      if (m.type !== 'chat:done') return false;
-      rates.push(count / ((at - first) / 1000));
-      return true;
+    let last = 0;
+    const received = await askInChat(socket, watcher, `tp${i}`, (_length, at) => {
+      first ||= at;
+      last = at;
     });
+    rates.push(count / ((last - first) / 1000));
     // A fast relay that drops text would be no relay at all.
     if (received !== text) throw new Error(`relay lost text: ${received.length} of ${text.length} chars arrived`);
   }
   return rates;
 }
 
-async function perTokenDelay(socket: Socket, sim: ModelSimulator, tokens: number): Promise<number[]> {
+async function perTokenDelay(socket: Socket, watcher: YjsClient, sim: ModelSimulator, tokens: number): Promise<number[]> {
   const text = reply(tokens);
   sim.setBehaviour({ ttftMs: 0, tokensPerSecond: FAST_TIER_TPS, response: text });
   // Character offset where each token ends, and when the simulator wrote it.
@@ -87,15 +114,10 @@ async function perTokenDelay(socket: Socket, sim: ModelSimulator, tokens: number
   const onToken = (_record: SimRequestRecord, token: string) => sent.push({ end: (offset += token.length), at: performance.now() });
   sim.events.on('token', onToken);
   const delays: number[] = [];
-  let received = 0;
   let next = 0;
   try {
-    await exchange(socket, { type: 'chat', id: 'delay', messages: [{ role: 'user', content: 'per token' }], pin: 'fast' }, (m, at) => {
-      if (m.type === 'chat:chunk') {
-        received += m.text.length;
-        for (; next < sent.length && sent[next]!.end <= received; next++) delays.push(at - sent[next]!.at);
-      }
-      return m.type === 'chat:done';
+    await askInChat(socket, watcher, 'delay', (length, at) => {
+      for (; next < sent.length && sent[next]!.end <= length; next++) delays.push(at - sent[next]!.at);
     });
   } finally {
     sim.events.off('token', onToken);
@@ -137,7 +159,7 @@ async function cancelToClose(socket: Socket, sim: ModelSimulator, samples: numbe
 
 export const relayPart: Part = {
   name: 'relay',
-  summary: 'tokens/s of one stream through router + socket.io, per-token delay, cancel to upstream close',
+  summary: 'tokens/s of one chat answer from the model to a browser through router, Spark and the document, per-token delay, cancel to upstream close',
   async run(context) {
     const quick = context.options.quick;
     const sim = await startModelSimulator();
@@ -154,7 +176,7 @@ export const relayPart: Part = {
     };
     for (const [key, value] of Object.entries(tier)) env[`SPARKPAD_FAST_${key}`] = env[`SPARKPAD_DEEP_${key}`] = value;
     const server = await startOurs({ dataDir, env });
-    const names = ['stream throughput', `per-token delay at ${FAST_TIER_TPS} tok/s`, 'cancel to upstream close'];
+    const names = ['chat answer throughput, model to browser', `per-token delay at ${FAST_TIER_TPS} tok/s`, 'cancel to upstream close'];
     try {
       // A completion needs the file to exist in the room, as it would in a session.
       const editor = connectClient(server.process.wsUrl, room.room, room.editToken);
@@ -162,11 +184,11 @@ export const relayPart: Part = {
       editor.text('main.ts').insert(0, 'export const answer = 42;\n');
       const socket = await connectAi(server.process.url, room.room, room.editToken);
       if (typeof socket === 'string') return names.map((name) => pending('relay', name, socket));
-      // 5,000 tokens a stream: unpaced, the simulator writes a reply by recursion, and 20,000 overflowed its stack.
-      const rateList = await throughput(socket, sim, 5_000, quick ? 3 : 10);
+      // 2,800 tokens (about 14,000 characters): the longest reply the chat keeps uncut.
+      const rateList = await throughput(socket, editor, sim, Math.min(2_800, Math.floor(MAX_ANSWER_CHARS / 5)), quick ? 3 : 10);
       const rates = summarize(rateList);
       context.log(`throughput p50 ${Math.round(rates.p50)} tokens/s`);
-      const delays = summarize(await perTokenDelay(socket, sim, quick ? 500 : 1500));
+      const delays = summarize(await perTokenDelay(socket, editor, sim, quick ? 500 : 1500));
       const cancelled = await cancelToClose(socket, sim, quick ? 20 : 100);
       const cancels = summarize(cancelled.delays);
       socket.close();

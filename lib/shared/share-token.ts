@@ -1,15 +1,29 @@
 import { z } from 'zod';
 
-/** What a share-link token grants. The server signs it; the browser only reads it to adapt its UI. */
-export const permissionSchema = z.enum(['edit', 'view']);
+/**
+ * What a link token grants. The server signs it; the browser only reads it to adapt its UI. `owner` is
+ * the creator's link: everything `edit` allows, plus resetting the links and changing the room's
+ * settings; it does not age when the share links are rotated.
+ */
+export const permissionSchema = z.enum(['owner', 'edit', 'view']);
 export type Permission = z.infer<typeof permissionSchema>;
+
+const RANK: Record<Permission, number> = { view: 0, edit: 1, owner: 2 };
+
+/** Whether a link with `held` may do what needs `needed`. */
+export function grants(held: Permission, needed: Permission): boolean {
+  return RANK[held] >= RANK[needed];
+}
+
+/** Whether a link may change the document. */
+export const canEdit = (permission: Permission): boolean => grants(permission, 'edit');
 
 export const tokenClaimsSchema = z.object({
   /** Room id the token is bound to. */
   r: z.string(),
-  /** Permission: edit or view-only. */
+  /** Permission: owner, edit or view-only. */
   p: permissionSchema,
-  /** Link generation: rotating a room's links bumps it and cuts off older tokens. */
+  /** Link generation: rotating a room's links bumps it and cuts off older edit and view tokens. */
   g: z.number().int().nonnegative(),
 });
 export type TokenClaims = z.infer<typeof tokenClaimsSchema>;

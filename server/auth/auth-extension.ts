@@ -1,37 +1,48 @@
-// server/auth/: share-link tokens (signing, checking, link generations) and the generated secret; the
-// auth extension is how the collab core asks them who may enter a room.
+// server/auth/: link tokens (signing, checking, link generations), per-browser identities, the open
+// connections rotation closes and its announcement across instances, and the generated secret; the auth
+// extension is how both channels (the collab core and Spark's socket) ask who may enter a room.
 
 import type { AuthResult, Extension, HookPayloads } from '../collab/core/hooks';
 import type { Storage } from '../collab/storage/storage';
+import type { IdentitySigner } from './identity';
 import type { TokenSigner } from './tokens';
 
-/** Admits a connection when its share-link token is ours, for this room, and of the current generation. */
+/**
+ * Admits a connection on either channel (the Yjs socket and Spark's socket.io namespace) when its link
+ * token is ours, for this room, and of the current generation (owner links do not age), and names the
+ * person by their server-signed identity when they present one.
+ */
 export class AuthExtension implements Extension {
   readonly name = 'auth';
   readonly priority = 0;
 
   constructor(
     private readonly signer: TokenSigner,
+    private readonly identities: IdentitySigner,
     private readonly storage: Storage,
   ) {}
 
-  async onAuthenticate({ roomId, token }: HookPayloads['onAuthenticate']): Promise<AuthResult> {
-    return checkAccess(this.signer, this.storage, roomId, token);
+  async onAuthenticate({ roomId, token, identity }: HookPayloads['onAuthenticate']): Promise<AuthResult> {
+    const access = await checkAccess(this.signer, this.storage, roomId, token);
+    if (!access.ok) return access;
+    return { ...access, userId: this.identities.verify(identity, roomId) };
   }
 }
 
-/** Shared by the Yjs endpoint and socket.io: one place decides who may enter a room. */
+export type AccessResult = Extract<AuthResult, { ok: false }> | { ok: true; permission: Extract<AuthResult, { ok: true }>['permission']; generation: number };
+
+/** One place decides what a link token opens: the hook chain above and the sessions API use it. */
 export async function checkAccess(
   signer: TokenSigner,
   storage: Storage,
   roomId: string,
   token: string | null | undefined,
-): Promise<AuthResult> {
+): Promise<AccessResult> {
   const claims = signer.verify(token);
   if (!claims) return { ok: false, reason: 'UNAUTHORIZED' };
   if (claims.r !== roomId) return { ok: false, reason: 'FORBIDDEN_ROOM' };
   const room = await storage.getRoom(roomId);
   if (!room) return { ok: false, reason: 'ROOM_NOT_FOUND' };
-  if (claims.g !== room.linkGeneration) return { ok: false, reason: 'LINKS_ROTATED' };
-  return { ok: true, permission: claims.p };
+  if (claims.p !== 'owner' && claims.g !== room.linkGeneration) return { ok: false, reason: 'LINKS_ROTATED' };
+  return { ok: true, permission: claims.p, generation: claims.g };
 }

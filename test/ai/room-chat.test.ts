@@ -10,6 +10,7 @@ import { AI_EVENT, AI_NAMESPACE, AI_PROTOCOL_VERSION, type ClientMessageInput, t
 import { AiRouter } from '../../server/ai/routing/router';
 import { startModelSimulator, type ModelSimulator } from '../../tools/sim/sim-server';
 import { attachAiSocketHandlers } from '../../server/ai/socket-handlers';
+import { LiveGrants } from '../../server/auth/live-grants';
 import { SparkChat } from '../../server/ai/spark/spark-chat';
 import type { SparkRoom } from '../../server/ai/spark/spark-room';
 import { OpenAiTier } from '../../server/ai/tiers/openai-tier';
@@ -119,7 +120,7 @@ describe('the room chat (Spark side)', () => {
     expect(answer.note).toMatch(/deep.*Using the fast tier instead/s);
   });
 
-  it('stops an answer mid-stream and keeps what was written', async () => {
+  it("stops an answer mid-stream at its asker's word and keeps what was written", async () => {
     const room = makeRoom();
     const chat = new SparkChat(room, router());
     sim.setBehaviour({ response: 'one two three four five six seven eight nine ten', tokensPerSecond: 10 });
@@ -128,7 +129,8 @@ describe('the room chat (Spark side)', () => {
       const check = () => readChat(room.doc).find((m) => m.replyTo === 'q1')?.text && resolve();
       room.doc.on('update', check);
     });
-    expect(chat.stop('q1')).toBe(true);
+    expect(chat.stop('q1', 'room-1/bo')).toBe(false);
+    expect(chat.stop('q1', 'room-1/ada')).toBe(true);
     const answer = (await settled(room, 'q1')).find((m) => m.replyTo === 'q1')!;
     expect(answer.status).toBe('stopped');
     expect(answer.text.length).toBeGreaterThan(0);
@@ -149,7 +151,9 @@ describe('the room chat over the socket', () => {
     io = new Server(httpServer, { path: '/socket.io' });
     handlers = attachAiSocketHandlers(io, {
       router: router(),
-      authenticate: (_room, token) => ({ ok: true, permission: token === 'edit-token' ? 'edit' : 'view' }),
+      // Each test person presents the identity the server would have signed for them.
+      authenticate: async ({ token, identity }) => ({ ok: true, permission: token === 'edit-token' ? 'edit' : 'view', generation: 0, userId: identity }),
+      grants: new LiveGrants(),
       rooms: { hold: async () => room, release: () => undefined },
     });
     await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
@@ -168,7 +172,7 @@ describe('the room chat over the socket', () => {
       path: '/socket.io',
       transports: ['websocket'],
       reconnection: false,
-      auth: { room: 'room-s', token, protocolVersion: AI_PROTOCOL_VERSION, userId },
+      auth: { room: 'room-s', token, protocolVersion: AI_PROTOCOL_VERSION, identity: userId },
     });
     sockets.push(socket);
     const inbox: ServerMessage[] = [];

@@ -9,6 +9,7 @@ import { AI_EVENT, AI_NAMESPACE, AI_PROTOCOL_VERSION, type ClientMessageInput, t
 import { AiRouter } from '../../server/ai/routing/router';
 import { startModelSimulator, type ModelSimulator } from '../../tools/sim/sim-server';
 import { attachAiSocketHandlers } from '../../server/ai/socket-handlers';
+import { LiveGrants } from '../../server/auth/live-grants';
 import type { SparkRoom } from '../../server/ai/spark/spark-room';
 import { OpenAiTier } from '../../server/ai/tiers/openai-tier';
 import { chunks, routerSettings, ScriptedTier } from './helpers';
@@ -42,8 +43,13 @@ beforeAll(async () => {
   io = new Server(httpServer, { path: '/socket.io' });
   handlers = attachAiSocketHandlers(io, {
     router,
-    authenticate: (_room, token) =>
-      token === 'edit-token' ? { ok: true, permission: 'edit' } : token === 'view-token' ? { ok: true, permission: 'view' } : { ok: false, reason: 'UNAUTHORIZED' },
+    authenticate: async ({ token }) =>
+      token === 'edit-token'
+        ? { ok: true, permission: 'edit', generation: 0, userId: null }
+        : token === 'view-token'
+          ? { ok: true, permission: 'view', generation: 0, userId: null }
+          : { ok: false, reason: 'UNAUTHORIZED' },
+    grants: new LiveGrants(),
     rooms: { hold: async (id) => room(id), release: () => undefined },
   });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
@@ -92,7 +98,7 @@ function refusalOf(auth: Record<string, unknown>): Promise<{ message: string; da
   return new Promise((resolve) => socket.on('connect_error', (error) => resolve(error as never)));
 }
 
-describe('AI socket channel', () => {
+describe('AI socket channel (the socket.io adapter)', () => {
   it('refuses an old protocol version and a bad token with named reasons', async () => {
     const old = await refusalOf({ room: 'room-1', token: 'edit-token', protocolVersion: 0 });
     expect(old.message).toBe('PROTOCOL_MISMATCH');
@@ -150,7 +156,7 @@ describe('AI socket channel', () => {
 
   it('lets Spark edit the shared document, then undoes the whole edit as one step', async () => {
     sim.setBehaviour({ response: '```\nconst a = 100;\n```' });
-    const c = await client({ room: 'room-edit', userId: 'ana' });
+    const c = await client({ room: 'room-edit' });
     const text = room('room-edit').doc.getMap<Y.Text>('files').get('main.ts')!;
     c.send({ type: 'edit', id: 'e1', file: 'main.ts', instruction: 'make it 100', selection: { from: 0, to: 12 } });
     expect(await c.next('edit:started')).toMatchObject({ id: 'e1', file: 'main.ts' });

@@ -61,13 +61,14 @@ describe('Spark peer', () => {
     expect(messages.at(-1)).toMatchObject({ type: 'edit:done', stopped: null });
   });
 
-  it('halts at once on Stop, keeping what it wrote, and closes the model stream', async () => {
+  it("halts at once on its requester's Stop, keeping what it wrote, and closes the model stream", async () => {
     const g = gate();
     const fast = new ScriptedTier('fast').enqueue(steps('  return a + b; // partial', g.promise, ' never'));
     const { text, peer, messages, send } = setup(fast);
     peer.edit(request(), send);
     await eventually(() => text.toString().includes('partial'));
-    expect(peer.stop('e1')).toBe(true);
+    expect(peer.stop('e1', 'bo')).toBe(false);
+    expect(peer.stop('e1', 'ana')).toBe(true);
     g.open();
     expect(fast.calls[0]!.aborted).toBe(true);
     expect(messages.at(-1)).toMatchObject({ type: 'edit:done', stopped: 'stop' });

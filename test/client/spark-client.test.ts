@@ -18,7 +18,7 @@ function fakeSocket() {
   return { socket, emitted, fire, isDisconnected: () => disconnected };
 }
 
-const hello: ServerMessage = { type: 'hello', protocolVersion: AI_PROTOCOL_VERSION, permission: 'edit', tiers: { fast: 'embedded engine', deep: 'embedded engine' } };
+const hello: ServerMessage = { type: 'hello', protocolVersion: AI_PROTOCOL_VERSION, permission: 'edit', userId: 'u_ada', tiers: { fast: 'embedded engine', deep: 'embedded engine' } };
 
 describe('the browser’s Spark client', () => {
   it('is ready after the server’s hello, and only then sends', () => {
@@ -48,6 +48,15 @@ describe('the browser’s Spark client', () => {
     s.fire('connect_error', Object.assign(new Error('UNAUTHORIZED'), { data: { code: 'UNAUTHORIZED', message: 'The link was revoked.' } }));
     s.fire('disconnect');
     expect(client.connection).toEqual({ kind: 'refused', code: 'UNAUTHORIZED', message: 'The link was revoked.' });
+  });
+
+  it('shows why the server closed it (the links were reset), not a dropped connection', () => {
+    const s = fakeSocket();
+    const client = new SparkClient(s.socket);
+    s.fire(AI_EVENT, hello);
+    s.fire(AI_EVENT, { type: 'closing', reason: 'LINKS_ROTATED' } satisfies ServerMessage);
+    s.fire('disconnect');
+    expect(client.connection).toMatchObject({ kind: 'refused', message: expect.stringMatching(/replaced the share links/) });
   });
 
   it('says reconnecting when a ready connection drops', () => {

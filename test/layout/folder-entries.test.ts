@@ -22,6 +22,7 @@ const ENTRY_FILES: Record<string, string> = {
   'lib/browser/workspace': 'workspace-store.ts',
   server: 'index.ts',
   'server/auth': 'auth-extension.ts',
+  'server/http': 'sessions-api.ts',
   'server/collab/core': 'yjs-endpoint.ts',
   'server/collab/storage': 'storage.ts',
   'server/collab/distribution': 'distributor.ts',
@@ -31,6 +32,7 @@ const ENTRY_FILES: Record<string, string> = {
   'server/ai/tiers': 'model-tier.ts',
   'server/ai/embedded': 'embedded-engine.ts',
   'server/ai/spark': 'spark-peer.ts',
+  'server/ai/session': 'ai-session.ts',
   'tools/sim': 'main.ts',
 };
 

@@ -19,7 +19,7 @@ function handshake(server: ServerProcess, room: string, token: string): Promise<
     });
     socket.once('connect_error', (error) => {
       socket.close();
-      resolve(`${error.message}: ${(error as Error & { data?: { message?: string } }).data?.message}`);
+      resolve(`${error.message}: ${(error as Error & { data?: { reason?: string } }).data?.reason}`);
     });
   });
 }

@@ -10,6 +10,8 @@ import {
   type ClientMessageInput,
   type ServerMessage,
 } from '../../shared/protocol/ai';
+import { REFUSAL_MESSAGES } from '../../shared/protocol/refusals';
+import type { Permission } from '../../shared/share-token';
 
 /**
  * The browser's end of Spark's channel: one persistent socket.io connection per page on the `/ai`
@@ -21,7 +23,7 @@ import {
 
 export type SparkConnection =
   | { kind: 'connecting' }
-  | { kind: 'ready'; permission: 'edit' | 'view'; tiers: { fast: string; deep: string } }
+  | { kind: 'ready'; permission: Permission; tiers: { fast: string; deep: string } }
   /** The connection dropped; socket.io is retrying. Requests in flight are lost. */
   | { kind: 'reconnecting' }
   /** The server said no (bad token, old page); retrying would not change its answer. */
@@ -95,6 +97,11 @@ export class SparkClient {
       return;
     }
     const message = parsed.data;
+    if (message.type === 'closing') {
+      // Said before the server closes the socket (links reset, server restarting): show why, and do not
+      // let the disconnect that follows read as a network drop.
+      this.set({ kind: 'refused', code: 'UNAUTHORIZED', message: REFUSAL_MESSAGES[message.reason] });
+    }
     if (message.type === 'hello') {
       if (message.protocolVersion !== AI_PROTOCOL_VERSION) {
         this.set({ kind: 'refused', code: 'PROTOCOL_MISMATCH', message: 'Spark was updated on the server. Reload to update.' });
@@ -117,8 +124,8 @@ export interface SparkConnectOptions {
   origin: string;
   room: string;
   token: string;
-  /** This person's awareness id, so Spark knows whom it works for. */
-  userId: string;
+  /** This browser's server-signed identity in the room, so Spark knows whom it works for. */
+  identity: string | null;
 }
 
 export function connectSpark(options: SparkConnectOptions): SparkClient {
@@ -127,7 +134,12 @@ export function connectSpark(options: SparkConnectOptions): SparkClient {
     // Straight to a websocket: long-polling first would put the first suggestions on HTTP round trips.
     // Collaboration already needs websockets, so nothing that works today loses anything.
     transports: ['websocket'],
-    auth: { room: options.room, token: options.token, protocolVersion: AI_PROTOCOL_VERSION, userId: options.userId },
+    auth: {
+      room: options.room,
+      token: options.token,
+      protocolVersion: AI_PROTOCOL_VERSION,
+      ...(options.identity ? { identity: options.identity } : {}),
+    },
   });
   return new SparkClient(socket as unknown as AiSocket);
 }

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { canEdit } from '../../shared/share-token';
 import type { SparkClient, SparkConnection } from './spark-client';
 
 /**
@@ -12,7 +13,7 @@ export interface SparkState {
 
 export const useSparkStore = create<SparkState>(() => ({ client: null, connection: { kind: 'connecting' } }));
 
-/** Spark may write for this person: connected with an edit link. */
+/** Spark may write for this person: connected with an edit or owner link. */
 export function canAskSpark(connection: SparkConnection): boolean {
-  return connection.kind === 'ready' && connection.permission === 'edit';
+  return connection.kind === 'ready' && canEdit(connection.permission);
 }

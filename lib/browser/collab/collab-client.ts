@@ -6,12 +6,14 @@ import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import { ensureStarterFile } from '../../shared/document/doc-model';
 import type { AwarenessUser } from '../../shared/protocol/awareness';
-import type { Permission } from '../../shared/share-token';
+import { canEdit, type Permission } from '../../shared/share-token';
 import { isTerminalClose, nextStatus, type ConnectionEvent, type ConnectionStatus } from './connection-status';
 
 export interface CollabClientOptions {
   room: string;
   token: string;
+  /** The server-signed identity of this browser in the room, when the server gave one. */
+  identity: string | null;
   permission: Permission;
   user: AwarenessUser;
   /** `ws://host` or `wss://host`; the Yjs endpoint lives under `/yjs`. */
@@ -36,7 +38,7 @@ export class CollabClient {
     this.onStatus = options.onStatus;
     this.provider = new WebsocketProvider(`${options.wsOrigin}/yjs`, options.room, this.doc, {
       // y-websocket puts params in the query string; the token must never be part of the path.
-      params: { token: options.token },
+      params: options.identity ? { token: options.token, identity: options.identity } : { token: options.token },
       // Tabs would otherwise sync through BroadcastChannel, around the server and its view-only rule.
       disableBc: true,
       // A refusal such as UNAUTHORIZED will not change on retry; a restart will.
@@ -51,7 +53,7 @@ export class CollabClient {
   }
 
   get canEdit(): boolean {
-    return this.permission === 'edit';
+    return canEdit(this.permission);
   }
 
   get connectionStatus(): ConnectionStatus {

@@ -1,7 +1,14 @@
 import { z } from 'zod';
-import { createdSessionSchema, sessionLinksSchema, type CreatedSession, type SessionLinks } from '../../shared/protocol/sessions';
+import {
+  createdSessionSchema,
+  issuedIdentitySchema,
+  sessionLinksSchema,
+  type CreatedSession,
+  type IssuedIdentityBody,
+  type SessionLinks,
+} from '../../shared/protocol/sessions';
 
-/** The browser's side of the sessions HTTP API (app/api/sessions). */
+/** The browser's side of the sessions HTTP API (server/http/sessions-api.ts). */
 
 export { createdSessionSchema, sessionLinksSchema, type CreatedSession, type SessionLinks };
 
@@ -31,12 +38,35 @@ export function createSession(signal?: AbortSignal): Promise<ApiResult<CreatedSe
   return request('/api/sessions', { method: 'POST', signal }, createdSessionSchema);
 }
 
-/** Both links of a room; only a holder of its edit token may ask. */
+/** Both share links of a room; only a holder of its edit or owner token may ask. */
 export function fetchSessionLinks(room: string, editToken: string, signal?: AbortSignal): Promise<ApiResult<SessionLinks>> {
   return request(
     `/api/sessions/${encodeURIComponent(room)}/links`,
     { headers: { authorization: `Bearer ${editToken}` }, signal, cache: 'no-store' },
     sessionLinksSchema,
+  );
+}
+
+/** Replaces both share links, cutting off everyone who holds the old ones; the owner token only. */
+export function resetSessionLinks(room: string, ownerToken: string): Promise<ApiResult<SessionLinks>> {
+  return request(
+    `/api/sessions/${encodeURIComponent(room)}/rotate`,
+    { method: 'POST', headers: { authorization: `Bearer ${ownerToken}` } },
+    sessionLinksSchema,
+  );
+}
+
+/** This browser's identity in the room, signed by the server: the stored one confirmed, or a new one. */
+export function requestIdentity(room: string, token: string, stored: string | null, signal?: AbortSignal): Promise<ApiResult<IssuedIdentityBody>> {
+  return request(
+    `/api/sessions/${encodeURIComponent(room)}/identity`,
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(stored ? { identity: stored } : {}),
+      signal,
+    },
+    issuedIdentitySchema,
   );
 }
 

@@ -9,6 +9,8 @@ export interface SessionState {
   /** What the link in the address bar allows; null until the page has read its fragment. */
   access: LinkAccess | null;
   client: CollabClient | null;
+  /** This browser's server-signed identity in the room, once asked for (null if the server gave none). */
+  identity: string | null;
   status: ConnectionStatus;
 }
 
@@ -16,5 +18,6 @@ export const useSessionStore = create<SessionState>(() => ({
   room: null,
   access: null,
   client: null,
+  identity: null,
   status: { kind: 'connecting' },
 }));

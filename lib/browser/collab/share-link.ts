@@ -20,7 +20,10 @@ export function tokenFromHash(hash: string): string | null {
  * What the page may try with the link it was opened with. The permission only shapes the UI (a read-only
  * editor); the server verifies the token and enforces it.
  */
-export function accessFromLocation(room: string, hash: string): LinkAccess {
+export function accessFromLocation(room: string, hash: string, ownerToken: string | null = null): LinkAccess {
+  // The browser that created the room keeps its owner link and opens the room with it: resetting the
+  // share links never cuts its creator off.
+  if (ownerToken && readTokenClaims(ownerToken)?.r === room) return { kind: 'ok', token: ownerToken, permission: 'owner' };
   const token = tokenFromHash(hash);
   if (!token) return { kind: 'missing-token' };
   const claims = readTokenClaims(token);

@@ -2,37 +2,56 @@
 
 import { useEffect } from 'react';
 import { useIdentityStore } from '../presence/identity-store';
+import { remember, remembered } from './browser-keys';
 import { CollabClient, wsOriginFor } from './collab-client';
+import { requestIdentity } from './session-api';
 import { useSessionStore } from './session-store';
 import { accessFromLocation } from './share-link';
 
 /**
- * Opens the session named by the page's room and fragment token for as long as the page is mounted, and
- * publishes it in the session store. Renames reach peers through awareness.
+ * Opens the session named by the page's room and fragment token (or the owner link this browser kept
+ * for the room) for as long as the page is mounted, and publishes it in the session store. First it
+ * asks the server for this browser's signed identity in the room, which both channels present and
+ * which is the only id this person's awareness carries. Renames reach peers through awareness.
  */
 export function useCollabSession(room: string): void {
   useEffect(() => {
-    const access = accessFromLocation(room, window.location.hash);
-    useSessionStore.setState({ room, access, client: null, status: { kind: 'connecting' } });
+    const access = accessFromLocation(room, window.location.hash, remembered('owner', room));
+    useSessionStore.setState({ room, access, client: null, identity: null, status: { kind: 'connecting' } });
     if (access.kind !== 'ok') return;
 
-    const identity = useIdentityStore.getState();
-    const client = new CollabClient({
-      room,
-      token: access.token,
-      permission: access.permission,
-      user: identity.load(),
-      wsOrigin: wsOriginFor(window.location),
-      onStatus: (status) => useSessionStore.setState({ status }),
-    });
-    useSessionStore.setState({ client });
-    const unsubscribe = useIdentityStore.subscribe((state, previous) => {
-      if (state.user && state.user !== previous.user) client.setUser(state.user);
-    });
+    const controller = new AbortController();
+    let client: CollabClient | null = null;
+    let unsubscribe = () => {};
+    void requestIdentity(room, access.token, remembered('identity', room), controller.signal)
+      .catch(() => null)
+      .then((issued) => {
+        if (controller.signal.aborted) return;
+        const identity = issued?.ok ? issued.value : null;
+        if (identity) remember('identity', room, identity.identity);
+        const store = useIdentityStore.getState();
+        // Without a signed identity (the server refused the link, or is away) the editor still opens,
+        // and the socket's refusal or reconnect tells the person what happened.
+        const user = identity ? store.adopt(identity.userId) : store.load();
+        client = new CollabClient({
+          room,
+          token: access.token,
+          identity: identity?.identity ?? null,
+          permission: access.permission,
+          user,
+          wsOrigin: wsOriginFor(window.location),
+          onStatus: (status) => useSessionStore.setState({ status }),
+        });
+        useSessionStore.setState({ client, identity: identity?.identity ?? null });
+        unsubscribe = useIdentityStore.subscribe((state, previous) => {
+          if (state.user && state.user !== previous.user) client?.setUser(state.user);
+        });
+      });
     return () => {
+      controller.abort();
       unsubscribe();
-      client.destroy();
-      useSessionStore.setState({ client: null });
+      client?.destroy();
+      useSessionStore.setState({ client: null, identity: null });
     };
   }, [room]);
 }

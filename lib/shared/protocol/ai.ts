@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { permissionSchema } from '../share-token';
+import { REFUSAL, type RefusalReason } from './refusals';
 
 /**
  * The AI channel between a browser and the server: one socket.io connection per client on the `/ai`
@@ -71,8 +73,11 @@ export const aiHandshakeSchema = z.object({
   room: z.string().min(1).max(128),
   token: z.string().min(1).max(2048),
   protocolVersion: z.number().int(),
-  /** The awareness user id of this person, so Spark knows whom it is working for. */
-  userId: z.string().min(1).max(64).optional(),
+  /**
+   * This browser's signed identity in the room (`POST /api/sessions/<room>/identity`). Without one the
+   * connection acts as a stranger of its own, known to nobody else.
+   */
+  identity: z.string().min(1).max(512).optional(),
 });
 export type AiHandshake = z.infer<typeof aiHandshakeSchema>;
 
@@ -112,12 +117,6 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('edit:stop'), id: requestId }),
   /** Undoes this person's most recent Spark edit, as one step. */
   z.object({ type: z.literal('edit:undo') }),
-  z.object({
-    type: z.literal('chat'),
-    id: requestId,
-    messages: z.array(z.object({ role: z.enum(['user', 'assistant']), content: z.string().max(20_000) })).min(1).max(100),
-    pin: pinSchema.default('auto'),
-  }),
   /**
    * A question to Spark in the room's shared chat. The question and the answer appear in the document
    * (lib/shared/document/chat-log.ts) for everyone; only a refusal comes back on the socket, as `chat:error`.
@@ -168,9 +167,13 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('hello'),
     protocolVersion: z.number(),
-    permission: z.enum(['edit', 'view']),
+    permission: permissionSchema,
+    /** The identity the server knows this connection by: undo, stop, rate limits and chat authorship key on it. */
+    userId: z.string(),
     tiers: z.object({ fast: z.string(), deep: z.string() }),
   }),
+  /** The server is about to close this connection, and why (the links were rotated, it is shutting down). */
+  z.object({ type: z.literal('closing'), reason: z.enum(Object.keys(REFUSAL) as [RefusalReason, ...RefusalReason[]]) }),
   z.object({ type: z.literal('complete:chunk'), id: requestId, text: z.string() }),
   /** A tier failed and another took over, or a tier is resting: show why. */
   z.object({ type: z.literal('complete:notice'), id: requestId, error: tierNotice }),
@@ -190,8 +193,6 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('edit:error'), id: requestId, error: aiErrorSchema }),
   z.object({ type: z.literal('edit:undone'), ok: z.boolean() }),
-  z.object({ type: z.literal('chat:chunk'), id: requestId, text: z.string() }),
-  z.object({ type: z.literal('chat:done'), id: requestId, stats: latencyStatsSchema }),
   z.object({ type: z.literal('chat:error'), id: requestId, error: aiErrorSchema }),
   /** A message that could not be handled; the connection stays open. */
   z.object({ type: z.literal('error'), id: requestId.optional(), error: aiErrorSchema }),

@@ -20,6 +20,7 @@ export const REFUSAL = {
   TOO_MANY_CONNECTIONS_FROM_IP: 4033,
   HANDSHAKE_RATE_LIMITED: 4034,
   LINKS_ROTATED: 4031,
+  OWNER_ONLY: 4033,
   SERVER_SHUTTING_DOWN: 4503,
 } as const;
 
@@ -43,6 +44,7 @@ export const REFUSAL_MESSAGES: Record<RefusalReason, string> = {
   TOO_MANY_CONNECTIONS_FROM_IP: 'Too many connections from your network. Close some tabs and try again.',
   HANDSHAKE_RATE_LIMITED: 'Your network is connecting too often. Retrying shortly…',
   LINKS_ROTATED: 'The owner replaced the share links. Ask for a new link.',
+  OWNER_ONLY: 'Only the owner link can do this.',
   SERVER_SHUTTING_DOWN: 'The server is restarting. Reconnecting…',
 };
 

@@ -1,17 +1,33 @@
 import { z } from 'zod';
 
 /**
- * The sessions HTTP API (app/api/sessions): what `POST /api/sessions` answers, and what
- * `GET /api/sessions/<room>/links` and `POST …/rotate` answer. One schema for server, browser and tests.
+ * The sessions HTTP API (server/http/sessions-api.ts): what `POST /api/sessions` answers, what
+ * `GET /api/sessions/<room>/links`, `POST …/rotate` and `POST …/identity` answer. One schema for server,
+ * browser and tests.
  */
-export const createdSessionSchema = z.object({
+export const sessionLinksSchema = z.object({
   room: z.string(),
   editToken: z.string(),
   viewToken: z.string(),
   editUrl: z.string(),
   viewUrl: z.string(),
 });
+export type SessionLinks = z.infer<typeof sessionLinksSchema>;
+
+/**
+ * A new room, for its creator only: the share links and the owner link, which can reset the share links
+ * and change the room's settings, and does not age when they are reset. The creator's browser keeps it.
+ */
+export const createdSessionSchema = sessionLinksSchema.extend({
+  ownerToken: z.string(),
+  ownerUrl: z.string(),
+});
 export type CreatedSession = z.infer<typeof createdSessionSchema>;
 
-export const sessionLinksSchema = createdSessionSchema.pick({ editUrl: true, viewUrl: true });
-export type SessionLinks = z.infer<typeof sessionLinksSchema>;
+/** `POST /api/sessions/<room>/identity` asks with `{ identity? }` and gets the identity to use from now on. */
+export const identityRequestSchema = z.object({ identity: z.string().max(512).optional() });
+export const issuedIdentitySchema = z.object({ userId: z.string(), identity: z.string() });
+export type IssuedIdentityBody = z.infer<typeof issuedIdentitySchema>;
+
+/** Every refusal of the sessions API: the reason's name and a sentence for people. */
+export const apiRefusalSchema = z.object({ error: z.string(), message: z.string() });

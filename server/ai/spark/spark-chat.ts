@@ -31,7 +31,7 @@ export interface ChatAsk {
 }
 
 export class SparkChat {
-  private readonly active = new Map<string, AbortController>();
+  private readonly active = new Map<string, { controller: AbortController; requester: string }>();
 
   constructor(
     private readonly room: SparkRoom,
@@ -52,20 +52,21 @@ export class SparkChat {
       SPARK_CHAT_ORIGIN,
     );
     const controller = new AbortController();
-    this.active.set(ask.id, controller);
+    this.active.set(ask.id, { controller, requester: ask.requester });
     const messages = [...toModelMessages(history), { role: 'user' as const, content: `${context?.prompt ?? ''}${ask.asker.name} asks: ${ask.question}` }];
     void this.stream(answer, { ...ask, messages }, controller).finally(() => this.active.delete(ask.id));
   }
 
-  /** Stops an answer mid-stream; what was written stays. */
-  stop(id: string): boolean {
-    const controller = this.active.get(id);
-    controller?.abort(new Error('stopped'));
-    return controller !== undefined;
+  /** Stops the requester's own answer mid-stream; what was written stays. */
+  stop(id: string, requester: string): boolean {
+    const active = this.active.get(id);
+    if (!active || active.requester !== requester) return false;
+    active.controller.abort(new Error('stopped'));
+    return true;
   }
 
   destroy(): void {
-    for (const controller of this.active.values()) controller.abort(new Error('Spark left the room'));
+    for (const { controller } of this.active.values()) controller.abort(new Error('Spark left the room'));
   }
 
   private async stream(

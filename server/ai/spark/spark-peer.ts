@@ -101,10 +101,10 @@ export class SparkPeer {
     void this.run(active, text);
   }
 
-  /** Stop: halts at once, leaving what was written. */
-  stop(id: string): boolean {
+  /** Stop: halts the requester's own edit at once, leaving what was written. */
+  stop(id: string, requester: string): boolean {
     const active = this.active.get(id);
-    if (!active) return false;
+    if (!active || active.request.requester !== requester) return false;
     this.halt(active, 'stop');
     return true;
   }

@@ -4,11 +4,20 @@ import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
 import type { Room } from './room';
 import type { Session } from './session';
 
-export type AuthResult = { ok: true; permission: Permission } | { ok: false; reason: RefusalReason };
+export type AuthResult =
+  | {
+      ok: true;
+      permission: Permission;
+      /** The link generation of the token, so rotation can close exactly the connections it cut off. */
+      generation: number;
+      /** The person's server-signed identity in this room, when they presented a valid one. */
+      userId: string | null;
+    }
+  | { ok: false; reason: RefusalReason };
 
 /** Each hook name maps to one payload type. */
 export interface HookPayloads {
-  onAuthenticate: { roomId: string; token: string | null; request: IncomingMessage };
+  onAuthenticate: { roomId: string; token: string | null; identity: string | null; request: IncomingMessage };
   onLoadDocument: { room: Room };
   onBeforeUpdate: { room: Room; update: Uint8Array; session: Session };
   onChange: { room: Room; update: Uint8Array; origin: unknown };

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import type { Permission } from '../../../lib/shared/share-token';
+import { canEdit, type Permission } from '../../../lib/shared/share-token';
 import { REFUSAL, type RefusalReason } from '../../../lib/shared/protocol/refusals';
 import type { Room } from './room';
 import type { Transport } from './transport';
@@ -13,6 +13,15 @@ export type SessionState = 'connected' | 'closed';
 export interface SessionCounters {
   droppedReadOnlyUpdate(): void;
   refused(reason: RefusalReason): void;
+}
+
+/** What the hook chain's onAuthenticate established for a connection. */
+export interface SessionAccess {
+  permission: Permission;
+  /** Link generation of the token; rotation closes sessions opened with older ones. */
+  generation: number;
+  /** The person's server-signed identity in this room, or null when they presented none. */
+  userId: string | null;
 }
 
 /**
@@ -26,10 +35,22 @@ export class Session {
 
   constructor(
     readonly room: Room,
-    readonly permission: Permission,
+    readonly access: SessionAccess,
     private readonly transport: Transport,
     private readonly counters: SessionCounters,
   ) {}
+
+  get permission(): Permission {
+    return this.access.permission;
+  }
+
+  /**
+   * The user id the server verified for this connection (signed, bound to this room), or null. The only
+   * identity this session's awareness may carry; Spark's identity is never one of these.
+   */
+  get verifiedUserId(): string | null {
+    return this.access.userId;
+  }
 
   /** Joins the room and opens the sync handshake. */
   start(): void {
@@ -99,7 +120,7 @@ export class Session {
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {
         const update = decoding.readVarUint8Array(decoder);
-        if (this.permission !== 'edit') {
+        if (!canEdit(this.permission)) {
           this.counters.droppedReadOnlyUpdate();
           return;
         }

@@ -7,6 +7,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import { ROOM_ID_PATTERN } from '../../../lib/shared/share-token';
 import { REFUSAL, type RefusalReason } from '../../../lib/shared/protocol/refusals';
+import type { LiveGrants } from '../../auth/live-grants';
 import { ConnectionGate, type ConnectionCaps, type Slot } from './connection-gate';
 import { Heartbeat } from './heartbeat';
 import type { HookChain } from './hooks';
@@ -19,6 +20,8 @@ export const YJS_PATH_PREFIX = '/yjs/';
 export interface YjsEndpointOptions extends ConnectionCaps {
   hooks: HookChain;
   rooms: RoomRegistry;
+  /** Open connections of both channels, for rotation to close. */
+  grants: LiveGrants;
   counters: SessionCounters;
   logger: Logger;
   maxMessageBytes: number;
@@ -151,7 +154,12 @@ export class YjsEndpoint {
     this.heartbeat.watch(ws);
     const roomId = safeDecode(url.pathname.slice(YJS_PATH_PREFIX.length));
     if (!ROOM_ID_PATTERN.test(roomId)) return refuse('BAD_ROOM_ID');
-    const auth = await hooks.authenticate({ roomId, token: url.searchParams.get('token'), request });
+    const auth = await hooks.authenticate({
+      roomId,
+      token: url.searchParams.get('token'),
+      identity: url.searchParams.get('identity'),
+      request,
+    });
     if (!auth.ok) return refuse(auth.reason);
     if (ws.readyState !== ws.OPEN) return;
 
@@ -162,8 +170,10 @@ export class YjsEndpoint {
       refuse('ROOM_FULL');
       return rooms.unloadIfIdle(room);
     }
-    const started = new Session(room, auth.permission, this.transportFor(ws), counters);
+    const started = new Session(room, auth, this.transportFor(ws), counters);
     session = started;
+    const untrack = this.options.grants.add({ roomId, permission: auth.permission, generation: auth.generation, close: (reason) => started.close(reason) });
+    ws.once('close', untrack);
     started.start();
     for (const message of early.splice(0)) started.receive(message);
   }

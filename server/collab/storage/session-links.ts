@@ -1,12 +1,12 @@
 import { customAlphabet } from 'nanoid';
+import type { CreatedSession, SessionLinks as Links } from '../../../lib/shared/protocol/sessions';
 import type { TokenSigner } from '../../auth/tokens';
-import type { CreatedSession } from '../../services';
 import type { Storage } from './storage';
 
 // 22 characters of a 64-symbol URL-safe alphabet: 132 bits, unguessable.
 const newRoomId = customAlphabet('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-', 22);
 
-/** Creates rooms and the edit and view-only links that open them. */
+/** Creates rooms and the owner, edit and view-only links that open them. */
 export class SessionLinks {
   constructor(
     private readonly storage: Storage,
@@ -15,30 +15,30 @@ export class SessionLinks {
 
   async create(origin: string): Promise<CreatedSession> {
     const room = await this.storage.createRoom(newRoomId());
-    return this.linksFor(room.id, room.linkGeneration, origin);
+    const ownerToken = this.signer.issue(room.id, 'owner');
+    return { ...this.linksFor(room.id, room.linkGeneration, origin), ownerToken, ownerUrl: linkUrl(origin, room.id, ownerToken) };
   }
 
   /** Links of the current generation for a room; null when the room is unknown. */
-  async current(roomId: string, origin: string): Promise<CreatedSession | null> {
+  async current(roomId: string, origin: string): Promise<Links | null> {
     const room = await this.storage.getRoom(roomId);
     return room ? this.linksFor(room.id, room.linkGeneration, origin) : null;
   }
 
-  /** Replaces both links; holders of the old ones are refused from now on. */
-  async rotate(roomId: string, origin: string): Promise<CreatedSession> {
+  /** Replaces both share links; holders of the old ones are refused from now on. */
+  async rotate(roomId: string, origin: string): Promise<{ links: Links; generation: number }> {
     const room = await this.storage.rotateLinks(roomId);
-    return this.linksFor(room.id, room.linkGeneration, origin);
+    return { links: this.linksFor(room.id, room.linkGeneration, origin), generation: room.linkGeneration };
   }
 
-  private linksFor(room: string, generation: number, origin: string): CreatedSession {
+  private linksFor(room: string, generation: number, origin: string): Links {
     const editToken = this.signer.issue(room, 'edit', generation);
     const viewToken = this.signer.issue(room, 'view', generation);
-    return {
-      room,
-      editToken,
-      viewToken,
-      editUrl: `${origin}/s/${room}#k=${editToken}`,
-      viewUrl: `${origin}/s/${room}#k=${viewToken}`,
-    };
+    return { room, editToken, viewToken, editUrl: linkUrl(origin, room, editToken), viewUrl: linkUrl(origin, room, viewToken) };
   }
+}
+
+/** The token rides in the fragment, so it never reaches server logs or referrers. */
+function linkUrl(origin: string, room: string, token: string): string {
+  return `${origin}/s/${room}#k=${token}`;
 }

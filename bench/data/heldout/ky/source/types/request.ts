@@ -1,3 +1,0 @@
-export type KyRequest<T = unknown> = {
-	json: <J = T>() => Promise<J>;
-} & Request;

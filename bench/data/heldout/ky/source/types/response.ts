@@ -1,3 +1,0 @@
-export type KyResponse<T = unknown> = {
-	json: <J = T>() => Promise<J>;
-} & Response;

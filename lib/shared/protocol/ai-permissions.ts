@@ -1,0 +1,19 @@
+import type { Permission } from '../share-token';
+import type { ClientMessage } from './ai';
+
+/**
+ * The permission each AI message needs, in one table: the server checks every message against it before
+ * anything else happens (server/ai/session/ai-session.ts), so a refused message changes nothing, reaches no model
+ * and spends nobody's rate budget. Anything that writes to the document, costs model time or steers
+ * someone's request needs `edit`; a cancel only ever touches the sender's own requests.
+ */
+export const AI_MESSAGE_PERMISSION = {
+  complete: 'edit',
+  cancel: 'view',
+  edit: 'edit',
+  'edit:stop': 'edit',
+  'edit:undo': 'edit',
+  'chat:ask': 'edit',
+  'chat:stop': 'edit',
+  latency: 'edit',
+} as const satisfies Record<ClientMessage['type'], Permission>;

@@ -1,0 +1,78 @@
+import { io, type Socket } from 'socket.io-client';
+import { AI_EVENT, AI_NAMESPACE, AI_PROTOCOL_VERSION, type ClientMessageInput, type ServerMessage } from '../../lib/shared/protocol/ai';
+
+/** A Node client of Spark's socket, as a browser page holds it, with an inbox the test reads. */
+export interface AiTestClient {
+  socket: Socket;
+  inbox: ServerMessage[];
+  send(message: ClientMessageInput | Record<string, unknown>): void;
+  /** The first message of `type` (already received or still to come) that matches `where`. */
+  next<T extends ServerMessage['type']>(type: T, where?: (m: Extract<ServerMessage, { type: T }>) => boolean, timeoutMs?: number): Promise<Extract<ServerMessage, { type: T }>>;
+  /** Resolves when the server disconnects this socket, with the reason it named before doing so. */
+  closed: Promise<{ reason: string | null; at: number }>;
+  close(): void;
+}
+
+export interface AiAuth {
+  room: string;
+  token: string;
+  identity?: string;
+  [extra: string]: unknown;
+}
+
+/** Connects and resolves after the server's hello; rejects with the handshake's refusal code. */
+export async function connectAi(url: string, auth: AiAuth): Promise<AiTestClient> {
+  const socket = io(`${url}${AI_NAMESPACE}`, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    reconnection: false,
+    auth: { protocolVersion: AI_PROTOCOL_VERSION, ...auth },
+  });
+  const inbox: ServerMessage[] = [];
+  const waiters = new Set<() => void>();
+  let namedReason: string | null = null;
+  socket.on(AI_EVENT, (message: ServerMessage) => {
+    inbox.push(message);
+    if (message.type === 'closing') namedReason = message.reason;
+    for (const waiter of [...waiters]) waiter();
+  });
+  const closed = new Promise<{ reason: string | null; at: number }>((resolve) =>
+    socket.on('disconnect', (why) => why === 'io server disconnect' && resolve({ reason: namedReason, at: Date.now() })),
+  );
+  const next: AiTestClient['next'] = (type, where = () => true, timeoutMs = 10_000) =>
+    new Promise((resolve, reject) => {
+      const look = () => {
+        const found = inbox.find((m) => m.type === type && where(m as never));
+        if (!found) return false;
+        waiters.delete(look);
+        clearTimeout(timer);
+        resolve(found as never);
+        return true;
+      };
+      const timer = setTimeout(() => (waiters.delete(look), reject(new Error(`no ${type} within ${timeoutMs} ms; got ${inbox.map((m) => m.type).join(', ')}`))), timeoutMs);
+      if (!look()) waiters.add(look);
+    });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect_error', (error) => (socket.close(), reject(Object.assign(new Error(error.message), { data: (error as { data?: unknown }).data }))));
+    socket.on(AI_EVENT, (m: ServerMessage) => m.type === 'hello' && resolve());
+  });
+  return {
+    socket,
+    inbox,
+    send: (message) => void socket.emit(AI_EVENT, message),
+    next,
+    closed,
+    close: () => void socket.close(),
+  };
+}
+
+/** The handshake's refusal reason (the room's named reason when it has one, else the code), or 'connected'. */
+export async function aiHandshake(url: string, auth: AiAuth): Promise<string> {
+  try {
+    (await connectAi(url, auth)).close();
+    return 'connected';
+  } catch (error) {
+    const { message, data } = error as Error & { data?: { reason?: string } };
+    return data?.reason ?? message;
+  }
+}

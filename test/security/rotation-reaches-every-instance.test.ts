@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REFUSAL } from '../../lib/shared/protocol/refusals';
+import { aiHandshake, connectAi } from '../helpers/ai-client';
+import { startCluster, type Cluster } from '../helpers/cluster';
+import { createSessionViaApi, rotateLinks } from '../helpers/sessions';
+import { connectClient, nextClose, synced, whenDoc } from '../helpers/yjs-client';
+
+describe('rotating the links reaches every instance of a cluster', () => {
+  let cluster: Cluster;
+  beforeAll(async () => {
+    cluster = await startCluster(2, { env: { SPARKPAD_EMBEDDED_CORPUS_BYTES: '0' } });
+  });
+  afterAll(() => cluster.destroy());
+
+  it('closes old-token Yjs and AI sockets on both instances within a second; the owner link keeps working', async () => {
+    const [one, two] = cluster.instances as [(typeof cluster.instances)[0], (typeof cluster.instances)[0]];
+    const session = await createSessionViaApi(one.url);
+    const stale = [one, two].flatMap((instance) => [
+      connectClient(instance.wsUrl, session.room, session.editToken),
+      connectClient(instance.wsUrl, session.room, session.viewToken),
+    ]);
+    await Promise.all(stale.map(synced));
+    const closes = stale.map((client) => nextClose(client).then((close) => ({ ...close, at: Date.now() })));
+    const staleAi = await Promise.all([one, two].map((instance) => connectAi(instance.url, { room: session.room, token: session.editToken })));
+    const owners = [one, two].map((instance) => connectClient(instance.wsUrl, session.room, session.ownerToken));
+    await Promise.all(owners.map(synced));
+    const ownerAi = await connectAi(two.url, { room: session.room, token: session.ownerToken });
+
+    const rotatedAt = Date.now();
+    const rotated = await rotateLinks(one.url, session.room, session.ownerToken);
+    expect(rotated.status).toBe(200);
+
+    for (const close of await Promise.all(closes)) {
+      expect(close).toMatchObject({ code: REFUSAL.LINKS_ROTATED, reason: 'LINKS_ROTATED' });
+      expect(close.at - rotatedAt).toBeLessThan(1_000);
+    }
+    for (const client of stale) client.provider.shouldConnect = false;
+    for (const closed of await Promise.all(staleAi.map((client) => client.closed))) {
+      expect(closed.reason).toBe('LINKS_ROTATED');
+      expect(closed.at - rotatedAt).toBeLessThan(1_000);
+    }
+
+    // A fresh handshake with an old token is refused on either instance; the new link is let in.
+    for (const instance of [one, two]) {
+      const again = connectClient(instance.wsUrl, session.room, session.editToken);
+      expect((await nextClose(again)).reason).toBe('LINKS_ROTATED');
+      again.destroy();
+      expect(await aiHandshake(instance.url, { room: session.room, token: session.viewToken })).toBe('LINKS_ROTATED');
+      expect(await aiHandshake(instance.url, { room: session.room, token: rotated.body.editToken as string })).toBe('connected');
+    }
+
+    // The owner's sockets on both instances were never closed and still carry edits across.
+    owners[0]!.text('main.ts').insert(0, 'owner still edits');
+    await whenDoc(owners[1]!.doc, () => owners[1]!.read('main.ts') === 'owner still edits');
+    ownerAi.send({ type: 'edit:undo' });
+    expect(await ownerAi.next('edit:undone')).toMatchObject({ ok: false });
+    for (const client of [...stale, ...owners]) client.destroy();
+    ownerAi.close();
+  });
+});
