@@ -1,16 +1,17 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
+import { corpusFiles } from '../../server/ai/embedded/corpus';
 import { AI_EVENT, AI_PROTOCOL_VERSION, type ServerMessage } from '../../lib/shared/protocol/ai';
 import { startServer, type ServerProcess } from '../helpers/server-process';
 import { createRoomInDataDir, type TestRoom } from '../helpers/sessions';
 import { connectClient, synced, type YjsClient } from '../helpers/yjs-client';
 
-/** Real code, so the workspace is shaped like one: 8 files of 512 KiB cut from TypeScript's DOM declarations. */
-function workspaceFiles(): Array<{ path: string; text: string }> {
-  const source = fs.readFileSync(path.resolve('node_modules/typescript5/lib/lib.dom.d.ts'), 'utf8');
-  return Array.from({ length: 8 }, (_, i) => ({ path: `src/dom-${i}.ts`, text: source.slice(i * 512 * 1024, (i + 1) * 512 * 1024) }));
+/** Real code, so the workspace is shaped like one: 8 files of 512 KiB cut from the sources the corpus reads. */
+async function workspaceFiles(): Promise<Array<{ path: string; text: string }>> {
+  let source = '';
+  for await (const file of corpusFiles(path.resolve('node_modules'), 4 * 1024 * 1024 + 1)) source += file.text;
+  return Array.from({ length: 8 }, (_, i) => ({ path: `src/part-${i}.ts`, text: source.slice(i * 512 * 1024, (i + 1) * 512 * 1024) }));
 }
 
 /** Time for the server to answer one HTTP request: the event loop's responsiveness as a client sees it. */
@@ -31,7 +32,7 @@ describe('completions in a room with a large workspace', () => {
     room = await createRoomInDataDir(server.dataDir);
     writer = connectClient(server.wsUrl, room.room, room.editToken);
     await synced(writer);
-    for (const file of workspaceFiles()) writer.text(file.path).insert(0, file.text);
+    for (const file of await workspaceFiles()) writer.text(file.path).insert(0, file.text);
     writer.text('src/notes.ts').insert(0, 'export const notes = [];\n');
     ai = io(`${server.url}/ai`, { path: '/socket.io', transports: ['websocket'], reconnection: false, auth: { room: room.room, token: room.editToken, protocolVersion: AI_PROTOCOL_VERSION, userId: 'ana' } });
     await new Promise<void>((resolve, reject) => {
