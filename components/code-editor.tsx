@@ -19,6 +19,10 @@ const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
   smoothScrolling: true,
   renderLineHighlight: 'line',
   tabSize: 2,
+  // Monaco's "paste as" pipeline applies a paste only after an asynchronous clipboard read, and drops it
+  // when the text changes meanwhile: on a busy machine the next keystroke lands first and the pasted text
+  // is lost. Off, a paste is inserted synchronously, in order with the keys around it.
+  pasteAs: { enabled: false },
   // Room above line 1 for the name label of a peer whose caret is on it.
   padding: { top: 12 },
 };

@@ -25,6 +25,11 @@ export interface SparkpadDebugHandle {
   suggestions(): SuggestionLatency[];
   /** Spark's connection state and the Ask Spark edit the panel shows. */
   spark(): { connection: string; edit: AskPhase };
+  /**
+   * Turns Monaco's typing aids (auto-closing, auto-indent, the word-completion list that Enter accepts)
+   * off or back on, so a script that types code can compare the file with exactly what it typed.
+   */
+  typingAids(on: boolean): void;
 }
 
 declare global {
@@ -55,6 +60,20 @@ export function useDebugHandle(): void {
       },
       suggestions: () => useLatencyStore.getState().entries.map((entry) => ({ ...entry })),
       spark: () => ({ connection: useSparkStore.getState().connection.kind, edit: useAskSparkStore.getState().phase }),
+      typingAids: (on) => {
+        const always = on ? 'languageDefined' : 'never';
+        useEditorStore.getState().editor?.updateOptions({
+          autoClosingBrackets: always,
+          autoClosingQuotes: always,
+          autoClosingOvertype: on ? 'auto' : 'never',
+          autoSurround: on ? 'languageDefined' : 'never',
+          autoIndent: on ? 'full' : 'none',
+          formatOnType: false,
+          quickSuggestions: on,
+          suggestOnTriggerCharacters: on,
+          acceptSuggestionOnEnter: on ? 'on' : 'off',
+        });
+      },
     };
     return () => {
       delete window.sparkpad;
