@@ -6,7 +6,7 @@ import { startServer, type ServerProcess } from '../test/helpers/server-process'
 import { launchBrowser, newUser, type User } from './helpers/browser';
 import { editorValue, focusEditor } from './helpers/monaco';
 import { createSession, openSession } from './helpers/session';
-import { ghostText, waitForSpark } from './helpers/spark';
+import { announcedAccept, ghostTextLines, waitForSpark } from './helpers/spark';
 import { loadAllCores, planTyping, playStroke } from './helpers/typing-script';
 
 const CODE = fs.readFileSync(path.join(import.meta.dirname, 'fixtures/typed-code.txt'), 'utf8').slice(0, 2000);
@@ -19,7 +19,7 @@ async function settledGhostText(user: User, ms: number): Promise<string> {
     .catch(() => false);
   if (!appeared) return '';
   await user.page.waitForFunction(() => window.sparkpad?.suggestions().at(-1)?.tier != null, undefined, { timeout: ms }).catch(() => null);
-  return ghostText(user.page);
+  return ghostTextLines(user.page);
 }
 
 /** Where two texts part, with a little context, or null when they are equal: a readable failure. */
@@ -87,6 +87,7 @@ describe('typing code through live ghost text while the machine is busy', () => 
         continue;
       }
       const shown = await settledGhostText(ada, 1500);
+      expect(firstDifference((await editorValue(ada.page))!, expected), 'before Tab').toBeNull();
       if (shown === '') continue;
       await ada.page.keyboard.press('Tab');
       const after = await ada.page.waitForFunction((before) => {
@@ -94,10 +95,11 @@ describe('typing code through live ghost text while the machine is busy', () => 
         return value != null && value !== before ? value : null;
       }, expected);
       const value = (await after.jsonValue()) as string;
-      expect(firstDifference(value.slice(0, expected.length), expected)).toBeNull();
+      expect(firstDifference(value.slice(0, expected.length), expected), `Tab with ${JSON.stringify(shown)} shown gave ${JSON.stringify(value.slice(-80))}`).toBeNull();
       const inserted = value.slice(expected.length);
-      // What Tab inserted is what was on screen (Monaco draws the lines of a suggestion apart).
-      expect(inserted.replace(/\n/g, '')).toBe(shown.replace(/\n/g, ''));
+      // What Tab inserted is exactly what was on screen, and what screen readers were told.
+      expect(inserted).toBe(shown);
+      expect(await announcedAccept(ada.page)).toBe(inserted);
       accepted.push(inserted);
       expected = value;
     }

@@ -20,6 +20,33 @@ export function ghostText(page: Page): Promise<string> {
   });
 }
 
+/**
+ * The ghost text as a person reads it: the pieces in screen order, one line per row (the rest of the
+ * cursor's line, then the lines drawn below it), spaces as spaces. '' when none.
+ */
+export function ghostTextLines(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const pieces = [...document.querySelectorAll('.monaco-editor [class*="ghost-text"]')].filter((el) => !el.querySelector('[class*="ghost-text"]'));
+    const rows = new Map<number, Array<{ left: number; text: string }>>();
+    for (const piece of pieces) {
+      const box = piece.getBoundingClientRect();
+      const top = Math.round(box.top);
+      if (!rows.has(top)) rows.set(top, []);
+      rows.get(top)!.push({ left: box.left, text: (piece.textContent ?? '').replace(/\u00a0/g, ' ') });
+    }
+    return [...rows.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([, parts]) => parts.sort((a, b) => a.left - b.left).map((p) => p.text).join(''))
+      .join('\n');
+  });
+}
+
+/** What screen readers were last told was accepted from Spark, '' before anything was. */
+export async function announcedAccept(page: Page): Promise<string> {
+  const text = (await page.getByTestId('ghost-text-announcer').textContent()) ?? '';
+  return text.replace(/^Accepted Spark's suggestion: /, '');
+}
+
 /** Waits until ghost text is on screen (and longer than `longerThan` characters); returns it. */
 export async function waitForGhostText(page: Page, longerThan = 0, timeout = 15_000): Promise<string> {
   const handle = await page.waitForFunction(

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { debounceDelayMs, DEBOUNCE_MS } from '../../lib/browser/ai/debounce';
 import { buildCompleteRequest, CHARS_PER_TOKEN, isEndOfLine } from '../../server/ai/routing/context';
 import { relatedSnippets } from '../../server/ai/routing/snippets';
 
@@ -27,16 +26,5 @@ describe('completion context', () => {
     expect(snippets.map((s) => s.path)).toEqual(['b.ts']);
     const withEdits = relatedSnippets(files, [{ path: 'z.ts', text: 'recent()' }], 'totalPrice(items', 2000);
     expect(withEdits.map((s) => s.path)).toEqual(['b.ts', 'z.ts']);
-  });
-});
-
-describe('adaptive debounce hint', () => {
-  it('is short at natural points and long mid-word', () => {
-    expect(debounceDelayMs('foo.', '')).toBe(DEBOUNCE_MS.natural);
-    expect(debounceDelayMs('call(', ')')).toBe(DEBOUNCE_MS.natural);
-    expect(debounceDelayMs('const x = ', '')).toBe(DEBOUNCE_MS.natural);
-    expect(debounceDelayMs('const cou', '')).toBe(DEBOUNCE_MS.midWord);
-    expect(debounceDelayMs('a + ', 'b')).toBe(DEBOUNCE_MS.midWord);
-    expect(debounceDelayMs('a + ', ')')).toBe(DEBOUNCE_MS.between);
   });
 });

@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DEBOUNCE_MS } from '../../lib/browser/ai/debounce';
 import type { SuggestionLatency } from '../../lib/browser/ai/latency-store';
 import { SuggestionController, type CursorSnapshot } from '../../lib/browser/ai/suggestion-controller';
 import type { ClientMessageInput, ServerMessage } from '../../lib/shared/protocol/ai';
 
-/** A fake editor: a text and a cursor, typed into by the test; timers run when the test says. */
+/** A fake editor: a text and a cursor, typed into by the test. */
 function setup(initial = 'const total = ') {
   let text = initial;
   let cursor = initial.length;
   let readOnly = false;
   const sent: ClientMessageInput[] = [];
   const reports: Array<[string, Partial<SuggestionLatency>]> = [];
-  const timers: Array<{ at: number; fn: () => void; cancelled: boolean }> = [];
   let ids = 0;
   let changes = 0;
   const snapshot = (): CursorSnapshot | null =>
@@ -19,11 +17,6 @@ function setup(initial = 'const total = ') {
   const controller = new SuggestionController({
     snapshot,
     send: (m) => (sent.push(m), true),
-    after: (ms, fn) => {
-      const timer = { at: ms, fn, cancelled: false };
-      timers.push(timer);
-      return () => (timer.cancelled = true);
-    },
     newId: () => `s${++ids}`,
     changed: () => changes++,
     report: (id, patch) => reports.push([id, patch]),
@@ -45,12 +38,6 @@ function setup(initial = 'const total = ') {
       controller.moved();
     },
     setReadOnly: (value: boolean) => (readOnly = value),
-    /** Runs the pending debounce timers; returns their delays. */
-    flush(): number[] {
-      const due = timers.splice(0).filter((t) => !t.cancelled);
-      for (const t of due) t.fn();
-      return due.map((t) => t.at);
-    },
     ghost: () => {
       const at = snapshot();
       return at ? (controller.ghostText(at)?.text ?? null) : null;
@@ -63,24 +50,23 @@ function setup(initial = 'const total = ') {
 const stats = { tier: 'embedded' as const, source: 'model' as const, firstTokenMs: 3, tokensPerSecond: 120, chars: 9 };
 
 describe('the ghost-text suggestion controller', () => {
-  it('asks after the adaptive debounce with the text around the cursor and Spark’s cursor offset', () => {
+  it('asks at the keystroke itself, with no wait, with the text around the cursor and Spark’s cursor offset', () => {
     const t = setup();
     t.type('a');
-    expect(t.sent).toEqual([]);
-    expect(t.flush()).toEqual([DEBOUNCE_MS.midWord]);
     expect(t.lastRequest()).toMatchObject({ type: 'complete', id: 's1', file: 'main.ts', language: 'typescript', prefix: 'const total = a', suffix: '', offset: 15 });
   });
 
-  it('waits less after a dot than in the middle of a word', () => {
-    const t = setup('console');
-    t.type('.');
-    expect(t.flush()).toEqual([DEBOUNCE_MS.natural]);
+  it('cancels the request of the previous keystroke when the next one does not continue it', () => {
+    const t = setup();
+    t.type('a');
+    t.type('b');
+    expect(t.sent.map((m) => m.type)).toEqual(['complete', 'cancel', 'complete']);
+    expect(t.lastRequest()).toMatchObject({ id: 's2', prefix: 'const total = ab' });
   });
 
   it('grows the ghost text as chunks stream in, and asks the editor to redraw for each', () => {
     const t = setup();
     t.type('a');
-    t.flush();
     const before = t.changes;
     t.receive({ type: 'complete:chunk', id: 's1', text: 'mount' });
     expect(t.ghost()).toBe('mount');
@@ -92,10 +78,8 @@ describe('the ghost-text suggestion controller', () => {
   it('keeps showing the rest when the person types what was predicted, with no new request', () => {
     const t = setup();
     t.type('a');
-    t.flush();
     t.receive({ type: 'complete:chunk', id: 's1', text: 'mount * 2;' });
     t.type('mo');
-    expect(t.flush()).toEqual([]);
     expect(t.ghost()).toBe('unt * 2;');
     // Still streaming: later chunks land after what was typed.
     t.receive({ type: 'complete:chunk', id: 's1', text: ' // twice' });
@@ -106,12 +90,10 @@ describe('the ghost-text suggestion controller', () => {
   it('cancels a streaming suggestion the person typed against, then asks again', () => {
     const t = setup();
     t.type('a');
-    t.flush();
     t.receive({ type: 'complete:chunk', id: 's1', text: 'mount' });
     t.type('x');
-    expect(t.sent.at(-1)).toEqual({ type: 'cancel', id: 's1' });
+    expect(t.sent.at(-2)).toEqual({ type: 'cancel', id: 's1' });
     expect(t.ghost()).toBeNull();
-    t.flush();
     expect(t.lastRequest()).toMatchObject({ id: 's2', prefix: 'const total = ax' });
     // Chunks of the cancelled request that were already on the way are ignored.
     t.receive({ type: 'complete:chunk', id: 's1', text: 'late' });
@@ -121,12 +103,10 @@ describe('the ghost-text suggestion controller', () => {
   it('asks for the next suggestion once a finished one is accepted whole (Tab)', () => {
     const t = setup();
     t.type('a');
-    t.flush();
     t.receive({ type: 'complete:chunk', id: 's1', text: 'mount;' });
     t.receive({ type: 'complete:done', id: 's1', stats });
     t.type('mount;');
     expect(t.ghost()).toBeNull();
-    t.flush();
     expect(t.lastRequest()).toMatchObject({ id: 's2', prefix: 'const total = amount;' });
     expect(t.sent.some((m) => m.type === 'cancel')).toBe(false);
   });
@@ -134,7 +114,6 @@ describe('the ghost-text suggestion controller', () => {
   it('drops the suggestion and any pending request when the cursor moves elsewhere or on Esc', () => {
     const t = setup();
     t.type('a');
-    t.flush();
     t.receive({ type: 'complete:chunk', id: 's1', text: 'mount' });
     t.moveTo(3);
     expect(t.sent.at(-1)).toEqual({ type: 'cancel', id: 's1' });
@@ -142,21 +121,19 @@ describe('the ghost-text suggestion controller', () => {
 
     t.type('b');
     t.controller.dismiss();
-    expect(t.flush()).toEqual([]);
+    expect(t.sent.at(-1)).toEqual({ type: 'cancel', id: 's2' });
   });
 
   it('never asks for a view-only editor (no snapshot)', () => {
     const t = setup();
     t.setReadOnly(true);
     t.type('a');
-    t.flush();
     expect(t.sent).toEqual([]);
   });
 
   it('reports keystroke to first character once per suggestion, to the readout and the server', () => {
     const t = setup();
     t.type('a', 100);
-    t.flush();
     t.receive({ type: 'complete:chunk', id: 's1', text: 'mount' });
     t.controller.shown('s1', 142.5);
     t.controller.shown('s1', 180);
@@ -169,7 +146,6 @@ describe('the ghost-text suggestion controller', () => {
   it('reports an error naming its code, and shows nothing', () => {
     const t = setup();
     t.type('a');
-    t.flush();
     t.receive({ type: 'complete:error', id: 's1', error: { code: 'RATE_LIMITED', message: 'Too many requests.' } });
     expect(t.ghost()).toBeNull();
     expect(t.reports.at(-1)).toEqual(['s1', { error: 'RATE_LIMITED: Too many requests.' }]);

@@ -2,22 +2,26 @@ import type * as monaco from 'monaco-editor';
 import type { CursorSnapshot } from './suggestion-controller';
 
 /**
- * What a completion request carries from the editor. The server trims the prompt to its token budget
- * (2 048 tokens by default, about 6 000 characters); these windows only keep a huge file from putting
- * megabytes on the socket for every keystroke, while leaving a generous budget room to use.
+ * What a completion request carries from the editor: a capped window around the cursor, so neither the
+ * message nor the work on either side grows with the file. The server trims the prompt to its token
+ * budget (2 048 tokens by default, about 6 000 characters); these windows hold four times that, room for
+ * a larger configured budget, while a 5 000-line file costs a keystroke what a 500-line one does.
  */
-export const PREFIX_WINDOW_CHARS = 48_000;
-export const SUFFIX_WINDOW_CHARS = 16_000;
+export const PREFIX_WINDOW_CHARS = 24_000;
+export const SUFFIX_WINDOW_CHARS = 8_000;
 
-/** The snapshot at `position`, or null when there is a selection (a suggestion would replace it). */
+/**
+ * The snapshot at `position`, or null when there is a selection (a suggestion would replace it) or more
+ * than one cursor (one suggestion cannot fit them all).
+ */
 export function cursorSnapshot(
   editor: monaco.editor.ICodeEditor,
   model: monaco.editor.ITextModel,
   file: string,
   position: monaco.IPosition = editor.getPosition() ?? { lineNumber: 1, column: 1 },
 ): CursorSnapshot | null {
-  const selection = editor.getSelection();
-  if (selection && !selection.isEmpty()) return null;
+  const selections = editor.getSelections() ?? [];
+  if (selections.length > 1 || (selections[0] && !selections[0].isEmpty())) return null;
   const offset = model.getOffsetAt(position);
   const start = model.getPositionAt(Math.max(0, offset - PREFIX_WINDOW_CHARS));
   const end = model.getPositionAt(offset + SUFFIX_WINDOW_CHARS);

@@ -1,12 +1,13 @@
 import type { ClientMessageInput, ServerMessage } from '../../shared/protocol/ai';
 import { anchorOf, charsTypedThrough } from '../../shared/typed-through';
-import { debounceDelayMs } from './debounce';
 import type { SuggestionLatency } from './latency-store';
 
 /**
- * The brain behind ghost text, free of Monaco and the DOM. After a keystroke it waits the adaptive
- * debounce (lib/browser/ai/debounce.ts), asks the server for a completion and collects the streamed text; the
- * editor asks `ghostText()` whenever it draws and gets the part the person has not typed yet. Rules:
+ * The brain behind ghost text, free of Monaco and the DOM. On each keystroke it asks the server for a
+ * completion at once and collects the streamed text; the editor asks `ghostText()` whenever it draws and
+ * gets the part the person has not typed yet. Rules:
+ * - no debounce: a request is one small message, the next keystroke cancels it end to end and the server
+ *   answers repeats from its cache, while any wait here would be on screen for every suggestion;
  * - one request at a time: an edit that does not continue the suggestion cancels it end to end;
  * - typed-through: typing what the suggestion predicted keeps the same request (shown or still
  *   streaming) and shows the rest, with no new message. The server's reuse would also serve a new
@@ -31,8 +32,6 @@ export interface SuggestionHost {
   snapshot(): CursorSnapshot | null;
   /** False when the message could not go out (Spark is not connected). */
   send(message: ClientMessageInput): boolean;
-  /** Runs `fn` after `ms`; returns its cancel. */
-  after(ms: number, fn: () => void): () => void;
   newId(): string;
   /** The text `ghostText()` answers has changed: the editor should ask again. */
   changed(): void;
@@ -53,13 +52,11 @@ interface Suggestion {
 
 export class SuggestionController {
   private current: Suggestion | null = null;
-  private cancelTimer: (() => void) | null = null;
 
   constructor(private readonly host: SuggestionHost) {}
 
   /** The person changed the text (typed, deleted, accepted); `keyAt` is when their key went down. */
   edited(keyAt: number): void {
-    this.clearTimer();
     const snapshot = this.host.snapshot();
     if (!snapshot) return this.dismiss();
     const s = this.current;
@@ -69,23 +66,17 @@ export class SuggestionController {
       if (typed !== null && s.phase !== 'failed' && (typed < s.text.length || s.phase === 'streaming')) return;
       this.drop();
     }
-    const delay = debounceDelayMs(lineOf(snapshot.prefix, 'end'), lineOf(snapshot.suffix, 'start'));
-    this.cancelTimer = this.host.after(delay, () => {
-      this.cancelTimer = null;
-      this.request(keyAt);
-    });
+    this.request(snapshot, keyAt);
   }
 
   /** The cursor moved without an edit (click, arrow keys): a suggestion for elsewhere is stale. */
   moved(): void {
-    this.clearTimer();
     const snapshot = this.host.snapshot();
     if (this.current && (!snapshot || typedThrough(this.current, snapshot) === null)) this.dismiss();
   }
 
   /** Esc, focus lost, file closed, connection lost: nothing shows and nothing keeps streaming. */
   dismiss(): void {
-    this.clearTimer();
     if (!this.current) return;
     this.drop();
     this.host.changed();
@@ -142,9 +133,7 @@ export class SuggestionController {
     }
   }
 
-  private request(keyAt: number): void {
-    const snapshot = this.host.snapshot();
-    if (!snapshot) return;
+  private request(snapshot: CursorSnapshot, keyAt: number): void {
     const id = this.host.newId();
     const { file, language, prefix, suffix, offset } = snapshot;
     if (!this.host.send({ type: 'complete', id, file, language, prefix, suffix, offset })) return;
@@ -166,11 +155,6 @@ export class SuggestionController {
     const s = this.current;
     this.current = null;
     if (s?.phase === 'streaming') this.host.send({ type: 'cancel', id: s.id });
-  }
-
-  private clearTimer(): void {
-    this.cancelTimer?.();
-    this.cancelTimer = null;
   }
 }
 

@@ -2,7 +2,7 @@
 
 import { useEffect } from 'react';
 import { useEditorStore } from '../editor/editor-store';
-import { attachGhostText } from './ghost-text-provider';
+import { attachGhostText } from './ghost-text';
 import { canAskSpark, useSparkStore } from './spark-store';
 
 /**

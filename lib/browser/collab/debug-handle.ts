@@ -2,6 +2,7 @@
 
 import { useEffect } from 'react';
 import { useAskSparkStore, type AskPhase } from '../ai/ask-spark-store';
+import { setInstantSuggestions } from '../ai/instant-provider';
 import { useLatencyStore, type SuggestionLatency } from '../ai/latency-store';
 import { useSparkStore } from '../ai/spark-store';
 import { getFile, listFiles } from '../../shared/document/doc-model';
@@ -30,6 +31,8 @@ export interface SparkpadDebugHandle {
    * off or back on, so a script that types code can compare the file with exactly what it typed.
    */
   typingAids(on: boolean): void;
+  /** Ghost text answers every keystroke with `text` at once, without Spark (null: Spark again): the floor. */
+  instantSuggestions(text: string | null): void;
 }
 
 declare global {
@@ -60,6 +63,7 @@ export function useDebugHandle(): void {
       },
       suggestions: () => useLatencyStore.getState().entries.map((entry) => ({ ...entry })),
       spark: () => ({ connection: useSparkStore.getState().connection.kind, edit: useAskSparkStore.getState().phase }),
+      instantSuggestions: setInstantSuggestions,
       typingAids: (on) => {
         const always = on ? 'languageDefined' : 'never';
         useEditorStore.getState().editor?.updateOptions({

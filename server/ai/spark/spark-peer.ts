@@ -52,6 +52,9 @@ export class SparkPeer {
   private readonly origins = new Map<string, { spark: true; requester: string }>();
   private readonly undoManagers = new Map<string, Y.UndoManager>();
   private lastAwareness = '';
+  /** Where Spark is suggesting, published after the current turn of the event loop (see suggesting). */
+  private pendingSuggestion: { file: string; offset: number } | null = null;
+  private suggestionTimer: NodeJS.Immediate | null = null;
 
   constructor(
     readonly room: SparkRoom,
@@ -63,9 +66,19 @@ export class SparkPeer {
     this.publish(null, null);
   }
 
-  /** Moves Spark's cursor to where it is suggesting to someone, unless it is busy editing. */
+  /**
+   * Moves Spark's cursor to where it is suggesting to someone, unless it is busy editing. Off the hot
+   * path: the completion is routed first and the cursor follows in the next turn of the event loop, with
+   * the keystrokes of one turn coalesced into one awareness broadcast (the latest position wins).
+   */
   suggesting(file: string, offset: number): void {
-    if (this.active.size === 0) this.publish(file, offset);
+    this.pendingSuggestion = { file, offset };
+    this.suggestionTimer ??= setImmediate(() => {
+      this.suggestionTimer = null;
+      const at = this.pendingSuggestion;
+      this.pendingSuggestion = null;
+      if (at && this.active.size === 0) this.publish(at.file, at.offset);
+    });
   }
 
   /** Starts an edit; an edit already running for this requester in this file is redirected. */
@@ -121,6 +134,7 @@ export class SparkPeer {
   }
 
   destroy(): void {
+    if (this.suggestionTimer) clearImmediate(this.suggestionTimer);
     for (const active of [...this.active.values()]) this.halt(active, 'disconnected');
     for (const manager of this.undoManagers.values()) manager.destroy();
     this.chat.destroy();
