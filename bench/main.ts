@@ -16,11 +16,12 @@ import { clusterPart } from './parts/cluster';
 import { enginePart } from './parts/engine';
 import { keystrokePart } from './parts/keystroke';
 import { noisyNeighbourPart } from './parts/noisy-neighbour';
+import { openPart } from './parts/open';
 import { peersPart } from './parts/peers';
 import { relayPart } from './parts/relay';
 
 /** The order the parts run in, which is also the order of the table's rows. */
-const PARTS: Part[] = [keystrokePart, peersPart, capacityPart, noisyNeighbourPart, relayPart, enginePart, clusterPart];
+const PARTS: Part[] = [keystrokePart, peersPart, capacityPart, noisyNeighbourPart, relayPart, enginePart, clusterPart, openPart];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -6,12 +6,15 @@ import Editor from '@monaco-editor/react';
 import type * as monaco from 'monaco-editor';
 import { defineSparkpadTheme, SPARKPAD_THEME } from '@/lib/browser/editor/monaco-environment';
 import { useCollabEditor } from '@/lib/browser/editor/use-collab-editor';
+import { markOpen } from '@/lib/browser/ui/open-timeline';
 
 type Mounted = { editor: monaco.editor.IStandaloneCodeEditor; monaco: typeof monaco };
 
 const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
   automaticLayout: true,
   fontSize: 14,
+  // Fixed, so the static view (static-file-view.css) draws lines at the same height.
+  lineHeight: 20,
   fontFamily: "'JetBrains Mono', 'Fira Code', ui-monospace, SFMono-Regular, Menlo, Consolas, monospace",
   fontLigatures: true,
   minimap: { enabled: false },
@@ -36,9 +39,12 @@ export default function CodeEditor() {
         theme={SPARKPAD_THEME}
         options={OPTIONS}
         keepCurrentModel
-        loading={<div className="editor-loading">Loading editor…</div>}
+        loading={null}
         beforeMount={defineSparkpadTheme}
-        onMount={(editor, instance) => setMounted({ editor, monaco: instance })}
+        onMount={(editor, instance) => {
+          markOpen('monaco-ready');
+          setMounted({ editor, monaco: instance });
+        }}
       />
       {mounted && <CollabBinding editor={mounted.editor} monaco={mounted.monaco} />}
     </div>

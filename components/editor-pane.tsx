@@ -1,20 +1,25 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { useCallback, useState } from 'react';
+import { useEditorStore } from '@/lib/browser/editor/editor-store';
+import { useEditorLoadGate } from '@/lib/browser/editor/use-editor-load-gate';
 import { useWorkspaceStore } from '@/lib/browser/workspace/workspace-store';
 import { HtmlPreview } from './html-preview';
 import { RunButton } from './run-button';
 import { RunOutput } from './run-output';
+import { StaticFileView } from './static-file-view';
 
-// Monaco needs `window`; it is never rendered on the server.
-const CodeEditor = dynamic(() => import('./code-editor'), {
-  ssr: false,
-  loading: () => <div className="editor-loading">Loading editor…</div>,
-});
+// Monaco needs `window`; it is never rendered on the server. Until it shows the file, the static view does.
+const CodeEditor = dynamic(() => import('./code-editor'), { ssr: false, loading: () => null });
 
 /** The open file's tab and Run button, the editor (beside a live preview for HTML), and the run output. */
 export function EditorPane() {
   const openFile = useWorkspaceStore((s) => s.openFile);
+  const bound = useEditorStore((s) => s.binding !== null);
+  const [textShown, setTextShown] = useState(false);
+  const onTextShown = useCallback(() => setTextShown(true), []);
+  const loadEditor = useEditorLoadGate(textShown);
   const isHtml = openFile !== null && /\.html?$/i.test(openFile);
   return (
     <section className="editor-pane">
@@ -24,7 +29,11 @@ export function EditorPane() {
         <RunButton />
       </div>
       <div className="editor-split">
-        <CodeEditor />
+        <div className="editor-stack">
+          {loadEditor && <CodeEditor />}
+          {!bound && openFile && <StaticFileView path={openFile} onShown={onTextShown} />}
+          {!bound && !openFile && <div className="editor-loading">Loading editor…</div>}
+        </div>
         {isHtml && openFile && <HtmlPreview path={openFile} />}
       </div>
       <RunOutput />

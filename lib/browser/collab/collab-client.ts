@@ -7,6 +7,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { ensureStarterFile } from '../../shared/document/doc-model';
 import type { AwarenessUser } from '../../shared/protocol/awareness';
 import { canEdit, type Permission } from '../../shared/share-token';
+import { markOpen } from '../ui/open-timeline';
 import { isTerminalClose, nextStatus, type ConnectionEvent, type ConnectionStatus } from './connection-status';
 
 export interface CollabClientOptions {
@@ -86,6 +87,7 @@ export class CollabClient {
     };
     const onClose = (event: CloseEvent | null) => this.report({ type: 'closed', code: event?.code ?? null });
     const onSync = (synced: boolean) => {
+      if (synced) markOpen('yjs-synced');
       // Only after the server's state arrived can "no files" mean an empty session.
       if (synced && this.canEdit) ensureStarterFile(this.doc);
     };

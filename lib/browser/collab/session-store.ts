@@ -11,6 +11,8 @@ export interface SessionState {
   client: CollabClient | null;
   /** This browser's server-signed identity in the room, once asked for (null if the server gave none). */
   identity: string | null;
+  /** The server's state has arrived since the page opened: an empty file list now means an empty room. */
+  synced: boolean;
   status: ConnectionStatus;
 }
 
@@ -19,5 +21,6 @@ export const useSessionStore = create<SessionState>(() => ({
   access: null,
   client: null,
   identity: null,
+  synced: false,
   status: { kind: 'connecting' },
 }));

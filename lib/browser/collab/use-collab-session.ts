@@ -17,12 +17,13 @@ import { accessFromLocation } from './share-link';
 export function useCollabSession(room: string): void {
   useEffect(() => {
     const access = accessFromLocation(room, window.location.hash, remembered('owner', room));
-    useSessionStore.setState({ room, access, client: null, identity: null, status: { kind: 'connecting' } });
+    useSessionStore.setState({ room, access, client: null, identity: null, synced: false, status: { kind: 'connecting' } });
     if (access.kind !== 'ok') return;
 
     const controller = new AbortController();
     let client: CollabClient | null = null;
     let unsubscribe = () => {};
+    const onSync = (synced: boolean) => synced && useSessionStore.setState({ synced: true });
     void requestIdentity(room, access.token, remembered('identity', room), controller.signal)
       .catch(() => null)
       .then((issued) => {
@@ -42,6 +43,7 @@ export function useCollabSession(room: string): void {
           wsOrigin: wsOriginFor(window.location),
           onStatus: (status) => useSessionStore.setState({ status }),
         });
+        client.provider.on('sync', onSync);
         useSessionStore.setState({ client, identity: identity?.identity ?? null });
         unsubscribe = useIdentityStore.subscribe((state, previous) => {
           if (state.user && state.user !== previous.user) client?.setUser(state.user);
@@ -50,6 +52,7 @@ export function useCollabSession(room: string): void {
     return () => {
       controller.abort();
       unsubscribe();
+      client?.provider.off('sync', onSync);
       client?.destroy();
       useSessionStore.setState({ client: null, identity: null });
     };

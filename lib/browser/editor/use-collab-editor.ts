@@ -16,6 +16,7 @@ import { followStep, revealPeerCaret } from './follow-peer';
 import { publishLocalSelection } from './local-selection';
 import { RemoteCursors } from './remote-cursors';
 import { bindUndoKeys } from './undo-keys';
+import { markOpen } from '../ui/open-timeline';
 
 type Editor = monaco.editor.IStandaloneCodeEditor;
 
@@ -69,6 +70,7 @@ export function useCollabEditor(editor: Editor, instance: typeof monaco): void {
     render();
     follow();
     useEditorStore.setState({ binding });
+    markOpen('editable');
     return () => {
       useEditorStore.setState({ binding: null });
       contentChanged.dispose();
