@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from 'next';
+import { THEME_BOOT_SCRIPT } from '@/lib/browser/settings/theme-boot-script';
 import './globals.css';
+import './theme-light.css';
 
 export const metadata: Metadata = {
   title: 'Sparkpad',
@@ -9,11 +11,21 @@ export const metadata: Metadata = {
   referrer: 'no-referrer',
 };
 
-export const viewport: Viewport = { themeColor: '#0d1117', colorScheme: 'dark' };
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: dark)', color: '#0d1117' },
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+  ],
+  colorScheme: 'light dark',
+};
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
+    // The boot script sets data-theme before hydration; React must not undo it.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
+      </head>
       <body>{children}</body>
     </html>
   );

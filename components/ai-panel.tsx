@@ -1,6 +1,7 @@
 'use client';
 
-import { useState, type ComponentType } from 'react';
+import { useId, useState, type ComponentType } from 'react';
+import { rovingTabKey } from '@/lib/browser/ui/roving-tabs';
 import { ChatPanel } from './chat-panel';
 import { SparkEditPanel } from './spark-edit-panel';
 
@@ -16,21 +17,35 @@ const TABS: ReadonlyArray<{ id: string; label: string; Panel: ComponentType }> =
 export function AiPanel() {
   const [tabId, setTabId] = useState(TABS[0]!.id);
   const tab = TABS.find((t) => t.id === tabId) ?? TABS[0]!;
+  const base = useId();
+  const ids = TABS.map((t) => t.id);
   return (
     <div className="ai-panel" data-testid="ai-panel">
       <header className="ai-panel-header">
         <span className="ai-panel-title"><span className="ai-panel-mark" aria-hidden="true">✦</span> Spark</span>
         {TABS.length > 1 && (
-          <nav className="ai-panel-tabs" role="tablist">
+          <div className="ai-panel-tabs" role="tablist" aria-label="Ways to work with Spark" onKeyDown={(e) => rovingTabKey(e, ids, tab.id, setTabId)}>
             {TABS.map((t) => (
-              <button key={t.id} role="tab" aria-selected={t.id === tab.id} className="ai-panel-tab" data-testid={`ai-tab-${t.id}`} onClick={() => setTabId(t.id)}>
+              <button
+                key={t.id}
+                id={`${base}-tab-${t.id}`}
+                role="tab"
+                aria-selected={t.id === tab.id}
+                aria-controls={`${base}-panel`}
+                tabIndex={t.id === tab.id ? 0 : -1}
+                className="ai-panel-tab"
+                data-testid={`ai-tab-${t.id}`}
+                onClick={() => setTabId(t.id)}
+              >
                 {t.label}
               </button>
             ))}
-          </nav>
+          </div>
         )}
       </header>
-      <tab.Panel />
+      <div role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-tab-${tab.id}`} className="ai-panel-body">
+        <tab.Panel />
+      </div>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { askChat, stopChatAnswer, useChatStore } from '@/lib/browser/ai/chat-sto
 import { describeAiError } from '@/lib/browser/ai/describe-error';
 import { sparkTarget } from '@/lib/browser/ai/spark-target';
 import { canAskSpark, useSparkStore } from '@/lib/browser/ai/spark-store';
+import { useAnswerAnnouncement } from '@/lib/browser/ai/use-answer-announcement';
 import { useChat } from '@/lib/browser/ai/use-chat';
 import { useSessionStore } from '@/lib/browser/collab/session-store';
 import { useEditorStore } from '@/lib/browser/editor/editor-store';
@@ -28,6 +29,7 @@ export function ChatPanel() {
   const canAsk = canAskSpark(connection);
   const viewOnly = collab?.permission === 'view' || (connection.kind === 'ready' && connection.permission === 'view');
   const last = messages.at(-1);
+  const announcement = useAnswerAnnouncement(messages);
 
   // Follow the conversation as answers grow.
   useEffect(() => {
@@ -46,7 +48,9 @@ export function ChatPanel() {
 
   return (
     <section className="chat" data-testid="chat-panel" aria-label="Chat with Spark">
-      <div className="chat-log" data-testid="chat-log" aria-live="polite">
+      {/* The log is not live (it would read every streamed chunk); each finished answer is said once here. */}
+      <div className="visually-hidden" role="status" aria-live="polite" data-testid="chat-announcement">{announcement}</div>
+      <div className="chat-log" data-testid="chat-log" role="log" aria-live="off" aria-label="Conversation" tabIndex={0}>
         {messages.length === 0 && (
           <p className="chat-empty">Ask Spark about the code. Everyone in the session sees the question and the answer.</p>
         )}

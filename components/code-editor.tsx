@@ -1,20 +1,20 @@
 'use client';
 
 import '@/lib/browser/editor/monaco-environment';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import Editor from '@monaco-editor/react';
 import type * as monaco from 'monaco-editor';
-import { defineSparkpadTheme, SPARKPAD_THEME } from '@/lib/browser/editor/monaco-environment';
+import { defineEditorThemes, EDITOR_THEME } from '@/lib/browser/editor/editor-themes';
 import { useCollabEditor } from '@/lib/browser/editor/use-collab-editor';
+import { lineHeightFor } from '@/lib/browser/settings/settings';
+import { useSettingsStore } from '@/lib/browser/settings/settings-store';
+import { useAppliedTheme } from '@/lib/browser/settings/use-applied-theme';
 import { markOpen } from '@/lib/browser/ui/open-timeline';
 
 type Mounted = { editor: monaco.editor.IStandaloneCodeEditor; monaco: typeof monaco };
 
 const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
   automaticLayout: true,
-  fontSize: 14,
-  // Fixed, so the static view (static-file-view.css) draws lines at the same height.
-  lineHeight: 20,
   fontFamily: "'JetBrains Mono', 'Fira Code', ui-monospace, SFMono-Regular, Menlo, Consolas, monospace",
   fontLigatures: true,
   minimap: { enabled: false },
@@ -33,14 +33,18 @@ const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
 /** Monaco itself; loaded only in the browser (see editor-pane.tsx). Models are ours, set per file. */
 export default function CodeEditor() {
   const [mounted, setMounted] = useState<Mounted | null>(null);
+  const theme = useAppliedTheme();
+  const fontSize = useSettingsStore((s) => s.fontSize);
+  // The line height is set, not Monaco's own, so the static view (static-file-view.css) matches it.
+  const options = useMemo(() => ({ ...OPTIONS, fontSize, lineHeight: lineHeightFor(fontSize) }), [fontSize]);
   return (
     <div className="code-editor" data-testid="code-editor">
       <Editor
-        theme={SPARKPAD_THEME}
-        options={OPTIONS}
+        theme={EDITOR_THEME[theme]}
+        options={options}
         keepCurrentModel
         loading={null}
-        beforeMount={defineSparkpadTheme}
+        beforeMount={defineEditorThemes}
         onMount={(editor, instance) => {
           markOpen('monaco-ready');
           setMounted({ editor, monaco: instance });

@@ -3,6 +3,8 @@
 import dynamic from 'next/dynamic';
 import { useCallback, useState } from 'react';
 import { useEditorStore } from '@/lib/browser/editor/editor-store';
+import { lineHeightFor } from '@/lib/browser/settings/settings';
+import { useSettingsStore } from '@/lib/browser/settings/settings-store';
 import { useEditorLoadGate } from '@/lib/browser/editor/use-editor-load-gate';
 import { useWorkspaceStore } from '@/lib/browser/workspace/workspace-store';
 import { HtmlPreview } from './html-preview';
@@ -20,6 +22,8 @@ export function EditorPane() {
   const [textShown, setTextShown] = useState(false);
   const onTextShown = useCallback(() => setTextShown(true), []);
   const loadEditor = useEditorLoadGate(textShown);
+  const fontSize = useSettingsStore((s) => s.fontSize);
+  const metrics = { '--editor-font-size': `${fontSize}px`, '--editor-line-height': `${lineHeightFor(fontSize)}px` } as React.CSSProperties;
   const isHtml = openFile !== null && /\.html?$/i.test(openFile);
   return (
     <section className="editor-pane">
@@ -29,7 +33,7 @@ export function EditorPane() {
         <RunButton />
       </div>
       <div className="editor-split">
-        <div className="editor-stack">
+        <div className="editor-stack" style={metrics}>
           {loadEditor && <CodeEditor />}
           {!bound && openFile && <StaticFileView path={openFile} onShown={onTextShown} />}
           {!bound && !openFile && <div className="editor-loading">Loading editor…</div>}

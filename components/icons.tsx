@@ -17,3 +17,6 @@ export const ShareIcon = (p: IconProps) => <Svg {...p}><path d="M8 10V2M5 5l3-3 
 export const CopyIcon = (p: IconProps) => <Svg {...p}><path d="M5.5 5.5h8v8h-8zM10.5 5.5v-3h-8v8h3" /></Svg>;
 export const EyeIcon = (p: IconProps) => <Svg {...p}><path d="M1.5 8s2.5-4.5 6.5-4.5S14.5 8 14.5 8 12 12.5 8 12.5 1.5 8 1.5 8z" /><circle cx="8" cy="8" r="2" /></Svg>;
 export const SparkIcon = (p: IconProps) => <Svg {...p}><path d="M8 1.5l1.6 4.9 4.9 1.6-4.9 1.6L8 14.5l-1.6-4.9L1.5 8l4.9-1.6z" /></Svg>;
+export const GearIcon = (p: IconProps) => <Svg {...p}><circle cx="8" cy="8" r="2.2" /><path d="M8 1.5v2M8 12.5v2M1.5 8h2M12.5 8h2M3.4 3.4l1.4 1.4M11.2 11.2l1.4 1.4M3.4 12.6l1.4-1.4M11.2 4.8l1.4-1.4" /></Svg>;
+export const KeyboardIcon = (p: IconProps) => <Svg {...p}><path d="M1.5 4h13v8h-13z M4 6.5h.5M7 6.5h.5M10 6.5h.5M5 9.5h6" /></Svg>;
+export const MenuIcon = (p: IconProps) => <Svg {...p}><path d="M2.5 4h11M2.5 8h11M2.5 12h11" /></Svg>;

@@ -3,15 +3,27 @@
 import Link from 'next/link';
 import { useSessionStore } from '@/lib/browser/collab/session-store';
 import { ConnectionStatus } from './connection-status';
-import { EyeIcon, ShareIcon } from './icons';
+import { EyeIcon, GearIcon, KeyboardIcon, MenuIcon, ShareIcon, SparkIcon } from './icons';
 import { NameEditor } from './name-editor';
 
-export function SessionHeader({ onShare }: { onShare(): void }) {
+export type SessionDialog = 'share' | 'settings' | 'shortcuts';
+export type SessionDrawer = 'files' | 'spark';
+
+interface Props {
+  onDialog(dialog: SessionDialog): void;
+  /** Small screens only: the side panels are drawers there (session.css shows these buttons). */
+  onDrawer(drawer: SessionDrawer): void;
+}
+
+export function SessionHeader({ onDialog, onDrawer }: Props) {
   const room = useSessionStore((s) => s.room);
   const access = useSessionStore((s) => s.access);
   const readOnly = access?.kind === 'ok' && access.permission === 'view';
   return (
     <header className="session-header">
+      <button className="icon-button drawer-toggle" aria-label="Files and people" data-testid="open-files-drawer" onClick={() => onDrawer('files')}>
+        <MenuIcon size={16} />
+      </button>
       <Link href="/" className="brand" aria-label="Sparkpad home">
         <span className="brand-mark">✦</span> Sparkpad
       </Link>
@@ -26,8 +38,17 @@ export function SessionHeader({ onShare }: { onShare(): void }) {
       <ConnectionStatus />
       <span className="header-spacer" />
       <NameEditor />
-      <button className="button primary" data-testid="share-button" onClick={onShare}>
-        <ShareIcon /> Share
+      <button className="icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" data-testid="shortcuts-button" onClick={() => onDialog('shortcuts')}>
+        <KeyboardIcon size={16} />
+      </button>
+      <button className="icon-button" aria-label="Settings" title="Settings" data-testid="settings-button" onClick={() => onDialog('settings')}>
+        <GearIcon size={16} />
+      </button>
+      <button className="icon-button drawer-toggle" aria-label="Spark" data-testid="open-spark-drawer" onClick={() => onDrawer('spark')}>
+        <SparkIcon size={16} />
+      </button>
+      <button className="button primary" aria-label="Share" data-testid="share-button" onClick={() => onDialog('share')}>
+        <ShareIcon /> <span className="share-label">Share</span>
       </button>
     </header>
   );

@@ -7,17 +7,26 @@ import { useSpark } from '@/lib/browser/ai/use-spark';
 import { useSessionStore } from '@/lib/browser/collab/session-store';
 import { useIdentityStore } from '@/lib/browser/presence/identity-store';
 import { usePresenceSync } from '@/lib/browser/presence/use-presence-sync';
+import { useAppliedTheme } from '@/lib/browser/settings/use-applied-theme';
+import { useShortcutsKey } from '@/lib/browser/ui/use-shortcuts-key';
 import { useFileSync } from '@/lib/browser/workspace/use-file-sync';
 import { AiPanel } from './ai-panel';
+import { Drawer } from './drawer';
 import { EditorPane } from './editor-pane';
 import { FileTree } from './file-tree';
 import { PresenceList } from './presence-list';
-import { SessionHeader } from './session-header';
+import { SessionHeader, type SessionDialog, type SessionDrawer } from './session-header';
 import { SessionNotice } from './session-notice';
+import { SettingsDialog } from './settings-dialog';
 import { ShareDialog } from './share-dialog';
+import { ShortcutsDialog } from './shortcuts-dialog';
 import { StatusBar } from './status-bar';
+import './session.css';
 
-/** The whole session page: header, files and people on the left, the editor, Spark's slot, status bar. */
+/**
+ * The whole session page: header, files and people on the left, the editor, Spark's panel, status bar.
+ * On small screens the two side panels are drawers opened from the header.
+ */
 export function SessionView({ room }: { room: string }) {
   useEffect(() => void useIdentityStore.getState().load(), []);
   useCollabSession(room);
@@ -26,26 +35,32 @@ export function SessionView({ room }: { room: string }) {
   usePresenceSync(client);
   useDebugHandle();
   useSpark(room);
-  const [sharing, setSharing] = useState(false);
-  const closeShare = useCallback(() => setSharing(false), []);
+  useAppliedTheme();
+  const [dialog, setDialog] = useState<SessionDialog | null>(null);
+  const [drawer, setDrawer] = useState<SessionDrawer | null>(null);
+  const closeDialog = useCallback(() => setDialog(null), []);
+  const closeDrawer = useCallback(() => setDrawer(null), []);
+  useShortcutsKey(useCallback(() => setDialog('shortcuts'), []));
 
   return (
     <div className="session">
-      <SessionHeader onShare={() => setSharing(true)} />
+      <SessionHeader onDialog={setDialog} onDrawer={setDrawer} />
       <div className="session-body">
-        <aside className="session-sidebar">
+        <Drawer className="session-sidebar" label="Files and people" open={drawer === 'files'} onClose={closeDrawer} testId="files-drawer">
           <FileTree />
           <PresenceList />
-        </aside>
+        </Drawer>
         <main className="session-main">
           <EditorPane />
         </main>
-        <aside className="session-ai" data-testid="ai-panel-slot">
+        <Drawer className="session-ai" label="Spark" open={drawer === 'spark'} onClose={closeDrawer} testId="ai-panel-slot">
           <AiPanel />
-        </aside>
+        </Drawer>
       </div>
       <StatusBar />
-      {sharing && <ShareDialog onClose={closeShare} />}
+      {dialog === 'share' && <ShareDialog onClose={closeDialog} />}
+      {dialog === 'settings' && <SettingsDialog onClose={closeDialog} />}
+      {dialog === 'shortcuts' && <ShortcutsDialog onClose={closeDialog} />}
       <SessionNotice />
     </div>
   );

@@ -1,8 +1,9 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useShareLinks } from '@/lib/browser/collab/use-share-links';
 import { useClipboard } from '@/lib/browser/ui/use-clipboard';
+import { Dialog } from './dialog';
 import { CopyIcon } from './icons';
 
 interface Props {
@@ -16,54 +17,47 @@ interface Props {
 export function ShareDialog({ onClose }: Props) {
   const links = useShareLinks(true);
   const { copied, copy } = useClipboard();
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
-
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="share-title" data-testid="share-dialog">
-        <header className="dialog-header">
-          <h2 id="share-title">Share this session</h2>
-          <button className="icon-button" aria-label="Close" data-testid="share-close" onClick={onClose}>×</button>
-        </header>
-        <p className="dialog-lead">Anyone with a link can join. The link itself is the key: share it only with people you trust.</p>
-        <LinkRow
-          id="edit"
-          title="Can edit"
-          hint="Types, creates and renames files with you."
-          url={links.editUrl}
-          missing={links.viewOnly ? 'This page was opened with a view-only link, so it cannot hand out edit access.' : (links.error ?? 'Loading…')}
-          copied={copied === 'edit'}
-          onCopy={(url) => copy('edit', url)}
-        />
-        <LinkRow
-          id="view"
-          title="View only"
-          hint="Watches live, cannot change anything."
-          url={links.viewUrl}
-          missing={links.error ?? 'Loading…'}
-          copied={copied === 'view'}
-          onCopy={(url) => copy('view', url)}
-        />
-        {links.ownerUrl && (
-          <>
-            <LinkRow
-              id="owner"
-              title="Owner"
-              hint="Yours alone: it can reset the links. Do not share it."
-              url={links.ownerUrl}
-              missing=""
-              copied={copied === 'owner'}
-              onCopy={(url) => copy('owner', url)}
-            />
-            <ResetLinks reset={links.reset} resetting={links.resetting} />
-          </>
-        )}
-      </div>
-    </div>
+    <Dialog
+      title="Share this session"
+      onClose={onClose}
+      testId="share-dialog"
+      closeTestId="share-close"
+      lead="Anyone with a link can join. The link itself is the key: share it only with people you trust."
+    >
+      <LinkRow
+        id="edit"
+        title="Can edit"
+        hint="Types, creates and renames files with you."
+        url={links.editUrl}
+        missing={links.viewOnly ? 'This page was opened with a view-only link, so it cannot hand out edit access.' : (links.error ?? 'Loading…')}
+        copied={copied === 'edit'}
+        onCopy={(url) => copy('edit', url)}
+      />
+      <LinkRow
+        id="view"
+        title="View only"
+        hint="Watches live, cannot change anything."
+        url={links.viewUrl}
+        missing={links.error ?? 'Loading…'}
+        copied={copied === 'view'}
+        onCopy={(url) => copy('view', url)}
+      />
+      {links.ownerUrl && (
+        <>
+          <LinkRow
+            id="owner"
+            title="Owner"
+            hint="Yours alone: it can reset the links. Do not share it."
+            url={links.ownerUrl}
+            missing=""
+            copied={copied === 'owner'}
+            onCopy={(url) => copy('owner', url)}
+          />
+          <ResetLinks reset={links.reset} resetting={links.resetting} />
+        </>
+      )}
+    </Dialog>
   );
 }
 

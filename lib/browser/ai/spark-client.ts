@@ -8,6 +8,7 @@ import {
   type AiError,
   type AiErrorCode,
   type ClientMessageInput,
+  type Pin,
   type ServerMessage,
 } from '../../shared/protocol/ai';
 import { REFUSAL_MESSAGES } from '../../shared/protocol/refusals';
@@ -42,12 +43,23 @@ type Listener<T> = (value: T) => void;
 /** What a feature shows when a person asks Spark for something while there is no connection. */
 export const NOT_CONNECTED: AiError = { code: 'INTERNAL', message: 'Spark is not connected right now; try again in a moment.' };
 
+/** Requests that go to a model tier, and so carry the person's pin. */
+const PINNED: ReadonlySet<ClientMessageInput['type']> = new Set(['complete', 'edit', 'chat', 'chat:ask']);
+
+export interface SparkClientOptions {
+  /** The tier this person pinned in their settings, read at each request; auto when absent. */
+  pin?: () => Pin;
+}
+
 export class SparkClient {
   private state: SparkConnection = { kind: 'connecting' };
   private readonly messageListeners = new Set<Listener<ServerMessage>>();
   private readonly connectionListeners = new Set<Listener<SparkConnection>>();
 
-  constructor(private readonly socket: AiSocket) {
+  constructor(
+    private readonly socket: AiSocket,
+    private readonly options: SparkClientOptions = {},
+  ) {
     socket.on(AI_EVENT, (raw: unknown) => this.receive(raw));
     socket.on('disconnect', () => {
       if (this.state.kind !== 'refused' && this.state.kind !== 'closed') this.set({ kind: 'reconnecting' });
@@ -68,7 +80,9 @@ export class SparkClient {
   /** Sends when the channel is ready; false otherwise, so a stale request is never queued for later. */
   send(message: ClientMessageInput): boolean {
     if (this.state.kind !== 'ready') return false;
-    this.socket.emit(AI_EVENT, message);
+    const pin = this.options.pin;
+    const pinned = pin && PINNED.has(message.type) && !('pin' in message && message.pin) ? { ...message, pin: pin() } : message;
+    this.socket.emit(AI_EVENT, pinned as ClientMessageInput);
     return true;
   }
 
@@ -126,6 +140,7 @@ export interface SparkConnectOptions {
   token: string;
   /** This browser's server-signed identity in the room, so Spark knows whom it works for. */
   identity: string | null;
+  pin?: () => Pin;
 }
 
 export function connectSpark(options: SparkConnectOptions): SparkClient {
@@ -141,5 +156,5 @@ export function connectSpark(options: SparkConnectOptions): SparkClient {
       ...(options.identity ? { identity: options.identity } : {}),
     },
   });
-  return new SparkClient(socket as unknown as AiSocket);
+  return new SparkClient(socket as unknown as AiSocket, { pin: options.pin });
 }

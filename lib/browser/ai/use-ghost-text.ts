@@ -2,6 +2,7 @@
 
 import { useEffect } from 'react';
 import { useEditorStore } from '../editor/editor-store';
+import { useGhostTextActive } from '../settings/use-ghost-text-active';
 import { attachGhostText } from './ghost-text';
 import { canAskSpark, useSparkStore } from './spark-store';
 
@@ -14,7 +15,10 @@ export function useGhostText(): void {
   const instance = useEditorStore((s) => s.monaco);
   const binding = useEditorStore((s) => s.binding);
   const client = useSparkStore((s) => s.client);
-  const enabled = useSparkStore((s) => canAskSpark(s.connection));
+  const connected = useSparkStore((s) => canAskSpark(s.connection));
+  // Off or snoozed in this person's settings: no provider, so no completion request leaves the page.
+  const wanted = useGhostTextActive();
+  const enabled = connected && wanted;
   useEffect(() => {
     if (!editor || !instance || !binding || !client || !enabled) return;
     const ghostText = attachGhostText(editor, instance, binding, client);

@@ -2,6 +2,7 @@
 
 import { useEffect } from 'react';
 import { useSessionStore } from '../collab/session-store';
+import { useSettingsStore } from '../settings/settings-store';
 import { connectSpark } from './spark-client';
 import { useSparkStore } from './spark-store';
 
@@ -16,7 +17,8 @@ export function useSparkSession(room: string): void {
   const identity = useSessionStore((s) => s.identity);
   useEffect(() => {
     if (access?.kind !== 'ok' || !collab) return;
-    const client = connectSpark({ origin: window.location.origin, room, token: access.token, identity });
+    const pin = () => useSettingsStore.getState().pin;
+    const client = connectSpark({ origin: window.location.origin, room, token: access.token, identity, pin });
     useSparkStore.setState({ client, connection: client.connection });
     const unsubscribe = client.onConnection((connection) => useSparkStore.setState({ connection }));
     return () => {

@@ -50,23 +50,5 @@ function languageWorker(label: string): Worker {
 
 loader.config({ monaco });
 
-export const SPARKPAD_THEME = 'sparkpad-dark';
-
-/** The editor theme matches the page's surface colours (app/globals.css). */
-export function defineSparkpadTheme(instance: typeof monaco): void {
-  instance.editor.defineTheme(SPARKPAD_THEME, {
-    base: 'vs-dark',
-    inherit: true,
-    rules: [],
-    colors: {
-      'editor.background': '#0d1117',
-      'editor.lineHighlightBackground': '#161b22',
-      'editorLineNumber.foreground': '#484f58',
-      'editorLineNumber.activeForeground': '#c9d1d9',
-      'editorGutter.background': '#0d1117',
-    },
-  });
-}
-
 export { monaco };
 export type Monaco = typeof monaco;

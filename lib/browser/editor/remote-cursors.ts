@@ -1,16 +1,19 @@
 import * as Y from 'yjs';
 import type * as monaco from 'monaco-editor';
 import type { Peer, RelativePositionJSON } from '../../shared/protocol/awareness';
+import { placeLabels, type LabelPlacement } from './label-rows';
 import { peerSelectionClass } from './peer-styles';
 
 /**
  * Draws other people's carets and selections in the open file, each in the person's colour and with
  * their name (y-monaco draws neither labels nor per-file cursors). Selections are decorations; each
- * caret is a content widget so its name label is real DOM text that moves with the caret.
+ * caret is a content widget so its name label is real DOM text that moves with the caret. Labels sit
+ * off the caret's line and off each other (label-rows.ts), and fade while this person types.
  */
 export class RemoteCursors {
   private readonly decorations: monaco.editor.IEditorDecorationsCollection;
   private readonly widgets = new Map<number, CaretWidget>();
+  private readonly typing: TypingFade;
 
   constructor(
     private readonly editor: monaco.editor.IStandaloneCodeEditor,
@@ -19,6 +22,7 @@ export class RemoteCursors {
     private readonly text: Y.Text,
   ) {
     this.decorations = editor.createDecorationsCollection();
+    this.typing = new TypingFade(editor);
   }
 
   render(peers: readonly Peer[]): void {
@@ -51,9 +55,20 @@ export class RemoteCursors {
       this.editor.removeContentWidget(widget);
       this.widgets.delete(clientId);
     }
+    this.placeLabels();
+  }
+
+  private placeLabels(): void {
+    const boxes = [...this.widgets.entries()].flatMap(([id, widget]) => {
+      const box = widget.labelBox(this.editor);
+      return box ? [{ id, ...box }] : [];
+    });
+    const placements = placeLabels(boxes);
+    for (const [id, widget] of this.widgets) widget.place(placements.get(id) ?? { row: 0, below: false });
   }
 
   dispose(): void {
+    this.typing.dispose();
     this.decorations.clear();
     for (const widget of this.widgets.values()) {
       widget.dispose();
@@ -108,8 +123,6 @@ class CaretWidget implements monaco.editor.IContentWidget {
     this.node.style.setProperty('--peer-color', peer.user.color);
     this.node.style.setProperty('--sp-line-height', `${lineHeight}px`);
     this.node.dataset.peerKind = peer.user.kind;
-    // On the first line there is no room above the caret: the label hangs below it instead.
-    this.node.classList.toggle('sp-remote-cursor--below', position.lineNumber === 1);
     if (this.label.textContent !== peer.user.name) this.label.textContent = peer.user.name;
     const moved = this.position?.lineNumber !== position.lineNumber || this.position?.column !== position.column;
     if (moved) this.wake();
@@ -119,6 +132,22 @@ class CaretWidget implements monaco.editor.IContentWidget {
 
   dispose(): void {
     clearTimeout(this.idleTimer);
+  }
+
+  /** The label's horizontal extent at the caret, in editor pixels; null while the caret is off screen. */
+  labelBox(editor: monaco.editor.ICodeEditor): { lineNumber: number; left: number; width: number } | null {
+    if (!this.position) return null;
+    const at = editor.getScrolledVisiblePosition(this.position);
+    if (!at) return null;
+    // Before its first layout a label has no width yet: estimate from the name (11 px bold text).
+    const width = this.label.offsetWidth || (this.label.textContent?.length ?? 0) * 7 + 16;
+    return { lineNumber: this.position.lineNumber, left: at.left, width };
+  }
+
+  /** On the first line there is no room above the caret: the label hangs below it instead. */
+  place({ row, below }: LabelPlacement): void {
+    this.node.classList.toggle('sp-remote-cursor--below', below);
+    this.node.style.setProperty('--sp-label-row', String(row));
   }
 
   /**
@@ -141,5 +170,31 @@ class CaretWidget implements monaco.editor.IContentWidget {
 
   getPosition(): monaco.editor.IContentWidgetPosition {
     return { position: this.position ?? { lineNumber: 1, column: 1 }, preference: [this.instance.editor.ContentWidgetPositionPreference.EXACT] };
+  }
+}
+
+/** How long after this person's last key other people's labels stay faded. */
+const TYPING_FADE_MS = 1200;
+
+/** Marks the editor while its person types, so labels near their caret step back (app/globals.css). */
+class TypingFade {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly subscription: monaco.IDisposable;
+
+  constructor(private readonly editor: monaco.editor.IStandaloneCodeEditor) {
+    // Keys, not content changes: a peer's edits change the model too, and must not fade anything.
+    this.subscription = editor.onKeyDown(() => {
+      const node = this.editor.getDomNode();
+      if (!node) return;
+      node.classList.add('sp-typing');
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => node.classList.remove('sp-typing'), TYPING_FADE_MS);
+    });
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.subscription.dispose();
+    this.editor.getDomNode()?.classList.remove('sp-typing');
   }
 }
