@@ -41,23 +41,30 @@ export function SessionView({ room }: { room: string }) {
   const closeDialog = useCallback(() => setDialog(null), []);
   const closeDrawer = useCallback(() => setDrawer(null), []);
   useShortcutsKey(useCallback(() => setDialog('shortcuts'), []));
+  // Behind a modal dialog or an open drawer the page is inert: no focus, no clicks, not read out.
+  const behindDialog = dialog !== null;
+  const behindDrawer = behindDialog || drawer !== null;
 
   return (
     <div className="session">
-      <SessionHeader onDialog={setDialog} onDrawer={setDrawer} />
-      <div className="session-body">
+      <div className="session-header-slot" inert={behindDrawer}>
+        <SessionHeader onDialog={setDialog} onDrawer={setDrawer} />
+      </div>
+      <div className="session-body" inert={behindDialog}>
         <Drawer className="session-sidebar" label="Files and people" open={drawer === 'files'} onClose={closeDrawer} testId="files-drawer">
           <FileTree />
           <PresenceList />
         </Drawer>
-        <main className="session-main">
+        <main className="session-main" inert={behindDrawer}>
           <EditorPane />
         </main>
         <Drawer className="session-ai" label="Spark" open={drawer === 'spark'} onClose={closeDrawer} testId="ai-panel-slot">
           <AiPanel />
         </Drawer>
       </div>
-      <StatusBar />
+      <div className="status-bar-slot" inert={behindDrawer}>
+        <StatusBar />
+      </div>
       {dialog === 'share' && <ShareDialog onClose={closeDialog} />}
       {dialog === 'settings' && <SettingsDialog onClose={closeDialog} />}
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={closeDialog} />}

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startModelSimulator, type ModelSimulator } from '../tools/sim/sim-server';
+import { startServer, type ServerProcess } from '../test/helpers/server-process';
+import { launchBrowser, newUser, type User } from './helpers/browser';
+import { typeAtEnd } from './helpers/monaco';
+import { chooseSetting, closeSettings, openSettings } from './helpers/settings';
+import { createSession, openSession, waitUntilReady } from './helpers/session';
+import { waitForSpark } from './helpers/spark';
+import { receivedOfType, recordSparkFrames, sentOfType, type SparkFrame } from './helpers/spark-frames';
+
+/** Each tier is the simulator under its own model name, so the simulator sees which tier asked. */
+const TIERS = { fast: 'fast-model', deep: 'deep-model' } as const;
+
+describe('a person’s settings', () => {
+  let sim: ModelSimulator;
+  let server: ServerProcess;
+  let browser: Browser;
+  let alice: User;
+  let frames: SparkFrame[];
+  let editUrl: string;
+
+  beforeAll(async () => {
+    sim = await startModelSimulator();
+    const env = {
+      SPARKPAD_FAST_URL: sim.url, SPARKPAD_FAST_MODEL: TIERS.fast, SPARKPAD_FAST_FORMAT: 'fim',
+      SPARKPAD_DEEP_URL: sim.url, SPARKPAD_DEEP_MODEL: TIERS.deep, SPARKPAD_DEEP_FORMAT: 'fim',
+      SPARKPAD_AI_PREFETCH: 'false',
+    };
+    [server, browser] = await Promise.all([startServer({ next: true, env }), launchBrowser()]);
+    editUrl = (await createSession(server.url)).editUrl;
+    alice = await newUser(browser);
+    frames = recordSparkFrames(alice.page);
+    await openSession(alice.page, editUrl);
+    await waitForSpark(alice.page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await sim?.close();
+  });
+
+  it('persist across reloads: pin, ghost text, theme and font size', async () => {
+    await openSettings(alice.page);
+    await chooseSetting(alice.page, 'pin', 'deep');
+    await chooseSetting(alice.page, 'ghost', 'off');
+    await chooseSetting(alice.page, 'theme', 'dark');
+    await alice.page.getByTestId('settings-font-size').fill('18');
+    await closeSettings(alice.page);
+
+    await alice.page.reload();
+    await waitUntilReady(alice.page);
+    expect(await alice.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const fontSize = await alice.page.locator('.monaco-editor .view-lines').evaluate((el) => getComputedStyle(el).fontSize);
+    expect(fontSize).toBe('18px');
+    await openSettings(alice.page);
+    for (const id of ['setting-pin-deep', 'setting-ghost-off', 'setting-theme-dark']) {
+      expect(await alice.page.getByTestId(id).isChecked()).toBe(true);
+    }
+    expect(await alice.page.getByTestId('settings-font-size').inputValue()).toBe('18');
+    await closeSettings(alice.page);
+  });
+
+  it('sends no completion request while ghost text is off', async () => {
+    await waitForSpark(alice.page);
+    const start = frames.length;
+    await typeAtEnd(alice.page, '// quiet');
+    // Turned back on, the next key asks at once; its request is the proof the channel works, and every
+    // request since the start must have been asked after it (the space typed only after turning on).
+    await openSettings(alice.page);
+    await chooseSetting(alice.page, 'ghost', 'on');
+    await closeSettings(alice.page);
+    await typeAtEnd(alice.page, ' more');
+    await expect.poll(() => sentOfType(frames.slice(start), 'complete').length, { timeout: 15_000 }).toBeGreaterThan(0);
+    for (const request of sentOfType(frames.slice(start), 'complete')) {
+      expect(String(request.prefix)).toContain('// quiet ');
+    }
+  });
+
+  it('sends the pinned tier with each request, and the server answers from that tier', async () => {
+    for (const tier of ['deep', 'fast'] as const) {
+      await openSettings(alice.page);
+      await chooseSetting(alice.page, 'pin', tier);
+      await closeSettings(alice.page);
+      const start = frames.length;
+      const simStart = sim.requests.length;
+      await typeAtEnd(alice.page, `\nconst ${tier}Pinned = `);
+      await expect.poll(() => receivedOfType(frames.slice(start), 'complete:done').length, { timeout: 15_000 }).toBeGreaterThan(0);
+      const requests = sentOfType(frames.slice(start), 'complete');
+      expect(requests.length).toBeGreaterThan(0);
+      expect(requests.every((r) => r.pin === tier)).toBe(true);
+      const done = receivedOfType(frames.slice(start), 'complete:done') as unknown as Array<{ stats: { tier: string | null; source: string } }>;
+      expect(done.filter((d) => d.stats.source === 'model').every((d) => d.stats.tier === tier)).toBe(true);
+      expect(done.some((d) => d.stats.tier === tier)).toBe(true);
+      const models = sim.requests.slice(simStart).map((r) => r.body.model);
+      expect(models.length).toBeGreaterThan(0);
+      expect(models.every((m) => m === TIERS[tier])).toBe(true);
+    }
+  });
+});
