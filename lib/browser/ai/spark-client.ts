@@ -44,7 +44,7 @@ type Listener<T> = (value: T) => void;
 export const NOT_CONNECTED: AiError = { code: 'INTERNAL', message: 'Spark is not connected right now; try again in a moment.' };
 
 /** Requests that go to a model tier, and so carry the person's pin. */
-const PINNED: ReadonlySet<ClientMessageInput['type']> = new Set(['complete', 'edit', 'chat', 'chat:ask']);
+const PINNED: ReadonlySet<ClientMessageInput['type']> = new Set(['complete', 'edit', 'chat:ask']);
 
 export interface SparkClientOptions {
   /** The tier this person pinned in their settings, read at each request; auto when absent. */
