@@ -25,6 +25,8 @@ export async function joinRoom(editUrl: string, file = 'main.ts'): Promise<RoomP
   });
   await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
   const text = () => doc.getMap<Y.Text>('files').get(file)!;
+  // The first page in a session creates its starter file: wait for it.
+  while (!text()) await new Promise((resolve) => setTimeout(resolve, 20));
   const park = (index: number) => {
     const at = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text(), index));
     provider.awareness.setLocalState({

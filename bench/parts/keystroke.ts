@@ -83,11 +83,11 @@ async function runConfig(config: Config, context: BenchContext): Promise<Figure[
   const label = config.name;
   try {
     const session = await createSession(server);
-    const peer = await joinRoom(session.editUrl);
-    if (config.largeFile) peer.prepend(largeFile(LARGE_FILE_LINES));
     const page = await newPage(browser);
     const open = await openEditor(page, session.editUrl);
     if (!open.ok) return [notAvailable('keystroke', label, open.reason)];
+    const peer = await joinRoom(session.editUrl);
+    if (config.largeFile) peer.prepend(largeFile(LARGE_FILE_LINES));
     await page.locator('[data-testid="spark-connection"][data-state="ready"]').waitFor({ timeout: 60_000 });
     await startTyping(page);
     const keys = keysToType(context.options.edits + FLOOR_KEYS);
