@@ -18,6 +18,7 @@ const ENTRY_FILES: Record<string, string> = {
   'lib/browser/editor': 'use-collab-editor.ts',
   'lib/browser/presence': 'presence-store.ts',
   'lib/browser/run': 'run-file.ts',
+  'lib/browser/settings': 'settings.ts',
   'lib/browser/ui': 'use-clipboard.ts',
   'lib/browser/workspace': 'workspace-store.ts',
   server: 'index.ts',

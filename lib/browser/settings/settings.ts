@@ -1,3 +1,6 @@
+// lib/browser/settings/: a person's own settings in this browser (model pin, ghost text, theme, font size),
+// kept in localStorage, and the hooks that apply them. settings.ts holds the schema and defaults.
+
 import { z } from 'zod';
 import { pinSchema } from '../../shared/protocol/ai';
 
