@@ -10,38 +10,11 @@ import type { OverlayState } from './overlay';
 import type { Person } from './scene';
 import { askInChat, askSpark, showSparkTab } from './spark-steps';
 import { StepError } from './step-error';
+import { pasteIntoFocused, readGhostText } from '../../e2e/helpers/in-page';
 
 const DEFAULT_TYPING: TypingStyle = { charsPerSecond: 12 };
 /** Long enough for a loaded two-core machine, short enough that a missing UI fails the recording quickly. */
 export const STEP_TIMEOUT_MS = 20_000;
-
-/** Runs in the page: delivers text the way a paste does, which Monaco inserts verbatim. */
-function pasteIntoFocused(text: string): boolean {
-  const target = document.activeElement;
-  if (!target) return false;
-  const data = new DataTransfer();
-  data.setData('text/plain', text);
-  return target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-}
-
-/**
- * Runs in the page: the ghost text as one string. Monaco draws a multi-line suggestion in pieces (the
- * rest of the cursor's line, then view zones for the lines below), so the pieces are put in screen order.
- */
-function readGhostText(selector: string): string {
-  const pieces = [...document.querySelectorAll(selector)].filter((el) => el.querySelector(selector) === null);
-  const lines = new Map<number, Array<{ left: number; text: string }>>();
-  for (const piece of pieces) {
-    const box = piece.getBoundingClientRect();
-    const top = Math.round(box.top);
-    if (!lines.has(top)) lines.set(top, []);
-    lines.get(top)!.push({ left: box.left, text: (piece.textContent ?? '').replace(/\u00a0/g, ' ') });
-  }
-  return [...lines.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([, parts]) => parts.sort((a, b) => a.left - b.left).map((p) => p.text).join(''))
-    .join('\n');
-}
 
 export class DemoPerson implements Person {
   private typingSeed = 1;

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { SuggestionLatency } from '../../lib/browser/ai/latency-store';
 import { focusEditor } from './monaco';
+import { readGhostText } from './in-page';
 
 /**
  * Driving Spark like a person: wait for it, read the ghost text Monaco draws, select lines and ask.
@@ -20,25 +21,9 @@ export function ghostText(page: Page): Promise<string> {
   });
 }
 
-/**
- * The ghost text as a person reads it: the pieces in screen order, one line per row (the rest of the
- * cursor's line, then the lines drawn below it), spaces as spaces. '' when none.
- */
+/** The ghost text as a person reads it: pieces in screen order, one line per row, spaces as spaces. */
 export function ghostTextLines(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const pieces = [...document.querySelectorAll('.monaco-editor [class*="ghost-text"]')].filter((el) => !el.querySelector('[class*="ghost-text"]'));
-    const rows = new Map<number, Array<{ left: number; text: string }>>();
-    for (const piece of pieces) {
-      const box = piece.getBoundingClientRect();
-      const top = Math.round(box.top);
-      if (!rows.has(top)) rows.set(top, []);
-      rows.get(top)!.push({ left: box.left, text: (piece.textContent ?? '').replace(/\u00a0/g, ' ') });
-    }
-    return [...rows.entries()]
-      .sort((a, b) => a[0] - b[0])
-      .map(([, parts]) => parts.sort((a, b) => a.left - b.left).map((p) => p.text).join(''))
-      .join('\n');
-  });
+  return page.evaluate(readGhostText, '.monaco-editor [class*="ghost-text"]');
 }
 
 /** What screen readers were last told was accepted from Spark, '' before anything was. */

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { seededRandom } from '../../demo/lib/keystrokes';
+import { pasteIntoFocused } from './in-page';
 
 /**
  * A person typing code into the editor, stroke by stroke: real key presses (Enter included), now and then
@@ -35,15 +36,6 @@ export function planTyping(code: string, seed = 7): Stroke[] {
     }
   }
   return strokes;
-}
-
-/** Runs in the page: a paste as the browser delivers one, to the element with focus. */
-function pasteIntoFocused(text: string): boolean {
-  const target = document.activeElement;
-  if (!target) return false;
-  const data = new DataTransfer();
-  data.setData('text/plain', text);
-  return target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
 }
 
 /** Plays one stroke other than a pause. */
