@@ -1,35 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useSimulatorTiers } from '../helpers/simulator-tiers';
 import { isTierError } from '../../server/ai/tiers/model-tier';
-import { OpenAiTier, type OpenAiTierSettings } from '../../server/ai/tiers/openai-tier';
-import { startModelSimulator, type ModelSimulator } from '../../tools/sim/sim-server';
+import type { OpenAiTier } from '../../server/ai/tiers/openai-tier';
 import { completeRequest, streamError } from '../ai/helpers';
 
-let sim: ModelSimulator;
-const tiers: OpenAiTier[] = [];
-
-function tier(overrides: Partial<OpenAiTierSettings> = {}): OpenAiTier {
-  const t = new OpenAiTier({
-    name: 'fast',
-    url: sim.url,
-    model: 'sim',
-    format: 'fim',
-    stallTimeoutMs: 400,
-    requestDeadlineMs: 1_500,
-    maxSseLineBytes: 64 * 1024,
-    ...overrides,
-  });
-  tiers.push(t);
-  return t;
-}
-
-beforeAll(async () => {
-  sim = await startModelSimulator();
-});
-afterEach(() => {
-  sim.setBehaviour({ fault: 'none', ttftMs: 0, tokensPerSecond: 0, response: undefined, faultAfterTokens: 2 });
-  for (const t of tiers.splice(0)) t.close();
-});
-afterAll(() => sim.close());
+const fx = useSimulatorTiers({ stallTimeoutMs: 400, requestDeadlineMs: 1_500, maxSseLineBytes: 64 * 1024 });
+const tier = fx.tier.bind(fx);
 
 /** Runs the stream to its error; resolves with the error and how long it took. */
 async function failure(t: OpenAiTier) {
@@ -40,14 +16,14 @@ async function failure(t: OpenAiTier) {
 
 describe('a model endpoint that sends bytes but never tokens', () => {
   it('drip-feeding one byte of a line at a time: bytes that never finish an event are silence (TIER_TIMEOUT)', async () => {
-    sim.setBehaviour({ response: 'a b c d e f', fault: 'drip', faultAfterTokens: 1 });
+    fx.sim.setBehaviour({ response: 'a b c d e f', fault: 'drip', faultAfterTokens: 1 });
     const { error, ms } = await failure(tier({ requestDeadlineMs: 60_000 }));
     expect(isTierError(error) && error.code).toBe('TIER_TIMEOUT');
     expect(ms).toBeLessThan(5_000);
   });
 
   it('trickling real tokens forever, each inside the stall timer: the request ends at its overall deadline', async () => {
-    sim.setBehaviour({ response: Array.from({ length: 500 }, (_, i) => `t${i}`).join(' '), tokensPerSecond: 10 });
+    fx.sim.setBehaviour({ response: Array.from({ length: 500 }, (_, i) => `t${i}`).join(' '), tokensPerSecond: 10 });
     const { error, ms } = await failure(tier());
     expect(isTierError(error) && error.code).toBe('TIER_TIMEOUT');
     expect((error as Error).message).toMatch(/did not finish within 1500 ms/);
@@ -55,21 +31,21 @@ describe('a model endpoint that sends bytes but never tokens', () => {
   });
 
   it('sending only SSE comments: the stall timer counts them as silence (TIER_TIMEOUT)', async () => {
-    sim.setBehaviour({ response: 'a b c d e f', fault: 'comments', faultAfterTokens: 1 });
+    fx.sim.setBehaviour({ response: 'a b c d e f', fault: 'comments', faultAfterTokens: 1 });
     const { error, ms } = await failure(tier({ requestDeadlineMs: 60_000 }));
     expect(isTierError(error) && error.code).toBe('TIER_TIMEOUT');
     expect(ms).toBeLessThan(5_000);
   });
 
   it('one data line that never ends: refused once it passes the line limit (TIER_MALFORMED)', async () => {
-    sim.setBehaviour({ response: 'a b c d e f', fault: 'longline', faultAfterTokens: 1 });
+    fx.sim.setBehaviour({ response: 'a b c d e f', fault: 'longline', faultAfterTokens: 1 });
     const { error } = await failure(tier({ requestDeadlineMs: 60_000, stallTimeoutMs: 60_000 }));
     expect(isTierError(error) && error.code).toBe('TIER_MALFORMED');
     expect(String((error as Error).message)).toMatch(/line/);
   });
 
   it('still streams a normal reply to its end', async () => {
-    sim.setBehaviour({ response: 'alpha beta', tokensPerSecond: 50 });
+    fx.sim.setBehaviour({ response: 'alpha beta', tokensPerSecond: 50 });
     const chunks: string[] = [];
     for await (const chunk of tier().stream(completeRequest(), new AbortController().signal)) chunks.push(chunk);
     expect(chunks.join('')).toBe('alpha beta');
