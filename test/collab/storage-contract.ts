@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Storage, StoredRoom } from '../../server/collab/storage/storage';
+import type { Storage, StoredRoom, StoredVersion } from '../../server/collab/storage/storage';
 import { randomRoomId } from '../helpers/sessions';
 import { storedDoc } from '../helpers/stored-document';
 
@@ -24,6 +24,16 @@ function edit(doc: Y.Doc, text: string): Uint8Array {
 
 function textOf(stored: StoredRoom): string {
   return storedDoc(stored).getText('main.ts').toString();
+}
+
+function versionOf(doc: Y.Doc, id: string, at: number, kind: StoredVersion['kind'] = 'manual'): StoredVersion {
+  return { id, at, kind, label: `label ${id}`, by: ['Ada', 'Spark'], state: Y.encodeStateAsUpdate(doc) };
+}
+
+function textOfVersion(version: StoredVersion | null): string {
+  const doc = new Y.Doc();
+  if (version) Y.applyUpdate(doc, version.state);
+  return doc.getText('main.ts').toString();
 }
 
 /** The promise every Storage makes, run against each implementation. */
@@ -109,6 +119,39 @@ export function storageContract(name: string, fixture: StorageFixture): void {
       expect(textOf(await storage.loadDocument(two))).toBe('two');
     });
 
+    it('keeps versions with their state and lists them newest first', async () => {
+      const storage = await open();
+      const id = randomRoomId();
+      const doc = new Y.Doc();
+      edit(doc, 'first');
+      await storage.saveVersion(id, versionOf(doc, 'v1', 1_000, 'auto'));
+      edit(doc, ' second');
+      await storage.saveVersion(id, versionOf(doc, 'v2', 2_000, 'checkpoint'));
+      await storage.saveVersion(id, versionOf(doc, 'v3', 2_000, 'restore'));
+      const listed = await storage.listVersions(id);
+      expect(listed.map((v) => v.id)).toEqual(['v3', 'v2', 'v1']);
+      expect(listed[2]).toEqual({ id: 'v1', at: 1_000, kind: 'auto', label: 'label v1', by: ['Ada', 'Spark'] });
+      expect(textOfVersion(await storage.loadVersion(id, 'v1'))).toBe('first');
+      expect(textOfVersion(await storage.loadVersion(id, 'v2'))).toBe('first second');
+      expect(await storage.loadVersion(id, 'nope')).toBeNull();
+      expect(await storage.listVersions(randomRoomId())).toEqual([]);
+    });
+
+    it('keeps every version through compaction and removes only those retention names', async () => {
+      const storage = await open();
+      const id = randomRoomId();
+      const doc = new Y.Doc();
+      await storage.appendUpdates(id, [edit(doc, 'before')]);
+      await storage.saveVersion(id, versionOf(doc, 'kept', 1_000));
+      await storage.saveVersion(id, versionOf(doc, 'thinned', 2_000));
+      const upto = await storage.appendUpdates(id, [edit(doc, ' after')]);
+      await storage.compact(id, Y.encodeStateAsUpdate(doc), upto);
+      expect((await storage.listVersions(id)).map((v) => v.id)).toEqual(['thinned', 'kept']);
+      await storage.deleteVersions(id, ['thinned']);
+      expect((await storage.listVersions(id)).map((v) => v.id)).toEqual(['kept']);
+      expect(textOfVersion(await storage.loadVersion(id, 'kept'))).toBe('before');
+    });
+
     it('hands what it stored to the next process that opens the same place', async () => {
       const writer = await open();
       const id = randomRoomId();
@@ -116,9 +159,11 @@ export function storageContract(name: string, fixture: StorageFixture): void {
       await writer.createRoom(id);
       await writer.rotateLinks(id);
       await writer.appendUpdates(id, [edit(doc, 'kept')]);
+      await writer.saveVersion(id, versionOf(doc, 'v1', 1_000));
       const reader = await open();
       expect((await reader.getRoom(id))?.linkGeneration).toBe(1);
       expect(textOf(await reader.loadDocument(id))).toBe('kept');
+      expect(textOfVersion(await reader.loadVersion(id, 'v1'))).toBe('kept');
     });
   });
 }

@@ -1,4 +1,5 @@
-import type { RoomRecord, Storage, StoredRoom } from '../../server/collab/storage/storage';
+import type { VersionMeta } from '../../lib/shared/protocol/history';
+import type { RoomRecord, Storage, StoredRoom, StoredVersion } from '../../server/collab/storage/storage';
 
 /**
  * Wraps a real storage and makes its writes fail while `failing` is set, the way a full disk, a
@@ -51,6 +52,20 @@ export class FaultyStorage implements Storage {
     this.check('compact');
     if (this.failingCompaction) throw new Error('compact: database or disk is full (injected)');
     return this.inner.compact(id, snapshot, uptoSeq);
+  }
+  async saveVersion(id: string, version: StoredVersion): Promise<void> {
+    this.check('saveVersion');
+    return this.inner.saveVersion(id, version);
+  }
+  listVersions(id: string): Promise<VersionMeta[]> {
+    return this.inner.listVersions(id);
+  }
+  loadVersion(id: string, versionId: string): Promise<StoredVersion | null> {
+    return this.inner.loadVersion(id, versionId);
+  }
+  async deleteVersions(id: string, versionIds: string[]): Promise<void> {
+    this.check('deleteVersions');
+    return this.inner.deleteVersions(id, versionIds);
   }
   close(): Promise<void> {
     return this.inner.close();

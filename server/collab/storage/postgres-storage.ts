@@ -1,6 +1,8 @@
 import pg from 'pg';
 import * as Y from 'yjs';
-import type { RoomRecord, Storage, StoredRoom } from './storage';
+import type { VersionMeta } from '../../../lib/shared/protocol/history';
+import { PostgresVersions, VERSIONS_SCHEMA } from './postgres-versions';
+import type { RoomRecord, Storage, StoredRoom, StoredVersion } from './storage';
 
 // Every instance of a cluster appends to the same rows, so `seq` is an identity column: PostgreSQL hands out
 // distinct values to concurrent writers, where `max(seq) + 1` would collide.
@@ -54,7 +56,11 @@ const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.
  * instance compacts a room at a time.
  */
 export class PostgresStorage implements Storage {
-  private constructor(private readonly pool: pg.Pool) {}
+  private readonly versions: PostgresVersions;
+
+  private constructor(private readonly pool: pg.Pool) {
+    this.versions = new PostgresVersions(pool);
+  }
 
   /**
    * Connects and creates the schema (in the connection's search_path) when missing. A database that does
@@ -77,6 +83,7 @@ export class PostgresStorage implements Storage {
         // Instances of a cluster start together; concurrent CREATE ... IF NOT EXISTS can still collide.
         await client.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':schema'))`);
         await client.query(SCHEMA);
+        await client.query(VERSIONS_SCHEMA);
       });
     } catch (error) {
       await pool.end();
@@ -171,6 +178,22 @@ export class PostgresStorage implements Storage {
         [id, toBuffer(merged), upto],
       );
     });
+  }
+
+  saveVersion(id: string, version: StoredVersion): Promise<void> {
+    return this.versions.save(id, version);
+  }
+
+  listVersions(id: string): Promise<VersionMeta[]> {
+    return this.versions.list(id);
+  }
+
+  loadVersion(id: string, versionId: string): Promise<StoredVersion | null> {
+    return this.versions.load(id, versionId);
+  }
+
+  deleteVersions(id: string, versionIds: string[]): Promise<void> {
+    return this.versions.delete(id, versionIds);
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RoomRecord, Storage, StoredRoom } from './storage';
+import type { VersionMeta } from '../../../lib/shared/protocol/history';
+import type { RoomRecord, Storage, StoredRoom, StoredVersion } from './storage';
 
 /**
  * The embedded default: one SQLite file in the data dir, WAL mode. better-sqlite3 is synchronous; a
@@ -36,6 +37,17 @@ export class SqliteStorage implements Storage {
         data BLOB NOT NULL,
         PRIMARY KEY (room, seq)
       );
+      CREATE TABLE IF NOT EXISTS versions (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        room TEXT NOT NULL,
+        id TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        label TEXT NOT NULL,
+        by_names TEXT NOT NULL,
+        state BLOB NOT NULL,
+        UNIQUE (room, id)
+      );
     `);
     this.statements = {
       createRoom: this.db.prepare('INSERT INTO rooms (id, created_at) VALUES (?, ?)'),
@@ -55,6 +67,16 @@ export class SqliteStorage implements Storage {
         'INSERT INTO snapshots (room, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT(room) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq',
       ),
       dropUpdates: this.db.prepare('DELETE FROM updates WHERE room = ? AND seq <= ?'),
+      saveVersion: this.db.prepare(
+        'INSERT INTO versions (room, id, at, kind, label, by_names, state) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      listVersions: this.db.prepare<[string], VersionRow>(
+        'SELECT id, at, kind, label, by_names FROM versions WHERE room = ? ORDER BY at DESC, seq DESC',
+      ),
+      loadVersion: this.db.prepare<[string, string], VersionRow & { state: Buffer }>(
+        'SELECT id, at, kind, label, by_names, state FROM versions WHERE room = ? AND id = ?',
+      ),
+      deleteVersion: this.db.prepare('DELETE FROM versions WHERE room = ? AND id = ?'),
     };
   }
 
@@ -117,7 +139,37 @@ export class SqliteStorage implements Storage {
     })();
   }
 
+  async saveVersion(id: string, version: StoredVersion): Promise<void> {
+    const { id: versionId, at, kind, label, by, state } = version;
+    this.statements.saveVersion.run(id, versionId, at, kind, label, JSON.stringify(by), state);
+  }
+
+  async listVersions(id: string): Promise<VersionMeta[]> {
+    return this.statements.listVersions.all(id).map(toMeta);
+  }
+
+  async loadVersion(id: string, versionId: string): Promise<StoredVersion | null> {
+    const row = this.statements.loadVersion.get(id, versionId);
+    return row ? { ...toMeta(row), state: new Uint8Array(row.state) } : null;
+  }
+
+  async deleteVersions(id: string, versionIds: string[]): Promise<void> {
+    this.db.transaction(() => versionIds.forEach((versionId) => this.statements.deleteVersion.run(id, versionId)))();
+  }
+
   async close(): Promise<void> {
     this.db.close();
   }
+}
+
+interface VersionRow {
+  id: string;
+  at: number;
+  kind: string;
+  label: string;
+  by_names: string;
+}
+
+function toMeta(row: VersionRow): VersionMeta {
+  return { id: row.id, at: row.at, kind: row.kind as VersionMeta['kind'], label: row.label, by: JSON.parse(row.by_names) as string[] };
 }

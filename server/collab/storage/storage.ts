@@ -2,6 +2,7 @@
 // PostgreSQL implementations and the share links of a room.
 
 import * as Y from 'yjs';
+import type { VersionMeta } from '../../../lib/shared/protocol/history';
 
 /** A room's persisted state: the latest snapshot plus the updates appended after it. */
 export interface StoredRoom {
@@ -34,6 +35,14 @@ export function applyStoredRoom(doc: Y.Doc, stored: StoredRoom, origin: unknown)
 }
 
 /**
+ * A version of a room: its whole document as `Y.encodeStateAsUpdate` gave it at that moment. Versions sit
+ * beside the document, never in it, so compaction (which folds the document's updates) never touches one.
+ */
+export interface StoredVersion extends VersionMeta {
+  state: Uint8Array;
+}
+
+/**
  * Where documents live. One implementation per file (sqlite-storage.ts, postgres-storage.ts); both pass
  * the same contract suite in test/collab/storage-contract.ts.
  */
@@ -46,5 +55,11 @@ export interface Storage {
   appendUpdates(id: string, updates: Uint8Array[]): Promise<number>;
   /** Replaces the snapshot and drops updates with seq <= uptoSeq, atomically. */
   compact(id: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  saveVersion(id: string, version: StoredVersion): Promise<void>;
+  /** A room's versions without their state, newest first. */
+  listVersions(id: string): Promise<VersionMeta[]>;
+  loadVersion(id: string, versionId: string): Promise<StoredVersion | null>;
+  /** Retention: removes these versions of the room. */
+  deleteVersions(id: string, versionIds: string[]): Promise<void>;
   close(): Promise<void>;
 }
