@@ -5,7 +5,7 @@ import { launchBrowser, newUser, type User } from './helpers/browser';
 import { typeAtEnd, waitForEditorValue } from './helpers/monaco';
 import { createSession, openSession, setName, type CreatedSession } from './helpers/session';
 
-describe('two browsers on two instances (scale out 5)', () => {
+describe('two people on two instances see one document, their cursors and Spark', () => {
   let cluster: Cluster;
   let browser: Browser;
   let session: CreatedSession;

@@ -10,7 +10,7 @@ import { createSession, fileTreeItem, openSession, setName, type CreatedSession 
 const KEY_CANARY = 'sk-canary-never-in-the-browser-4242';
 const XSS = `<img src=x onerror="window.__pwned=1">`;
 
-describe('what reaches the browser (reliability 7 and 9)', () => {
+describe('what reaches the browser: never a model key, never markup from names', () => {
   let sim: ModelSimulator;
   let server: ServerProcess;
   let browser: Browser;
