@@ -4,7 +4,7 @@ import { Server as SocketIOServer } from 'socket.io';
 import type { Config } from './config';
 import { createSparkAi } from './ai/ai-service';
 import { attachAiSocketHandlers } from './ai/socket-handlers';
-import { checkAccess, AuthExtension } from './auth/auth-extension';
+import { AuthExtension, linkAccess } from './auth/auth-extension';
 import { IdentitySigner } from './auth/identity';
 import { RedisLinkRotations, type LinkRotations } from './auth/link-rotations';
 import { LiveGrants } from './auth/live-grants';
@@ -58,6 +58,7 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
   const signer = new TokenSigner(secret);
   const identities = new IdentitySigner(secret);
   const grants = new LiveGrants();
+  const access = linkAccess(signer, storage);
   const persistence = new PersistenceExtension({
     storage,
     durabilityWindowMs: config.durabilityWindowMs,
@@ -71,7 +72,7 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
     maxDocumentBytes: config.maxDocumentBytes,
     maxFilesPerRoom: config.maxFilesPerRoom,
   });
-  const extensions: Extension[] = [new AuthExtension(signer, identities, storage), limits, persistence];
+  const extensions: Extension[] = [new AuthExtension(access, identities), limits, persistence];
   // With SPARKPAD_REDIS_URL, rooms span instances.
   const scaleOut = config.redisUrl
     ? createRedisScaleOut({
@@ -129,7 +130,7 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
   const sessionsApi = {
     links,
     identities,
-    access: (room: string, token: string | null) => checkAccess(signer, storage, room, token),
+    access,
     rotated: (room: string, generation: number) => {
       // Cut off here at once; the other instances hear it over Redis.
       grants.revoke(room, generation);

@@ -16,14 +16,10 @@ export class AuthExtension implements Extension {
   readonly name = 'auth';
   readonly priority = 0;
 
-  constructor(
-    private readonly signer: TokenSigner,
-    private readonly identities: IdentitySigner,
-    private readonly storage: Storage,
-  ) {}
+  constructor(private readonly linkAccess: LinkAccess, private readonly identities: IdentitySigner) {}
 
   async onAuthenticate({ roomId, token, identity }: HookPayloads['onAuthenticate']): Promise<AuthResult> {
-    const access = await checkAccess(this.signer, this.storage, roomId, token);
+    const access = await this.linkAccess(roomId, token);
     if (!access.ok) return access;
     return { ...access, userId: this.identities.verify(identity, roomId) };
   }
@@ -31,18 +27,18 @@ export class AuthExtension implements Extension {
 
 export type AccessResult = Extract<AuthResult, { ok: false }> | { ok: true; permission: Extract<AuthResult, { ok: true }>['permission']; generation: number };
 
-/** One place decides what a link token opens: the hook chain above and the sessions API use it. */
-export async function checkAccess(
-  signer: TokenSigner,
-  storage: Storage,
-  roomId: string,
-  token: string | null | undefined,
-): Promise<AccessResult> {
-  const claims = signer.verify(token);
-  if (!claims) return { ok: false, reason: 'UNAUTHORIZED' };
-  if (claims.r !== roomId) return { ok: false, reason: 'FORBIDDEN_ROOM' };
-  const room = await storage.getRoom(roomId);
-  if (!room) return { ok: false, reason: 'ROOM_NOT_FOUND' };
-  if (claims.p !== 'owner' && claims.g !== room.linkGeneration) return { ok: false, reason: 'LINKS_ROTATED' };
-  return { ok: true, permission: claims.p, generation: claims.g };
+/** What a link token opens in a room. */
+export type LinkAccess = (roomId: string, token: string | null | undefined) => Promise<AccessResult>;
+
+/** One place decides what a link token opens: the hook chain above and the sessions API ask the same one. */
+export function linkAccess(signer: TokenSigner, storage: Storage): LinkAccess {
+  return async (roomId, token) => {
+    const claims = signer.verify(token);
+    if (!claims) return { ok: false, reason: 'UNAUTHORIZED' };
+    if (claims.r !== roomId) return { ok: false, reason: 'FORBIDDEN_ROOM' };
+    const room = await storage.getRoom(roomId);
+    if (!room) return { ok: false, reason: 'ROOM_NOT_FOUND' };
+    if (claims.p !== 'owner' && claims.g !== room.linkGeneration) return { ok: false, reason: 'LINKS_ROTATED' };
+    return { ok: true, permission: claims.p, generation: claims.g };
+  };
 }
