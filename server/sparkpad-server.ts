@@ -24,6 +24,7 @@ import { CollabMetrics } from './metrics';
 import { serveOpsRoute } from './ops-routes';
 import { createRedisScaleOut } from './scale-out';
 import { handleSessionsApi } from './http/sessions-api';
+import { handleWorkspaceExchange } from './http/workspace-exchange-api';
 import { publishServices, type SparkpadServices } from './services';
 
 const version: string = createRequire(import.meta.url)('../package.json').version;
@@ -137,6 +138,12 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
       rotations?.announce(room, generation);
     },
   };
+  const exchange = {
+    links,
+    rooms,
+    limits: { maxFiles: config.maxFilesPerRoom, maxBytes: config.maxDocumentBytes },
+    access: sessionsApi.access,
+  };
   const health: HealthSources = {
     version,
     startedAt: Date.now(),
@@ -154,6 +161,7 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
   const nextHandler = config.serveNext ? await createNextHandler() : null;
   const server = http.createServer((req, res) => {
     if (serveOpsRoute(health, metrics.registry, req, res)) return;
+    if (handleWorkspaceExchange(req, res, exchange)) return;
     if (handleSessionsApi(req, res, sessionsApi)) return;
     if (nextHandler) return void nextHandler(req, res);
     res.statusCode = 404;

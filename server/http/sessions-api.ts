@@ -2,11 +2,11 @@
 // rotation by the owner, signed identities).
 import type http from 'node:http';
 import { identityRequestSchema } from '../../lib/shared/protocol/sessions';
-import { REFUSAL_MESSAGES, type RefusalReason } from '../../lib/shared/protocol/refusals';
 import { grants, type Permission } from '../../lib/shared/share-token';
 import type { AccessResult } from '../auth/auth-extension';
 import type { IdentitySigner } from '../auth/identity';
 import type { SessionLinks } from '../collab/storage/session-links';
+import { bearerToken, failed, originOf, readJson, refuse, reply } from './http-replies';
 
 export interface SessionsApiDeps {
   links: SessionLinks;
@@ -17,7 +17,6 @@ export interface SessionsApiDeps {
   rotated(roomId: string, generation: number): void;
 }
 
-const STATUS: Partial<Record<RefusalReason, number>> = { ROOM_NOT_FOUND: 404, BAD_ROOM_ID: 400 };
 const ROOM_PATH = /^\/api\/sessions\/([A-Za-z0-9_-]{1,128})\/(links|rotate|identity)$/;
 const MAX_BODY_BYTES = 4096;
 
@@ -62,53 +61,9 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse, deps: 
       return reply(res, 200, links);
     }
     case 'identity': {
-      const body = identityRequestSchema.safeParse(await readJson(req));
+      const body = identityRequestSchema.safeParse(await readJson(req, MAX_BODY_BYTES));
       if (!body.success) return reply(res, 400, { error: 'INVALID_MESSAGE', message: 'Send { "identity"?: string }.' });
       return reply(res, 200, deps.identities.confirmOrIssue(roomId, body.data.identity));
     }
-  }
-}
-
-function refuse(res: http.ServerResponse, reason: RefusalReason): void {
-  reply(res, STATUS[reason] ?? 403, { error: reason, message: REFUSAL_MESSAGES[reason] });
-}
-
-function failed(res: http.ServerResponse, error: Error): void {
-  if (!res.headersSent) reply(res, 500, { error: 'INTERNAL', message: error.message });
-}
-
-function reply(res: http.ServerResponse, status: number, body: unknown): true {
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
-  return true;
-}
-
-/** The token from `Authorization: Bearer <token>`, or null. */
-function bearerToken(req: http.IncomingMessage): string | null {
-  const header = req.headers.authorization;
-  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : null;
-}
-
-/** The origin the browser used, so links point where the user already is. */
-function originOf(req: http.IncomingMessage): string {
-  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value?.split(',')[0]?.trim());
-  const host = first(req.headers['x-forwarded-host']) ?? req.headers.host ?? 'localhost';
-  const proto = first(req.headers['x-forwarded-proto']) ?? ('encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http');
-  return `${proto}://${host}`;
-}
-
-async function readJson(req: http.IncomingMessage): Promise<unknown> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk);
-  }
-  if (size === 0) return {};
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    return null;
   }
 }

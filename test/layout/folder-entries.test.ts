@@ -13,6 +13,7 @@ const ENTRY_FILES: Record<string, string> = {
   'lib/shared': 'index.ts',
   'lib/shared/protocol': 'index.ts',
   'lib/shared/document': 'doc-model.ts',
+  'lib/shared/workspace': 'workspace-files.ts',
   'lib/browser/ai': 'use-spark.ts',
   'lib/browser/collab': 'collab-client.ts',
   'lib/browser/editor': 'use-collab-editor.ts',

@@ -1,0 +1,77 @@
+import { unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSessionViaApi } from '../helpers/sessions';
+import { startInProcess, type InProcessServer } from '../helpers/in-process-server';
+import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
+import { exportZip, importZip } from '../helpers/workspace-zips';
+
+/** 50 files that would show a lossy round trip: nesting, CRLF, a BOM, non-ASCII, an empty file, a long one. */
+function fiftyFiles(): Record<string, string> {
+  const files: Record<string, string> = {
+    'README.md': '# Café ☕ — naïve résumé\n',
+    'windows.txt': 'line one\r\nline two\r\n',
+    'bom.ts': '\uFEFFexport const withBom = true;\n',
+    'empty.ts': '',
+    'deep/er/still/deeper/file name.ts': 'export const spaced = "yes";\n',
+    'emoji.md': '🚀 launch 👩‍💻 pair\n',
+    'long.ts': 'export const n = 1;\n'.repeat(2000),
+  };
+  for (let i = 0; Object.keys(files).length < 50; i++) files[`src/module-${i}.ts`] = `export const value${i} = ${i};\n\t// tab and trailing space \n`;
+  return files;
+}
+
+describe('a workspace goes out as a .zip and comes back in', () => {
+  let server: InProcessServer;
+  const clients: YjsClient[] = [];
+
+  beforeAll(async () => {
+    server = await startInProcess({ env: { SPARKPAD_MAX_DOCUMENT_BYTES: String(2 * 1024 * 1024) } });
+  });
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    await server?.close();
+  });
+
+  async function open(room: string, token: string): Promise<YjsClient> {
+    const client = connectClient(server.wsUrl, room, token);
+    clients.push(client);
+    await synced(client);
+    return client;
+  }
+
+  it('round-trips a workspace of 50 files byte for byte', async () => {
+    const files = fiftyFiles();
+    const original = await createSessionViaApi(server.url);
+    const writer = await open(original.room, original.editToken);
+    writer.doc.transact(() => {
+      for (const [path, text] of Object.entries(files)) writer.text(path).insert(0, text);
+    });
+
+    // The view link may download too: exporting only reads.
+    const exported = await exportZip(server.url, original.room, original.viewToken);
+    expect(exported.status).toBe(200);
+    expect(exported.type).toBe('application/zip');
+    const unzipped = unzipSync(exported.bytes);
+    expect(Object.keys(unzipped).sort()).toEqual(Object.keys(files).sort());
+    for (const [path, text] of Object.entries(files)) expect(Buffer.from(unzipped[path]!).equals(Buffer.from(text, 'utf8'))).toBe(true);
+
+    const imported = await importZip(server.url, exported.bytes);
+    expect(imported.status).toBe(201);
+    const room = imported.body.room as string;
+    expect(room).not.toBe(original.room);
+    const reader = await open(room, imported.body.editToken as string);
+    await whenDoc(reader.doc, () => reader.doc.getMap('files').size === 50);
+    for (const [path, text] of Object.entries(files)) expect(reader.read(path)).toBe(text);
+
+    const again = await exportZip(server.url, room, imported.body.viewToken as string);
+    expect(Buffer.from(again.bytes).equals(Buffer.from(exported.bytes))).toBe(true);
+  });
+
+  it('refuses an export without a valid token of that room, with the websocket reasons', async () => {
+    const session = await createSessionViaApi(server.url);
+    const other = await createSessionViaApi(server.url);
+    expect((await exportZip(server.url, session.room, 'not-a-token')).status).toBe(403);
+    const wrongRoom = await fetch(`${server.url}/api/sessions/${session.room}/export`, { headers: { authorization: `Bearer ${other.editToken}` } });
+    expect(((await wrongRoom.json()) as { error: string }).error).toBe('FORBIDDEN_ROOM');
+  });
+});
