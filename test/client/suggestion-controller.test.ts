@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SuggestionLatency } from '../../lib/browser/ai/latency-store';
 import { SuggestionController, type CursorSnapshot } from '../../lib/browser/ai/suggestion-controller';
 import type { ClientMessageInput, ServerMessage } from '../../lib/shared/protocol/ai';
@@ -146,8 +146,47 @@ describe('the ghost-text suggestion controller', () => {
   it('reports an error naming its code, and shows nothing', () => {
     const t = setup();
     t.type('a');
-    t.receive({ type: 'complete:error', id: 's1', error: { code: 'RATE_LIMITED', message: 'Too many requests.' } });
+    t.receive({ type: 'complete:error', id: 's1', error: { code: 'NO_TIER_AVAILABLE', message: 'No model answered.' } });
     expect(t.ghost()).toBeNull();
-    expect(t.reports.at(-1)).toEqual(['s1', { error: 'RATE_LIMITED: Too many requests.' }]);
+    expect(t.reports.at(-1)).toEqual(['s1', { error: 'NO_TIER_AVAILABLE: No model answered.' }]);
+  });
+
+  describe('when the server refuses a burst of keystrokes (RATE_LIMITED)', () => {
+    afterEach(() => void vi.useRealTimers());
+    const refusal = (id: string) =>
+      ({ type: 'complete:error', id, error: { code: 'RATE_LIMITED', message: 'Too many.', retryAfterMs: 300 } }) as const;
+    const requests = (t: ReturnType<typeof setup>) => t.sent.filter((m) => m.type === 'complete');
+
+    it('sends nothing while the budget refills, then asks once for the last keystroke’s cursor', () => {
+      vi.useFakeTimers();
+      const t = setup('const x = ');
+      t.type('a', 10);
+      t.receive(refusal('s1'));
+      t.type('b', 20);
+      t.type('c', 30);
+      expect(requests(t)).toHaveLength(1);
+      vi.advanceTimersByTime(300);
+      expect(requests(t)).toHaveLength(2);
+      expect(t.lastRequest()).toMatchObject({ prefix: 'const x = abc' });
+      t.receive({ type: 'complete:chunk', id: 's2', text: 'def' });
+      t.controller.shown('s2', 45);
+      // Measured from the last key, the one the person waits on.
+      expect(t.reports).toContainEqual(['s2', { keystrokeToFirstCharMs: 15 }]);
+      expect(t.reports.some(([, p]) => 'error' in p)).toBe(false);
+    });
+
+    it('forgets the wait on Esc or a cursor move: nothing is asked when the budget refills', () => {
+      vi.useFakeTimers();
+      const t = setup();
+      t.type('a');
+      t.receive(refusal('s1'));
+      t.controller.dismiss();
+      vi.advanceTimersByTime(1000);
+      t.type('b');
+      t.receive(refusal('s2'));
+      t.moveTo(0);
+      vi.advanceTimersByTime(1000);
+      expect(requests(t)).toHaveLength(2);
+    });
   });
 });

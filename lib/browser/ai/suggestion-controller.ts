@@ -13,6 +13,9 @@ import type { SuggestionLatency } from './latency-store';
  *   streaming) and shows the rest, with no new message. The server's reuse would also serve a new
  *   `complete` from the same stream, but only if the old one is not cancelled first; keeping the request
  *   open is cheaper still;
+ * - a refusal for asking too often (RATE_LIMITED) is not shown: the controller waits out the server's
+ *   `retryAfterMs`, sending nothing meanwhile, then asks once for wherever the cursor is, so the keystroke
+ *   that ends a burst still gets its suggestion;
  * - no snapshot (a selection, no file, a view-only link) means no suggestion.
  */
 
@@ -50,8 +53,15 @@ interface Suggestion {
   shown: boolean;
 }
 
+/** A refused burst: when the budget refills, and the last key pressed while waiting for it. */
+interface Refill {
+  timer: ReturnType<typeof setTimeout>;
+  keyAt: number;
+}
+
 export class SuggestionController {
   private current: Suggestion | null = null;
+  private refill: Refill | null = null;
 
   constructor(private readonly host: SuggestionHost) {}
 
@@ -66,17 +76,20 @@ export class SuggestionController {
       if (typed !== null && s.phase !== 'failed' && (typed < s.text.length || s.phase === 'streaming')) return;
       this.drop();
     }
+    if (this.refill) return void (this.refill.keyAt = keyAt);
     this.request(snapshot, keyAt);
   }
 
   /** The cursor moved without an edit (click, arrow keys): a suggestion for elsewhere is stale. */
   moved(): void {
     const snapshot = this.host.snapshot();
+    this.stopRefill();
     if (this.current && (!snapshot || typedThrough(this.current, snapshot) === null)) this.dismiss();
   }
 
   /** Esc, focus lost, file closed, connection lost: nothing shows and nothing keeps streaming. */
   dismiss(): void {
+    this.stopRefill();
     if (!this.current) return;
     this.drop();
     this.host.changed();
@@ -125,7 +138,8 @@ export class SuggestionController {
       case 'complete:error':
       case 'error':
         s.phase = 'failed';
-        this.host.report(s.id, { error: `${message.error.code}: ${message.error.message}` });
+        if (message.error.code === 'RATE_LIMITED') this.waitForRefill(message.error.retryAfterMs ?? 1000, s.keyAt);
+        else this.host.report(s.id, { error: `${message.error.code}: ${message.error.message}` });
         this.host.changed();
         return;
       default:
@@ -148,6 +162,22 @@ export class SuggestionController {
       shown: false,
     };
     this.host.report(id, { file, requestedAt: Date.now() });
+  }
+
+  private waitForRefill(ms: number, keyAt: number): void {
+    this.stopRefill();
+    const timer = setTimeout(() => {
+      const waited = this.refill;
+      this.refill = null;
+      const snapshot = this.host.snapshot();
+      if (waited && snapshot) this.request(snapshot, waited.keyAt);
+    }, ms);
+    this.refill = { timer, keyAt };
+  }
+
+  private stopRefill(): void {
+    if (this.refill) clearTimeout(this.refill.timer);
+    this.refill = null;
   }
 
   /** Forgets the suggestion; one still streaming is cancelled so the server stops paying for it. */
