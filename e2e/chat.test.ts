@@ -102,18 +102,16 @@ describe('chat with Spark, shared by the room', () => {
   it("applies a code block as an edit: Spark's cursor types it into the file for everyone", async () => {
     const before = (await editorValue(bob.page))!;
     expect(before).not.toContain('name.trim()');
-    // Bob's page notes every distinct text the file has while Spark types, and whether Spark's cursor shows.
+    // Bob's page counts the changes that reach the file while Spark types, and notes whether Spark's cursor shows.
     await bob.page.evaluate(() => {
-      const seen = new Set<string>();
+      const changes = window.sparkpad!.countChanges(window.sparkpad!.openFile()!)!;
       let sparkCursor = false;
-      const sample = () => {
-        const value = window.sparkpad?.editorValue();
-        if (value) seen.add(value);
+      const watchCursor = () => {
         sparkCursor ||= [...document.querySelectorAll('[data-testid="remote-cursor-label"]')].some((l) => l.textContent === 'Spark');
-        (window as unknown as { applySamples: () => { texts: number; sparkCursor: boolean } }).applySamples = () => ({ texts: seen.size, sparkCursor });
-        requestAnimationFrame(sample);
+        requestAnimationFrame(watchCursor);
       };
-      sample();
+      watchCursor();
+      (window as unknown as { applySamples: () => { changes: number; sparkCursor: boolean } }).applySamples = () => ({ changes: changes(), sparkCursor });
     });
 
     await selectLines(alice.page, 3, 5);
@@ -121,9 +119,9 @@ describe('chat with Spark, shared by the room', () => {
     const expected = before.replace(/export function greet[\s\S]*?\n}\n/, `${ANSWER_CODE}\n`);
     for (const page of [alice.page, bob.page]) await waitForEditorValue(page, { equals: expected });
 
-    const samples = await bob.page.evaluate(() => (window as unknown as { applySamples: () => { texts: number; sparkCursor: boolean } }).applySamples());
+    const samples = await bob.page.evaluate(() => (window as unknown as { applySamples: () => { changes: number; sparkCursor: boolean } }).applySamples());
     // Typed in steps (Spark's streamed edit), not pasted in one go, with Spark's cursor drawn.
-    expect(samples.texts).toBeGreaterThan(3);
+    expect(samples.changes).toBeGreaterThan(3);
     expect(samples.sparkCursor).toBe(true);
     // It went through Ask Spark's edit path: Alice's panel knows the edit and can undo it.
     const edit = await alice.page.waitForFunction(() => {

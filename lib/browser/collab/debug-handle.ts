@@ -18,6 +18,11 @@ export interface SparkpadDebugHandle {
   editorValue(): string | null;
   fileText(path: string): string | null;
   files(): string[];
+  /**
+   * Starts counting the changes that reach file `path` in this browser's copy of the document (each
+   * remote update or local edit is one); the returned function reads the count. Null when no such file.
+   */
+  countChanges(path: string): (() => number) | null;
   openFile(): string | null;
   clientId(): number | null;
   /** Messages of the diagnostics on the open file: proof the language workers run. */
@@ -53,6 +58,14 @@ export function useDebugHandle(): void {
       files: () => {
         const current = doc();
         return current ? listFiles(current) : [];
+      },
+      countChanges: (path) => {
+        const current = doc();
+        const text = current ? getFile(current, path) : null;
+        if (!text) return null;
+        let changes = 0;
+        text.observe(() => changes++);
+        return () => changes;
       },
       openFile: () => useWorkspaceStore.getState().openFile,
       clientId: () => doc()?.clientID ?? null,
