@@ -1,30 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type ServerProcess } from '../helpers/server-process';
-import { createRoomInDataDir, type TestRoom } from '../helpers/sessions';
-import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
+import { describe, expect, it } from 'vitest';
+import { freshServerForEachTest } from '../helpers/fresh-server';
+import { synced, whenDoc } from '../helpers/yjs-client';
 
 describe('the Yjs endpoint with stock y-websocket clients', () => {
-  let server: ServerProcess;
-  let room: TestRoom;
-  const clients: YjsClient[] = [];
-  const connect = (token: string | null) => {
-    const client = connectClient(server.wsUrl, room.room, token);
-    clients.push(client);
-    return client;
-  };
-
-  beforeEach(async () => {
-    server = await startServer();
-    room = await createRoomInDataDir(server.dataDir);
-  });
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    await server.stop();
-  });
+  const current = freshServerForEachTest();
+  const connect = (token: string | null) => current.connect(token);
 
   it('carries text typed in one client to another through the server', async () => {
-    const a = connect(room.editToken);
-    const b = connect(room.editToken);
+    const a = connect(current.room.editToken);
+    const b = connect(current.room.editToken);
     await Promise.all([synced(a), synced(b)]);
     a.text().insert(0, 'const answer = 42;');
     await whenDoc(b.doc, () => b.read() === 'const answer = 42;');
@@ -33,8 +17,8 @@ describe('the Yjs endpoint with stock y-websocket clients', () => {
   });
 
   it('carries awareness states between clients', async () => {
-    const a = connect(room.editToken);
-    const b = connect(room.editToken);
+    const a = connect(current.room.editToken);
+    const b = connect(current.room.editToken);
     await Promise.all([synced(a), synced(b)]);
     const seen = new Promise<void>((resolve) => {
       b.provider.awareness.on('change', () => {
@@ -47,11 +31,11 @@ describe('the Yjs endpoint with stock y-websocket clients', () => {
   });
 
   it('gives a late joiner the whole document', async () => {
-    const a = connect(room.editToken);
+    const a = connect(current.room.editToken);
     await synced(a);
     a.text('a.ts').insert(0, 'alpha');
     a.text('b.ts').insert(0, 'beta');
-    const late = connect(room.viewToken);
+    const late = connect(current.room.viewToken);
     await synced(late);
     await whenDoc(late.doc, () => late.doc.getMap('files').size === 2);
     expect(late.read('a.ts')).toBe('alpha');
