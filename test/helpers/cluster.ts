@@ -1,7 +1,10 @@
+import { afterAll, beforeAll } from 'vitest';
+import type * as Y from 'yjs';
 import { createRoomInDatabase, createTestSchema, type TestSchema } from './postgres';
 import { dropRedisPrefix, TEST_REDIS_URL, testRedisPrefix } from './redis';
 import { startServer, type ServerProcess } from './server-process';
 import type { TestRoom } from './sessions';
+import { connectClient, type YjsClient } from './yjs-client';
 
 /** Server processes sharing one PostgreSQL schema and one Redis prefix: a scaled-out Sparkpad in miniature. */
 export interface Cluster {
@@ -59,6 +62,40 @@ export async function startCluster(size: number, { env = {}, next = false }: Clu
       await Promise.all(instances.map((instance) => instance.kill()));
       await schema.drop();
       await dropRedisPrefix(redisPrefix);
+    },
+  };
+}
+
+export interface ClusterForTests {
+  /** The running cluster; read it inside a test. */
+  readonly cluster: Cluster;
+  /** A stock client on `instance` (with `doc`, to carry a browser's state to a new instance), destroyed after the tests. */
+  connect(instance: ServerProcess, room: string, token: string, doc?: Y.Doc): YjsClient;
+}
+
+/**
+ * A cluster started before the calling describe block's tests and destroyed after them, together with
+ * every client they connected through it.
+ */
+export function clusterForTheseTests(size: number, options: ClusterOptions = {}): ClusterForTests {
+  let cluster: Cluster | null = null;
+  const clients: YjsClient[] = [];
+  beforeAll(async () => {
+    cluster = await startCluster(size, options);
+  });
+  afterAll(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await cluster?.destroy();
+  });
+  return {
+    get cluster() {
+      if (!cluster) throw new Error('the cluster starts before the tests; read it inside one');
+      return cluster;
+    },
+    connect(instance, room, token, doc) {
+      const client = connectClient(instance.wsUrl, room, token, doc);
+      clients.push(client);
+      return client;
     },
   };
 }

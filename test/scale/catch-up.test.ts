@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCluster, type Cluster } from '../helpers/cluster';
+import { describe, expect, it } from 'vitest';
+import { clusterForTheseTests } from '../helpers/cluster';
 import { textInDatabase } from '../helpers/postgres';
 import type { ServerProcess } from '../helpers/server-process';
 import { startTyping, untilConverged, type Typed } from '../helpers/typing';
-import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
+import { synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
 
 // The longest window the settings allow: for the whole test, edits typed on instances 1 and 3 are in
 // their memory and in Redis but not yet in PostgreSQL, so the restarted instance can only catch up
@@ -23,23 +23,15 @@ function textAtNextSync(client: YjsClient): Promise<string> {
 }
 
 describe('an instance restarted while the others keep editing', () => {
-  let cluster: Cluster;
-  const clients: YjsClient[] = [];
-  beforeAll(async () => {
-    cluster = await startCluster(3, { env: { SPARKPAD_DURABILITY_WINDOW_MS: String(DURABILITY_WINDOW_MS) } });
-  });
-  afterAll(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    await cluster?.destroy();
-  });
+  const scaled = clusterForTheseTests(3, { env: { SPARKPAD_DURABILITY_WINDOW_MS: String(DURABILITY_WINDOW_MS) } });
+  const { connect } = scaled;
 
   it('catches up to the current text before serving its clients', async () => {
-    const [first, second, third] = cluster.instances as [ServerProcess, ServerProcess, ServerProcess];
-    const { room, editToken } = await cluster.createRoom();
-    const writer = connectClient(first.wsUrl, room, editToken);
-    const watcher = connectClient(third.wsUrl, room, editToken);
-    const returning = connectClient(second.wsUrl, room, editToken);
-    clients.push(writer, watcher, returning);
+    const [first, second, third] = scaled.cluster.instances as [ServerProcess, ServerProcess, ServerProcess];
+    const { room, editToken } = await scaled.cluster.createRoom();
+    const writer = connect(first, room, editToken);
+    const watcher = connect(third, room, editToken);
+    const returning = connect(second, room, editToken);
     await Promise.all([writer, watcher, returning].map(synced));
     writer.text();
     await whenDoc(returning.doc, () => returning.doc.getMap('files').has('main.ts'));
@@ -53,15 +45,14 @@ describe('an instance restarted while the others keep editing', () => {
     await whenDoc(watcher.doc, () => watcher.read().includes(later));
 
     const returningServed = textAtNextSync(returning);
-    const restarted = await cluster.start(second.port);
+    const restarted = await scaled.cluster.start(second.port);
     // Everything the watcher holds was published before the newcomer connects.
     const seen = watcher.read();
-    const newcomer = connectClient(restarted.wsUrl, room, editToken);
-    clients.push(newcomer);
+    const newcomer = connect(restarted, room, editToken);
     const newcomerServed = await textAtNextSync(newcomer);
     const seenTokens = seen.match(/<w\d+>/g)!;
 
-    const inDatabase = await textInDatabase(cluster.schema.url, room);
+    const inDatabase = await textInDatabase(scaled.cluster.schema.url, room);
     const onlyInRedis = seenTokens.filter((token) => !inDatabase.includes(token));
     expect(onlyInRedis.length, 'edits the restarted instance could only get from Redis').toBeGreaterThan(0);
     expect(seenTokens.filter((token) => !newcomerServed.includes(token))).toEqual([]);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCluster, type Cluster } from '../helpers/cluster';
+import { describe, expect, it } from 'vitest';
+import { clusterForTheseTests } from '../helpers/cluster';
 import { startTyping, untilConverged, type Typed } from '../helpers/typing';
-import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
+import { synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
 
 /** Resolves when the client's view of awareness satisfies `check`, re-checking on every change. */
 function whenAwareness(client: YjsClient, check: () => boolean): Promise<void> {
@@ -21,20 +21,12 @@ const nameOf = (client: YjsClient, clientId: number): string | undefined =>
   (client.provider.awareness.getStates().get(clientId) as { user?: { name?: string } } | undefined)?.user?.name;
 
 describe('three instances serving one room', () => {
-  let cluster: Cluster;
-  const clients: YjsClient[] = [];
-  beforeAll(async () => {
-    cluster = await startCluster(3);
-  });
-  afterAll(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    await cluster?.destroy();
-  });
+  const scaled = clusterForTheseTests(3);
+  const { connect } = scaled;
 
   const connectOnePerInstance = async () => {
-    const { room, editToken } = await cluster.createRoom();
-    const perInstance = cluster.instances.map((instance) => connectClient(instance.wsUrl, room, editToken));
-    clients.push(...perInstance);
+    const { room, editToken } = await scaled.cluster.createRoom();
+    const perInstance = scaled.cluster.instances.map((instance) => connect(instance, room, editToken));
     await Promise.all(perInstance.map(synced));
     return perInstance;
   };

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCluster, type Cluster } from '../helpers/cluster';
+import { describe, expect, it } from 'vitest';
+import { clusterForTheseTests } from '../helpers/cluster';
 import type { ServerProcess } from '../helpers/server-process';
 import { delay, startTyping, untilConverged, type Typed } from '../helpers/typing';
-import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
+import { synced, whenDoc } from '../helpers/yjs-client';
 
 // The server's default SPARKPAD_DURABILITY_WINDOW_MS, as the README states it.
 const DURABILITY_WINDOW_MS = 50;
@@ -10,26 +10,18 @@ const DURABILITY_WINDOW_MS = 50;
 const TRANSIT_MARGIN_MS = 250;
 
 describe('an instance killed while its clients type', () => {
-  let cluster: Cluster;
-  const clients: YjsClient[] = [];
-  beforeAll(async () => {
-    cluster = await startCluster(3);
-  });
-  afterAll(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    await cluster?.destroy();
-  });
+  const scaled = clusterForTheseTests(3);
+  const { connect } = scaled;
 
   it('moves its clients to another instance without losing edits older than the durability window', async () => {
-    const [first, second, third] = cluster.instances as [ServerProcess, ServerProcess, ServerProcess];
-    const { room, editToken } = await cluster.createRoom();
-    const onFirst = connectClient(first.wsUrl, room, editToken);
-    const onSecond = connectClient(second.wsUrl, room, editToken);
-    const onThird = connectClient(third.wsUrl, room, editToken);
+    const [first, second, third] = scaled.cluster.instances as [ServerProcess, ServerProcess, ServerProcess];
+    const { room, editToken } = await scaled.cluster.createRoom();
+    const onFirst = connect(first, room, editToken);
+    const onSecond = connect(second, room, editToken);
+    const onThird = connect(third, room, editToken);
     // Types on instance 2 and goes down with it (its tab closes): only the servers can have kept its edits.
-    const lostWithSecond = connectClient(second.wsUrl, room, editToken);
+    const lostWithSecond = connect(second, room, editToken);
     const everyone = [onFirst, onSecond, onThird, lostWithSecond];
-    clients.push(...everyone);
     await Promise.all(everyone.map(synced));
     onFirst.text();
     await Promise.all(everyone.map((client) => whenDoc(client.doc, () => client.doc.getMap('files').has('main.ts'))));
@@ -48,8 +40,7 @@ describe('an instance killed while its clients type', () => {
     lostWithSecond.provider.destroy();
     // What a load balancer does: the same browser state, a new connection to a live instance.
     onSecond.provider.destroy();
-    const moved = connectClient(third.wsUrl, room, editToken, onSecond.doc);
-    clients.push(moved);
+    const moved = connect(third, room, editToken, onSecond.doc);
     await delay(300); // they keep typing on the new instance
     stops.forEach((stop) => stop());
 
@@ -60,8 +51,7 @@ describe('an instance killed while its clients type', () => {
     await untilConverged(survivors, mustHave);
 
     // A fresh reader on a surviving instance sees the same text: the room, not only the clients, converged.
-    const reader = connectClient(first.wsUrl, room, editToken);
-    clients.push(reader);
+    const reader = connect(first, room, editToken);
     await synced(reader);
     await untilConverged([...survivors, reader], mustHave);
   });
