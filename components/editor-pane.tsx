@@ -8,6 +8,7 @@ import { useSettingsStore } from '@/lib/browser/settings/settings-store';
 import { useEditorLoadGate } from '@/lib/browser/editor/use-editor-load-gate';
 import { useWorkspaceStore } from '@/lib/browser/workspace/workspace-store';
 import { HtmlPreview } from './html-preview';
+import { PanelBoundary } from './panel-boundary';
 import { RunButton } from './run-button';
 import { RunOutput } from './run-output';
 import { StaticFileView } from './static-file-view';
@@ -40,7 +41,9 @@ export function EditorPane() {
         </div>
         {isHtml && openFile && <HtmlPreview path={openFile} />}
       </div>
-      <RunOutput />
+      <PanelBoundary label="Run output">
+        <RunOutput />
+      </PanelBoundary>
     </section>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from 'react';
 import type { OutputLine } from '@/lib/browser/run/run-in-sandbox';
-import type { RunRecord } from '@/lib/browser/run/run-log';
+import type { RunRecord } from '@/lib/shared/document/run-log';
 import { useRunStore } from '@/lib/browser/run/run-store';
 import { useRuns } from '@/lib/browser/run/use-runs';
 import { useSessionStore } from '@/lib/browser/collab/session-store';

@@ -14,6 +14,7 @@ import { AiPanel } from './ai-panel';
 import { Drawer } from './drawer';
 import { EditorPane } from './editor-pane';
 import { FileTree } from './file-tree';
+import { PanelBoundary } from './panel-boundary';
 import { PresenceList } from './presence-list';
 import { SessionHeader, type SessionDialog, type SessionDrawer } from './session-header';
 import { SessionNotice } from './session-notice';
@@ -52,18 +53,28 @@ export function SessionView({ room }: { room: string }) {
       </div>
       <div className="session-body" inert={behindDialog}>
         <Drawer className="session-sidebar" label="Files and people" open={drawer === 'files'} onClose={closeDrawer} testId="files-drawer">
-          <FileTree />
-          <PresenceList />
+          <PanelBoundary label="The file list">
+            <FileTree />
+          </PanelBoundary>
+          <PanelBoundary label="The people list">
+            <PresenceList />
+          </PanelBoundary>
         </Drawer>
         <main className="session-main" inert={behindDrawer}>
-          <EditorPane />
+          <PanelBoundary label="The editor">
+            <EditorPane />
+          </PanelBoundary>
         </main>
         <Drawer className="session-ai" label="Spark" open={drawer === 'spark'} onClose={closeDrawer} testId="ai-panel-slot">
-          <AiPanel />
+          <PanelBoundary label="Spark's panel">
+            <AiPanel />
+          </PanelBoundary>
         </Drawer>
       </div>
       <div className="status-bar-slot" inert={behindDrawer}>
-        <StatusBar />
+        <PanelBoundary label="The status bar">
+          <StatusBar />
+        </PanelBoundary>
       </div>
       {dialog === 'share' && <ShareDialog onClose={closeDialog} />}
       {dialog === 'settings' && <SettingsDialog onClose={closeDialog} />}

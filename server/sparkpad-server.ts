@@ -11,7 +11,7 @@ import { LiveGrants } from './auth/live-grants';
 import { loadOrCreateSecret } from './auth/secret';
 import { TokenSigner } from './auth/tokens';
 import { HookChain, type Extension } from './collab/core/hooks';
-import { LimitsExtension, PersistenceExtension } from './collab/extensions';
+import { DocumentShapeExtension, LimitsExtension, PersistenceExtension } from './collab/extensions';
 import { PostgresStorage } from './collab/storage/postgres-storage';
 import { RoomRegistry } from './collab/core/room-registry';
 import { SessionLinks } from './collab/storage/session-links';
@@ -73,7 +73,7 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
     maxDocumentBytes: config.maxDocumentBytes,
     maxFilesPerRoom: config.maxFilesPerRoom,
   });
-  const extensions: Extension[] = [new AuthExtension(access, identities), limits, persistence];
+  const extensions: Extension[] = [new AuthExtension(access, identities), limits, new DocumentShapeExtension(), persistence];
   // With SPARKPAD_REDIS_URL, rooms span instances.
   const scaleOut = config.redisUrl
     ? createRedisScaleOut({

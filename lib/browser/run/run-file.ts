@@ -6,7 +6,7 @@ import type { CollabClient } from '../collab/collab-client';
 import { filesOf } from '../../shared/document/doc-model';
 import type { AwarenessUser } from '../../shared/protocol/awareness';
 import { runInSandbox, type OutputLine } from './run-in-sandbox';
-import { recordRun } from './run-log';
+import { recordRun } from '../../shared/document/run-log';
 import { useRunStore } from './run-store';
 import { isRunnable } from './transpile';
 

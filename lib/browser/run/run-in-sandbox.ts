@@ -1,12 +1,8 @@
+import type { ExitStatus, OutputLevel, OutputLine } from '../../shared/document/run-log';
 import { buildWorkerSource } from './worker-source';
 import { transpileWorkspace } from './transpile';
 
-export type OutputLevel = 'log' | 'info' | 'warn' | 'error' | 'debug' | 'system';
-export interface OutputLine {
-  level: OutputLevel;
-  text: string;
-}
-export type ExitStatus = 'ok' | 'error' | 'timeout';
+export type { ExitStatus, OutputLevel, OutputLine };
 
 export interface RunOptions {
   entry: string;

@@ -2,13 +2,13 @@
 
 import { useEffect, useState } from 'react';
 import type { CollabClient } from '../collab/collab-client';
-import { filesOf } from '../../shared/document/doc-model';
+import { getFile } from '../../shared/document/doc-model';
 
 /** A file's text, updated at most once per `throttleMs` while people type. */
 export function useFileText(client: CollabClient | null, path: string | null, throttleMs = 150): string | null {
   const [text, setText] = useState<string | null>(null);
   useEffect(() => {
-    const ytext = client && path ? filesOf(client.doc).get(path) : undefined;
+    const ytext = client && path ? getFile(client.doc, path) : undefined;
     if (!ytext) {
       setText(null);
       return;

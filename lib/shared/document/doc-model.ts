@@ -1,5 +1,6 @@
-// lib/shared/document/: the shape of a session's shared Y.Doc (files, chat log) with the zod schemas
-// the server checks writes against. doc-model.ts (files) is the entry point; chat-log.ts holds the room chat.
+// lib/shared/document/: the shape of a session's shared Y.Doc (files, chat log, runs) with the zod schemas
+// the server checks writes against. doc-model.ts (files) is the entry point; chat-log.ts holds the room chat,
+// run-log.ts the runs, and document-shape.ts the whole model as the server enforces it.
 
 import * as Y from 'yjs';
 
@@ -71,13 +72,19 @@ export function filesOf(doc: Y.Doc): Y.Map<Y.Text> {
   return doc.getMap<Y.Text>(FILES_KEY);
 }
 
-/** Paths in a stable order: what a file tree shows. */
+/**
+ * Paths in a stable order: what a file tree shows. The server refuses any other value, but a reader never
+ * trusts that: an entry that is not a Y.Text is not a file.
+ */
 export function listFiles(doc: Y.Doc): string[] {
-  return [...filesOf(doc).keys()].sort((a, b) => a.localeCompare(b));
+  const paths: string[] = [];
+  for (const [path, value] of filesOf(doc)) if (value instanceof Y.Text) paths.push(path);
+  return paths.sort((a, b) => a.localeCompare(b));
 }
 
 export function getFile(doc: Y.Doc, path: string): Y.Text | undefined {
-  return filesOf(doc).get(path);
+  const value: unknown = filesOf(doc).get(path);
+  return value instanceof Y.Text ? value : undefined;
 }
 
 export function createFile(doc: Y.Doc, rawPath: string, content = '', origin?: unknown): FileResult<string> {

@@ -3,6 +3,7 @@ import type { Permission } from '../../../lib/shared/share-token';
 import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
 import type { Room } from './room';
 import type { Session } from './session';
+import type { UpdateStructs } from './update-structs';
 
 export type AuthResult =
   | {
@@ -19,7 +20,8 @@ export type AuthResult =
 export interface HookPayloads {
   onAuthenticate: { roomId: string; token: string | null; identity: string | null; request: IncomingMessage };
   onLoadDocument: { room: Room };
-  onBeforeUpdate: { room: Room; update: Uint8Array; session: Session };
+  /** `structs`: the update decoded once, each item's place resolved, for every extension to read. */
+  onBeforeUpdate: { room: Room; update: Uint8Array; session: Session; structs: UpdateStructs };
   onChange: { room: Room; update: Uint8Array; origin: unknown };
   onConnect: { room: Room; session: Session };
   onDisconnect: { room: Room; session: Session };

@@ -3,6 +3,7 @@ import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
 import type { HookChain } from './hooks';
 import type { Session } from './session';
+import { UpdateStructs } from './update-structs';
 import { encodeAwareness, encodeUpdate } from './yjs-messages';
 
 interface AwarenessChange {
@@ -49,7 +50,7 @@ export class Room {
 
   /** Asks the extensions whether a client's update may be applied; returns the refusal if not. */
   vet(update: Uint8Array, session: Session): RefusalReason | undefined {
-    return this.hooks.vet({ room: this, update, session });
+    return this.hooks.vet({ room: this, update, session, structs: new UpdateStructs(this.doc, update) });
   }
 
   join(session: Session): void {

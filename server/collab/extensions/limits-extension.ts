@@ -19,9 +19,9 @@ export class LimitsExtension implements Extension {
 
   constructor(private readonly limits: DocumentLimits) {}
 
-  onBeforeUpdate({ room, update }: HookPayloads['onBeforeUpdate']): RefusalReason | undefined {
+  onBeforeUpdate({ room, update, structs }: HookPayloads['onBeforeUpdate']): RefusalReason | undefined {
     if (room.updateBytes + update.byteLength > this.limits.maxDocumentBytes) return 'DOCUMENT_TOO_LARGE';
-    const { written, deleted } = fileKeyChanges(room.doc, update);
+    const { written, deleted } = fileKeyChanges(structs);
     if (written.length === 0) return undefined;
     for (const path of written) {
       const valid = validatePath(path);
