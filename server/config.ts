@@ -37,6 +37,14 @@ export const configSchema = z.object({
   storageRetryInitialMs: z.coerce.number().int().min(1).max(60_000).default(100),
   /** Longest wait between storage retries. @default 5000 */
   storageRetryMaxMs: z.coerce.number().int().min(1).max(600_000).default(5_000),
+  /** A stretch of editing this long (from its first change) ends in an automatic version. @default 120000 */
+  versionEveryMs: z.coerce.number().int().min(1_000).default(120_000),
+  /** Versions older than this are thinned to the last one of each hour. @default 86400000 */
+  versionsHourlyAfterMs: z.coerce.number().int().min(0).default(24 * 60 * 60 * 1000),
+  /** Versions a room keeps (each holds the whole workspace); past it the oldest go. @default 1000 */
+  maxVersionsPerRoom: z.coerce.number().int().min(1).default(1000),
+  /** Time one file's diff may take in a restore; past it that file is rewritten more coarsely. @default 10 */
+  restoreDiffBudgetMs: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Largest document (bytes of Yjs updates) a room may grow to. @default 10485760 */
   maxDocumentBytes: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   /** Files a room may hold. @default 200 */
@@ -187,6 +195,10 @@ export const envNames = {
   compactAfterUpdates: 'SPARKPAD_COMPACT_AFTER_UPDATES',
   storageRetryInitialMs: 'SPARKPAD_STORAGE_RETRY_INITIAL_MS',
   storageRetryMaxMs: 'SPARKPAD_STORAGE_RETRY_MAX_MS',
+  versionEveryMs: 'SPARKPAD_VERSION_EVERY_MS',
+  versionsHourlyAfterMs: 'SPARKPAD_VERSIONS_HOURLY_AFTER_MS',
+  maxVersionsPerRoom: 'SPARKPAD_MAX_VERSIONS_PER_ROOM',
+  restoreDiffBudgetMs: 'SPARKPAD_RESTORE_DIFF_BUDGET_MS',
   maxDocumentBytes: 'SPARKPAD_MAX_DOCUMENT_BYTES',
   maxFilesPerRoom: 'SPARKPAD_MAX_FILES_PER_ROOM',
   maxConnections: 'SPARKPAD_MAX_CONNECTIONS',

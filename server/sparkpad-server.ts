@@ -23,8 +23,10 @@ import { logger } from './logger';
 import { CollabMetrics } from './metrics';
 import { serveOpsRoute } from './ops-routes';
 import { createRedisScaleOut } from './scale-out';
+import { handleHistoryApi } from './http/history-api';
 import { handleSessionsApi } from './http/sessions-api';
 import { handleWorkspaceExchange } from './http/workspace-exchange-api';
+import { createHistory } from './history/create-history';
 import { publishServices, type SparkpadServices } from './services';
 
 const version: string = createRequire(import.meta.url)('../package.json').version;
@@ -73,7 +75,14 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
     maxDocumentBytes: config.maxDocumentBytes,
     maxFilesPerRoom: config.maxFilesPerRoom,
   });
-  const extensions: Extension[] = [new AuthExtension(access, identities), limits, new DocumentShapeExtension(), persistence];
+  const history = createHistory(config, { storage, rooms: () => rooms, identities, access, logger });
+  const extensions: Extension[] = [
+    new AuthExtension(access, identities),
+    limits,
+    new DocumentShapeExtension(),
+    history.extension,
+    persistence,
+  ];
   // With SPARKPAD_REDIS_URL, rooms span instances.
   const scaleOut = config.redisUrl
     ? createRedisScaleOut({
@@ -163,6 +172,7 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
     if (serveOpsRoute(health, metrics.registry, req, res)) return;
     if (handleWorkspaceExchange(req, res, exchange)) return;
     if (handleSessionsApi(req, res, sessionsApi)) return;
+    if (handleHistoryApi(req, res, history.api)) return;
     if (nextHandler) return void nextHandler(req, res);
     res.statusCode = 404;
     res.end('pages are not served (SPARKPAD_SERVE_NEXT=false)');
@@ -185,6 +195,7 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
     authenticate: (payload) => hooks.authenticate(payload),
     grants,
     rooms,
+    checkpoint: (room, label) => void history.service.takeQuietly(room, 'checkpoint', label),
     metrics: ai.metrics,
   });
 

@@ -14,6 +14,7 @@ import type { AiMetrics } from './metrics';
 import type { AiRouter } from './routing/router';
 import { AiSession } from './session/ai-session';
 import { SparkPeers, type RoomSource } from './spark/peer-registry';
+import type { Checkpoint } from './spark/spark-peer';
 
 export interface AiSocketOptions {
   router: AiRouter;
@@ -23,6 +24,8 @@ export interface AiSocketOptions {
   grants: LiveGrants;
   /** Rooms for the Spark peer; without it Spark stays out of rooms and edits are refused. */
   rooms?: RoomSource;
+  /** Takes a version of the room before each Spark edit. */
+  checkpoint?: Checkpoint;
   metrics?: AiMetrics;
 }
 
@@ -33,7 +36,7 @@ function refusal(code: 'PROTOCOL_MISMATCH' | 'UNAUTHORIZED' | 'INVALID_MESSAGE',
 
 export function attachAiSocketHandlers(io: Server, options: AiSocketOptions): { namespace: Namespace; close(): Promise<void> } {
   const namespace = io.of(AI_NAMESPACE);
-  const peers = options.rooms ? new SparkPeers(options.rooms, options.router) : null;
+  const peers = options.rooms ? new SparkPeers(options.rooms, options.router, options.checkpoint ?? null) : null;
   const sessions = new WeakMap<Socket, AiSession>();
 
   namespace.use((socket, next) => {

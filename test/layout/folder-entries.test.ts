@@ -25,6 +25,7 @@ const ENTRY_FILES: Record<string, string> = {
   server: 'index.ts',
   'server/auth': 'auth-extension.ts',
   'server/http': 'sessions-api.ts',
+  'server/history': 'history-service.ts',
   'server/collab/core': 'yjs-endpoint.ts',
   'server/collab/storage': 'storage.ts',
   'server/collab/distribution': 'distributor.ts',

@@ -34,12 +34,18 @@ export const versionFilesSchema = z.object({
 });
 export type VersionFiles = z.infer<typeof versionFilesSchema>;
 
+/** The browser's signed identity (from `POST …/identity`), so the version credits the person by name. */
+const identityField = z.string().max(512).optional();
+
 /** `POST /api/sessions/<room>/versions` asks with `{ label }` and gets `{ id }`. */
-export const saveVersionRequestSchema = z.object({ label: z.string().trim().max(MAX_VERSION_LABEL_CHARS).default('') });
+export const saveVersionRequestSchema = z.object({
+  label: z.string().trim().max(MAX_VERSION_LABEL_CHARS).default(''),
+  identity: identityField,
+});
 export const savedVersionSchema = z.object({ id: z.string() });
 
 /** `POST /api/sessions/<room>/history/<id>/restore` with `{ file? }`: the whole workspace, or one file. */
-export const restoreRequestSchema = z.object({ file: z.string().min(1).max(512).optional() });
+export const restoreRequestSchema = z.object({ file: z.string().min(1).max(512).optional(), identity: identityField });
 
 /** Refusals only the history API gives; the others are the websocket's (refusals.ts). */
 export const HISTORY_REFUSAL = {

@@ -134,7 +134,8 @@ export class AiSession {
         const spark = await peer;
         if (!spark) return this.send(errorReply(message, { code: 'INTERNAL', message: 'Spark is not in this session.' }));
         const { id, file, language, instruction, selection, pin, replacement } = message;
-        spark.edit({ id, requester: this.requester, file, language, instruction, from: selection.from, to: selection.to, pin, replacement }, (m) => this.send(m));
+        const askedBy = personIn(spark.room, this.access.userId).name;
+        spark.edit({ id, requester: this.requester, askedBy, file, language, instruction, from: selection.from, to: selection.to, pin, replacement }, (m) => this.send(m));
         return;
       }
       case 'edit:stop':

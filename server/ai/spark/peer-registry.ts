@@ -3,7 +3,7 @@
  * through the collab room registry (`hold`/`release`) so it stays loaded while Spark works in it.
  */
 import type { AiRouter } from '../routing/router';
-import { SparkPeer } from './spark-peer';
+import { SparkPeer, type Checkpoint } from './spark-peer';
 import type { SparkRoom } from './spark-room';
 
 export interface RoomSource {
@@ -22,12 +22,13 @@ export class SparkPeers {
   constructor(
     private readonly rooms: RoomSource,
     private readonly router: AiRouter,
+    private readonly checkpoint: Checkpoint | null = null,
   ) {}
 
   acquire(roomId: string): Promise<SparkPeer> {
     let entry = this.entries.get(roomId);
     if (!entry) {
-      const peer = this.rooms.hold(roomId).then((room) => new SparkPeer(room, this.router));
+      const peer = this.rooms.hold(roomId).then((room) => new SparkPeer(room, this.router, this.checkpoint));
       entry = { peer, users: 0 };
       this.entries.set(roomId, entry);
       peer.catch(() => this.entries.delete(roomId));

@@ -32,7 +32,12 @@ export interface SparkEditRequest {
   pin: Pin;
   /** Text to type instead of asking the model (Apply as edit from the chat). */
   replacement?: string;
+  /** The asker's name as the room shows it, for the version taken before the edit. */
+  askedBy?: string;
 }
+
+/** Keeps the room's workspace as it is now, before Spark changes it (a `checkpoint` version). */
+export type Checkpoint = (room: SparkRoom, label: string) => void;
 
 interface ActiveEdit {
   request: SparkEditRequest;
@@ -59,6 +64,7 @@ export class SparkPeer {
   constructor(
     readonly room: SparkRoom,
     private readonly router: AiRouter,
+    private readonly checkpoint: Checkpoint | null = null,
   ) {
     this.workspace = new RoomWorkspace(room.doc);
     this.feed = router.workspaces ? new EngineFeed(room.id, room.doc, router.workspaces) : null;
@@ -97,6 +103,7 @@ export class SparkPeer {
     } else {
       this.undoManager(request.requester).stopCapturing();
     }
+    this.checkpoint?.(this.room, `Before Spark: ${request.instruction || 'edit'} (asked by ${request.askedBy ?? 'someone'})`);
     const controller = new AbortController();
     // The writer only calls back on a later transaction, by which time `active` exists.
     const writer = new SpanWriter(
