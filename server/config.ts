@@ -103,6 +103,16 @@ export const configSchema = z.object({
    * so it must be far longer than the durability window. @default 60000
    */
   streamRetentionMs: z.coerce.number().int().min(1_000).default(60_000),
+  /**
+   * How long an instance holds Spark's place in a room (its one cursor) without renewing it; it renews every
+   * third of this. When that instance dies, another serving the room takes Spark over within this plus a
+   * third of it. @default 3000
+   */
+  sparkLeaseMs: z.coerce.number().int().min(300).max(60_000).default(3_000),
+  /** Spark edits each person can undo in a room, newest first (in Redis when scaled out). @default 20 */
+  sparkUndoDepth: z.coerce.number().int().min(1).max(1_000).default(20),
+  /** How long a person's Spark undo history stays in Redis after their last Spark edit. @default 86400000 */
+  sparkUndoRetentionMs: z.coerce.number().int().min(60_000).default(24 * 60 * 60 * 1000),
   // --- Spark AI: with no URL set, both tiers are the embedded engine (no key, no download). ---
   /** OpenAI-compatible endpoint of the fast tier (completions, small edits), e.g. https://api.groq.com/openai. */
   fastUrl: httpUrl.optional(),
@@ -216,6 +226,9 @@ export const envNames = {
   redisPrefix: 'SPARKPAD_REDIS_PREFIX',
   redisOfflineQueueBytes: 'SPARKPAD_REDIS_OFFLINE_QUEUE_BYTES',
   streamRetentionMs: 'SPARKPAD_STREAM_RETENTION_MS',
+  sparkLeaseMs: 'SPARKPAD_SPARK_LEASE_MS',
+  sparkUndoDepth: 'SPARKPAD_SPARK_UNDO_DEPTH',
+  sparkUndoRetentionMs: 'SPARKPAD_SPARK_UNDO_RETENTION_MS',
   fastUrl: 'SPARKPAD_FAST_URL',
   fastModel: 'SPARKPAD_FAST_MODEL',
   fastKey: 'SPARKPAD_FAST_KEY',

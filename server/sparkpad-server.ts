@@ -4,6 +4,7 @@ import { Server as SocketIOServer } from 'socket.io';
 import type { Config } from './config';
 import { createSparkAi } from './ai/ai-service';
 import { attachAiSocketHandlers } from './ai/socket-handlers';
+import { SingleInstanceSpark } from './ai/spark/spark-cluster';
 import { AuthExtension, linkAccess } from './auth/auth-extension';
 import { IdentitySigner } from './auth/identity';
 import { RedisLinkRotations, type LinkRotations } from './auth/link-rotations';
@@ -90,6 +91,9 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
         redisPrefix: config.redisPrefix,
         streamRetentionMs: config.streamRetentionMs,
         redisOfflineQueueBytes: config.redisOfflineQueueBytes,
+        sparkLeaseMs: config.sparkLeaseMs,
+        sparkUndoDepth: config.sparkUndoDepth,
+        sparkUndoRetentionMs: config.sparkUndoRetentionMs,
         storage,
         logger,
       })
@@ -196,6 +200,7 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
     grants,
     rooms,
     checkpoint: (room, label) => void history.service.takeQuietly(room, 'checkpoint', label),
+    spark: scaleOut?.spark ?? new SingleInstanceSpark(config.sparkUndoDepth),
     metrics: ai.metrics,
   });
 

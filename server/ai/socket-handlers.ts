@@ -15,6 +15,7 @@ import type { AiRouter } from './routing/router';
 import { AiSession } from './session/ai-session';
 import { SparkPeers, type RoomSource } from './spark/peer-registry';
 import type { Checkpoint } from './spark/spark-peer';
+import type { SparkCluster } from './spark/spark-cluster';
 
 export interface AiSocketOptions {
   router: AiRouter;
@@ -26,6 +27,8 @@ export interface AiSocketOptions {
   rooms?: RoomSource;
   /** Takes a version of the room before each Spark edit. */
   checkpoint?: Checkpoint;
+  /** Spark across instances (one Spark per room, shared undo); one process when absent. */
+  spark?: SparkCluster;
   metrics?: AiMetrics;
 }
 
@@ -36,7 +39,7 @@ function refusal(code: 'PROTOCOL_MISMATCH' | 'UNAUTHORIZED' | 'INVALID_MESSAGE',
 
 export function attachAiSocketHandlers(io: Server, options: AiSocketOptions): { namespace: Namespace; close(): Promise<void> } {
   const namespace = io.of(AI_NAMESPACE);
-  const peers = options.rooms ? new SparkPeers(options.rooms, options.router, options.checkpoint ?? null) : null;
+  const peers = options.rooms ? new SparkPeers(options.rooms, options.router, options.checkpoint ?? null, options.spark) : null;
   const sessions = new WeakMap<Socket, AiSession>();
 
   namespace.use((socket, next) => {

@@ -109,9 +109,9 @@ describe('Spark peer', () => {
     await eventually(() => messages.some((m) => m.type === 'edit:done'));
     expect(text.toString()).toContain('return sum;');
     doc.transact(() => text.insert(0, '// header\n'), 'human');
-    expect(peer.undo('ana')).toBe(true);
+    expect(await peer.undo('ana')).toBe(true);
     expect(text.toString()).toBe(`// header\n${SOURCE}`);
-    expect(peer.undo('bob')).toBe(false);
+    expect(await peer.undo('bob')).toBe(false);
   });
 
   it('refuses a file that does not exist', () => {

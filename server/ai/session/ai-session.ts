@@ -142,7 +142,7 @@ export class AiSession {
         (await peer)?.stop(message.id, this.requester);
         return;
       case 'edit:undo':
-        return this.send({ type: 'edit:undone', ok: (await peer)?.undo(this.requester) ?? false });
+        return this.send({ type: 'edit:undone', ok: (await (await peer)?.undo(this.requester)) ?? false });
       case 'chat:ask': {
         const spark = await peer;
         if (!spark) return this.send(errorReply(message, { code: 'INTERNAL', message: 'Spark is not in this session.' }));

@@ -3,6 +3,7 @@
  * through the collab room registry (`hold`/`release`) so it stays loaded while Spark works in it.
  */
 import type { AiRouter } from '../routing/router';
+import { SingleInstanceSpark, type SparkCluster } from './spark-cluster';
 import { SparkPeer, type Checkpoint } from './spark-peer';
 import type { SparkRoom } from './spark-room';
 
@@ -23,12 +24,14 @@ export class SparkPeers {
     private readonly rooms: RoomSource,
     private readonly router: AiRouter,
     private readonly checkpoint: Checkpoint | null = null,
+    /** How the peers of a room on several instances stay one Spark; one process by default. */
+    private readonly cluster: SparkCluster = new SingleInstanceSpark(),
   ) {}
 
   acquire(roomId: string): Promise<SparkPeer> {
     let entry = this.entries.get(roomId);
     if (!entry) {
-      const peer = this.rooms.hold(roomId).then((room) => new SparkPeer(room, this.router, this.checkpoint));
+      const peer = this.rooms.hold(roomId).then((room) => new SparkPeer(room, this.router, this.checkpoint, this.cluster));
       entry = { peer, users: 0 };
       this.entries.set(roomId, entry);
       peer.catch(() => this.entries.delete(roomId));
@@ -60,5 +63,6 @@ export class SparkPeers {
       peer.destroy();
       this.rooms.release(peer.room);
     }
+    await this.cluster.close();
   }
 }

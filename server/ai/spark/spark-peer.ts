@@ -1,23 +1,27 @@
 // server/ai/spark/: Spark as a member of each room: its awareness, edits typed into the document, the
 // room chat, and the registry that keeps one peer per room. SparkPeer (this file) is the entry point.
 /**
- * Spark as a member of the room. It publishes itself as the room's local awareness state (name, colour,
- * cursor), so every browser draws it like a person. While it suggests to someone its cursor sits there;
- * while it edits, it streams a minimal edit into the shared document with its cursor moving as it types.
- * Stop halts at once, a person typing inside the span halts it, a new instruction redirects it from the
- * current text, and each requester can undo Spark's whole edit for them as one step.
+ * Spark as a member of the room. It shows itself as the room's local awareness state (name, colour,
+ * cursor), so every browser draws it like a person; in a cluster one instance shows it for all
+ * (spark-presence.ts). While it suggests to someone its cursor sits there; while it edits, it streams a
+ * minimal edit into the shared document with its cursor moving as it types. Stop halts at once, a person
+ * typing inside the span halts it, a new instruction redirects it from the current text, and each requester
+ * can undo Spark's whole edit for them as one step, on any instance (edit-record.ts, undo-edit.ts).
  */
 import * as Y from 'yjs';
 import { filesOf } from '../../../lib/shared/document/doc-model';
-import { SPARK_USER, type AwarenessState } from '../../../lib/shared/protocol/awareness';
 import type { Pin, ServerMessage, StopReason } from '../../../lib/shared/protocol/ai';
 import type { AiRouter } from '../routing/router';
+import { EditRecorder } from './edit-record';
 import { EngineFeed } from './engine-feed';
 import { RoomWorkspace } from './room-workspace';
+import { SingleInstanceSpark, type SparkCluster } from './spark-cluster';
 import { SparkChat } from './spark-chat';
+import { SparkPresence } from './spark-presence';
 import type { SparkRoom } from './spark-room';
 import { SpanWriter } from './span-writer';
 import { typeOut } from './type-out';
+import { undoLatest } from './undo-edit';
 
 type EditMessage = Extract<ServerMessage, { type: `edit:${string}` }>;
 
@@ -42,21 +46,20 @@ export type Checkpoint = (room: SparkRoom, label: string) => void;
 interface ActiveEdit {
   request: SparkEditRequest;
   writer: SpanWriter;
+  /** What undo needs; a redirected edit hands it on, so the whole edit stays one undo step. */
+  recorder: EditRecorder;
   controller: AbortController;
   send: (message: EditMessage) => void;
 }
-
-/** Long enough that all transactions of one edit merge into one undo step; stopCapturing() separates edits. */
-const ONE_EDIT_CAPTURE_MS = 2 ** 31 - 1;
 
 export class SparkPeer {
   readonly workspace: RoomWorkspace;
   readonly chat: SparkChat;
   private readonly feed: EngineFeed | null;
   private readonly active = new Map<string, ActiveEdit>();
-  private readonly origins = new Map<string, { spark: true; requester: string }>();
-  private readonly undoManagers = new Map<string, Y.UndoManager>();
-  private lastAwareness = '';
+  private readonly presence: SparkPresence;
+  /** Undo records on their way to the log, in order: an undo waits for them. */
+  private saving: Promise<void> = Promise.resolve();
   /** Where Spark is suggesting, published after the current turn of the event loop (see suggesting). */
   private pendingSuggestion: { file: string; offset: number } | null = null;
   private suggestionTimer: NodeJS.Immediate | null = null;
@@ -65,11 +68,12 @@ export class SparkPeer {
     readonly room: SparkRoom,
     private readonly router: AiRouter,
     private readonly checkpoint: Checkpoint | null = null,
+    cluster: SparkCluster = new SingleInstanceSpark(),
   ) {
     this.workspace = new RoomWorkspace(room.doc);
     this.feed = router.workspaces ? new EngineFeed(room.id, room.doc, router.workspaces) : null;
     this.chat = new SparkChat(room, router);
-    this.publish(null, null);
+    this.presence = new SparkPresence(room, cluster, () => this.active.size > 0);
   }
 
   /**
@@ -83,7 +87,7 @@ export class SparkPeer {
       this.suggestionTimer = null;
       const at = this.pendingSuggestion;
       this.pendingSuggestion = null;
-      if (at && this.active.size === 0) this.publish(at.file, at.offset);
+      if (at && this.active.size === 0) this.presence.moveTo(at.file, at.offset);
     });
   }
 
@@ -96,28 +100,23 @@ export class SparkPeer {
     }
     const running = [...this.active.values()].find((a) => a.request.requester === request.requester && a.request.file === request.file);
     let { from, to } = clampRange(text, request.from, request.to);
+    let recorder: EditRecorder;
     if (running) {
       // Redirect: the new instruction starts from what Spark has written so far, over the same span.
       ({ from, to } = running.writer.range);
+      recorder = running.recorder;
       this.halt(running, 'redirected');
     } else {
-      this.undoManager(request.requester).stopCapturing();
+      recorder = new EditRecorder(this.room.doc, request.file, request.requester);
     }
     this.checkpoint?.(this.room, `Before Spark: ${request.instruction || 'edit'} (asked by ${request.askedBy ?? 'someone'})`);
     const controller = new AbortController();
     // The writer only calls back on a later transaction, by which time `active` exists.
-    const writer = new SpanWriter(
-      text,
-      from,
-      to,
-      this.origin(request.requester),
-      () => this.halt(active, 'human-edit'),
-      this.router.editDiffBudgetMs,
-    );
-    const active: ActiveEdit = { request, controller, send, writer };
+    const writer = new SpanWriter(text, from, to, recorder.origin, () => this.halt(active, 'human-edit'), this.router.editDiffBudgetMs);
+    const active: ActiveEdit = { request, controller, send, writer, recorder };
     this.active.set(request.id, active);
     send({ type: 'edit:started', id: request.id, file: request.file });
-    this.publish(request.file, from);
+    this.presence.moveTo(request.file, from);
     void this.run(active, text);
   }
 
@@ -134,20 +133,23 @@ export class SparkPeer {
     for (const active of [...this.active.values()]) if (active.request.requester === requester) this.halt(active, 'disconnected');
   }
 
-  /** Undoes the requester's most recent Spark edit as one step. */
-  undo(requester: string): boolean {
+  /**
+   * Undoes the requester's most recent Spark edit as one step, wherever it was made. An edit of which
+   * nothing is left (people removed it) is skipped for the one before it, as Y.UndoManager does.
+   */
+  async undo(requester: string): Promise<boolean> {
     this.stopAllFor(requester);
-    return this.undoManagers.get(requester)?.undo() != null;
+    await this.saving;
+    return undoLatest(this.room.doc, this.presence.undo, requester);
   }
 
   destroy(): void {
     if (this.suggestionTimer) clearImmediate(this.suggestionTimer);
     for (const active of [...this.active.values()]) this.halt(active, 'disconnected');
-    for (const manager of this.undoManagers.values()) manager.destroy();
     this.chat.destroy();
     this.workspace.destroy();
     this.feed?.destroy();
-    this.room.awareness.setLocalState(null);
+    this.presence.leave();
   }
 
   private async run(active: ActiveEdit, text: Y.Text): Promise<void> {
@@ -181,7 +183,7 @@ export class SparkPeer {
           case 'chunk':
             written += event.text;
             writer.update(written, false);
-            this.publish(request.file, writer.cursor);
+            this.presence.moveTo(request.file, writer.cursor);
             send({ type: 'edit:progress', id: request.id, chars: written.length });
             break;
           case 'notice':
@@ -194,9 +196,11 @@ export class SparkPeer {
             // A selection of whole lines keeps its final newline even if the model dropped it.
             if (region.endsWith('\n') && !written.endsWith('\n')) written += '\n';
             writer.update(written, true);
-            this.publish(request.file, writer.cursor);
-            send({ type: 'edit:done', id: request.id, stopped: null, stats: event.stats });
-            return this.finish(active);
+            this.presence.moveTo(request.file, writer.cursor);
+            this.finish(active);
+            // Done means undoable from any instance: the record is stored first.
+            await this.saving;
+            return send({ type: 'edit:done', id: request.id, stopped: null, stats: event.stats });
           case 'cancelled':
             return;
         }
@@ -213,48 +217,20 @@ export class SparkPeer {
     if (!this.active.has(active.request.id)) return;
     active.controller.abort(new Error(reason));
     active.send({ type: 'edit:done', id: active.request.id, stopped: reason, stats: null });
-    this.finish(active);
+    this.finish(active, reason === 'redirected');
   }
 
-  private finish(active: ActiveEdit): void {
+  private finish(active: ActiveEdit, continued = false): void {
     active.writer.dispose();
     this.active.delete(active.request.id);
-  }
-
-  private origin(requester: string): { spark: true; requester: string } {
-    let origin = this.origins.get(requester);
-    if (!origin) {
-      origin = { spark: true, requester };
-      this.origins.set(requester, origin);
-    }
-    return origin;
-  }
-
-  private undoManager(requester: string): Y.UndoManager {
-    let manager = this.undoManagers.get(requester);
-    if (!manager) {
-      manager = new Y.UndoManager(filesOf(this.room.doc), {
-        trackedOrigins: new Set([this.origin(requester)]),
-        captureTimeout: ONE_EDIT_CAPTURE_MS,
-      });
-      this.undoManagers.set(requester, manager);
-    }
-    return manager;
-  }
-
-  private publish(file: string | null, offset: number | null): void {
-    const text = file ? filesOf(this.room.doc).get(file) : undefined;
-    let selection: AwarenessState['selection'] = null;
-    if (text instanceof Y.Text && offset !== null) {
-      const position = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, Math.min(offset, text.length)));
-      selection = { anchor: position, head: position };
-    }
-    const state: AwarenessState = { user: { ...SPARK_USER }, file, selection };
-    // Awareness broadcasts every set; skip the ones that change nothing.
-    const key = JSON.stringify(state);
-    if (key === this.lastAwareness) return;
-    this.lastAwareness = key;
-    this.room.awareness.setLocalState(state);
+    if (continued) return;
+    const record = active.recorder.finish();
+    if (!record) return;
+    const { requester } = active.request;
+    this.saving = this.saving
+      .then(() => this.presence.undo.push(requester, record))
+      // Storage away: that edit cannot be undone, and later ones still can.
+      .catch(() => undefined);
   }
 }
 

@@ -1,0 +1,84 @@
+/**
+ * Spark's one cursor in a room. Where Spark is, is known on every instance that serves the room (each
+ * announces its own moves); only the instance holding Spark's place shows it, as the room's awareness
+ * local state. On taking the place over it first removes any other Spark entry (the one a dead holder
+ * left behind, which would otherwise linger until the awareness timeout), so browsers see one Spark.
+ */
+import * as Y from 'yjs';
+import { removeAwarenessStates } from 'y-protocols/awareness';
+import { filesOf } from '../../../lib/shared/document/doc-model';
+import { SPARK_USER, type AwarenessState } from '../../../lib/shared/protocol/awareness';
+import type { SparkCluster, SparkRoomLink, SparkRoomMember, SparkSpot } from './spark-cluster';
+import type { SparkRoom } from './spark-room';
+import type { SparkUndoLog } from './undo-log';
+
+/** Origin of the removal of a Spark entry another instance left: distributed like any awareness change. */
+export const SPARK_TAKEOVER = 'spark-takeover';
+
+export class SparkPresence implements SparkRoomMember {
+  private holding = false;
+  private spot: SparkSpot = { file: null, selection: null };
+  /** The spot last set or announced, so moves that change nothing are not broadcast. */
+  private lastKey = '';
+  private readonly link: SparkRoomLink;
+
+  constructor(
+    private readonly room: SparkRoom,
+    cluster: SparkCluster,
+    /** Spark is editing here: its cursor stays with the edit, whatever another instance announces. */
+    private readonly editing: () => boolean,
+  ) {
+    this.link = cluster.join(room.id, this);
+  }
+
+  get undo(): SparkUndoLog {
+    return this.link.undo;
+  }
+
+  /** Spark's cursor at `offset` in `file`; a null file or offset puts it in no file. */
+  moveTo(file: string | null, offset: number | null): void {
+    const text = file ? filesOf(this.room.doc).get(file) : undefined;
+    let selection: SparkSpot['selection'] = null;
+    if (text instanceof Y.Text && offset !== null) {
+      const position = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, Math.min(offset, text.length)));
+      selection = { anchor: position, head: position };
+    }
+    const spot = { file, selection };
+    const key = JSON.stringify(spot);
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+    this.spot = spot;
+    this.show();
+    this.link.announce(spot);
+  }
+
+  leading(yes: boolean): void {
+    this.holding = yes;
+    if (!yes) return this.room.awareness.setLocalState(null);
+    const others = [...this.room.awareness.getStates()]
+      .filter(([id, state]) => id !== this.room.awareness.clientID && (state as { user?: { kind?: unknown } }).user?.kind === SPARK_USER.kind)
+      .map(([id]) => id);
+    if (others.length > 0) removeAwarenessStates(this.room.awareness, others, SPARK_TAKEOVER);
+    this.show();
+  }
+
+  moved(spot: SparkSpot): void {
+    const key = JSON.stringify(spot);
+    if (this.editing() || key === this.lastKey) return;
+    this.lastKey = key;
+    this.spot = spot;
+    this.show();
+  }
+
+  leave(): void {
+    this.link.leave();
+    if (this.holding) this.room.awareness.setLocalState(null);
+    this.holding = false;
+  }
+
+  private show(): void {
+    if (!this.holding) return;
+    const state: AwarenessState = { user: { ...SPARK_USER }, ...this.spot };
+    this.room.awareness.setLocalState(state);
+  }
+}
