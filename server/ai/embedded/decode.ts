@@ -5,7 +5,7 @@
  * suggestion beats a long wrong one, and the person keeps typing either way.
  */
 import { ORDERS, type TokenIndex } from './token-index';
-import type { Vocabulary } from './tokens';
+import type { TokenTable } from './tokens';
 
 export interface IndexSource {
   index: TokenIndex;
@@ -36,7 +36,7 @@ export interface DecodeOptions {
 }
 
 /** Picks the next token, or null to stop. `partial` restricts candidates to tokens extending it. */
-function nextToken(vocab: Vocabulary, sources: IndexSource[], context: number[], partial: string): number | null {
+function nextToken(vocab: TokenTable, sources: IndexSource[], context: number[], partial: string): number | null {
   for (const order of LONGEST_FIRST) {
     if (context.length < order) continue;
     const counts = new Map<number, number>();
@@ -65,7 +65,7 @@ function nextToken(vocab: Vocabulary, sources: IndexSource[], context: number[],
  * Continues `prefixIds`. The last token of the prefix is treated as possibly unfinished (`foo` may become
  * `foobar`), so the first step asks what follows the tokens before it and keeps only extensions of it.
  */
-export function decode(vocab: Vocabulary, sources: IndexSource[], prefixIds: number[], options: DecodeOptions): string {
+export function decode(vocab: TokenTable, sources: IndexSource[], prefixIds: number[], options: DecodeOptions): string {
   if (prefixIds.length === 0) return '';
   const context = prefixIds.slice(0, -1);
   let partial = vocab.text(prefixIds[prefixIds.length - 1]!);

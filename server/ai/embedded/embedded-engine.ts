@@ -10,7 +10,7 @@ import path from 'node:path';
 import { corpusFiles } from './corpus';
 import { decode, type IndexSource } from './decode';
 import { TokenIndex } from './token-index';
-import { tokenize, Vocabulary } from './tokens';
+import { PROMPT_TOKEN_IDS, tokenize, Vocabulary } from './tokens';
 import { WorkspaceIndex } from './workspace-index';
 
 export interface EmbeddedEngineOptions {
@@ -43,6 +43,7 @@ const SUFFIX_CHARS = 2000;
 const WEIGHT = { file: 6, workspace: 4, corpus: 1 } as const;
 
 export class EmbeddedEngine {
+  /** The corpus's tokens, shared by every room; nothing else adds to it. */
   readonly vocab = new Vocabulary();
   private corpus: TokenIndex | null = null;
   private loading: Promise<CorpusStats> | null = null;
@@ -79,6 +80,8 @@ export class EmbeddedEngine {
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     this.corpus = index;
+    // Rooms indexed while the corpus loaded gave their own ids to tokens the corpus has since shared.
+    for (const room of this.rooms.values()) room.reindex();
     stats.loadMs = Math.round(performance.now() - started);
     return stats;
   }
@@ -108,18 +111,22 @@ export class EmbeddedEngine {
     const start = prefix.length < input.prefix.length ? prefix.indexOf('\n') + 1 : 0;
     const prefixTokens = tokenize(prefix.slice(start));
     if (prefixTokens.length === 0) return '';
-    const prefixIds = prefixTokens.map((t) => this.vocab.id(t));
+    const room = input.room === undefined ? undefined : this.rooms.get(input.room);
+    // Before the prompt's table is made: the room may start its own table afresh here.
+    const roomIndexes = room?.indexesExcluding(input.path) ?? [];
+    // The prompt's own tokens live only as long as this call.
+    const vocab = new Vocabulary(room?.vocab ?? this.vocab, PROMPT_TOKEN_IDS);
+    const prefixIds = prefixTokens.map((t) => vocab.id(t));
 
     // This file: the text before the cursor (without its last token, which is the query itself) and after it.
     const fileIndex = new TokenIndex(prefixIds.length + 1024, 12);
     fileIndex.add(prefixIds.slice(0, -1));
-    fileIndex.add(this.vocab.encode(input.suffix.slice(0, SUFFIX_CHARS)));
+    fileIndex.add(vocab.encode(input.suffix.slice(0, SUFFIX_CHARS)));
 
     const sources: IndexSource[] = [{ index: fileIndex, weight: WEIGHT.file }];
-    const room = input.room === undefined ? undefined : this.rooms.get(input.room);
-    for (const index of room?.indexesExcluding(input.path) ?? []) sources.push({ index, weight: WEIGHT.workspace });
+    for (const index of roomIndexes) sources.push({ index, weight: WEIGHT.workspace });
     if (this.corpus) sources.push({ index: this.corpus, weight: WEIGHT.corpus });
-    return decode(this.vocab, sources, prefixIds, {
+    return decode(vocab, sources, prefixIds, {
       multiline: input.multiline,
       maxTokens: input.maxTokens,
       maxLines: 8,

@@ -5,7 +5,14 @@
  */
 import { applyDelta, type TextDelta } from './text-delta';
 import { TokenIndex } from './token-index';
-import type { Vocabulary } from './tokens';
+import { ROOM_TOKEN_IDS, Vocabulary, type TokenTable } from './tokens';
+
+/**
+ * A room's own tokens include those of text since deleted. Past twice the room's live characters (plus
+ * slack for small rooms) the table starts afresh and the file indexes rebuild as they are next used, so a
+ * room's memory follows its current size, not everything ever typed in it.
+ */
+const STALE_TOKENS_SLACK = 20_000;
 
 interface WorkspaceFile {
   text: string;
@@ -16,8 +23,21 @@ interface WorkspaceFile {
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, WorkspaceFile>();
+  private own: Vocabulary;
 
-  constructor(private readonly vocab: Vocabulary) {}
+  constructor(private readonly shared: TokenTable) {
+    this.own = new Vocabulary(shared, ROOM_TOKEN_IDS);
+  }
+
+  /** The room's token table: the shared one plus the tokens only this room uses. */
+  get vocab(): TokenTable {
+    return this.own;
+  }
+
+  /** Tokens the room's own table holds (for tests and stats). */
+  get ownTokens(): number {
+    return this.own.size;
+  }
 
   set(path: string, text: string): void {
     const previous = this.files.get(path);
@@ -54,11 +74,12 @@ export class WorkspaceIndex {
 
   /** The token indexes of every file except `exclude` (whose current text comes with the request). */
   indexesExcluding(exclude: string): TokenIndex[] {
+    this.forgetStaleTokens();
     const out: TokenIndex[] = [];
     for (const [path, file] of this.files) {
       if (path === exclude) continue;
       if (!file.index) {
-        const ids = this.vocab.encode(file.text);
+        const ids = this.own.encode(file.text);
         // About one hash bucket per token keeps collision chains short at every file size.
         const bits = Math.min(16, Math.max(10, Math.ceil(Math.log2(ids.length + 1))));
         file.index = new TokenIndex(ids.length + 2, bits);
@@ -67,5 +88,17 @@ export class WorkspaceIndex {
       out.push(file.index);
     }
     return out;
+  }
+
+  /** Starts the room's own token table afresh; each file's index is rebuilt when next used. */
+  reindex(): void {
+    this.own = new Vocabulary(this.shared, ROOM_TOKEN_IDS);
+    for (const file of this.files.values()) file.index = null;
+  }
+
+  private forgetStaleTokens(): void {
+    let liveChars = 0;
+    for (const file of this.files.values()) liveChars += file.text.length;
+    if (this.own.size > 2 * liveChars + STALE_TOKENS_SLACK) this.reindex();
   }
 }
