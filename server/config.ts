@@ -50,6 +50,13 @@ export const configSchema = z.object({
   /** Files a room may hold. @default 200 */
   maxFilesPerRoom: z.coerce.number().int().min(1).default(200),
   /**
+   * Bytes of updates a room holds parked for missing dependencies (they count toward the document size);
+   * past it their senders are closed (MISSING_DEPENDENCIES) and they are dropped. @default 1048576
+   */
+  maxParkedUpdateBytes: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** How long updates may stay parked for missing dependencies before their senders are closed. @default 5000 */
+  maxParkedUpdateMs: z.coerce.number().int().min(10).max(600_000).default(5_000),
+  /**
    * Open Yjs connections the server accepts before refusing new ones. Sized so CPU, not this cap, limits
    * one process: typing clients cost about 0.045 % of a core each (43.5 % at 1,000 on the capacity bench),
    * so a core is spent near 2,000 typing clients while readers cost far less. Needs a file-descriptor
@@ -211,6 +218,8 @@ export const envNames = {
   restoreDiffBudgetMs: 'SPARKPAD_RESTORE_DIFF_BUDGET_MS',
   maxDocumentBytes: 'SPARKPAD_MAX_DOCUMENT_BYTES',
   maxFilesPerRoom: 'SPARKPAD_MAX_FILES_PER_ROOM',
+  maxParkedUpdateBytes: 'SPARKPAD_MAX_PARKED_UPDATE_BYTES',
+  maxParkedUpdateMs: 'SPARKPAD_MAX_PARKED_UPDATE_MS',
   maxConnections: 'SPARKPAD_MAX_CONNECTIONS',
   maxConnectionsPerIp: 'SPARKPAD_MAX_CONNECTIONS_PER_IP',
   maxHandshakesPerIpPerMinute: 'SPARKPAD_MAX_HANDSHAKES_PER_IP_PER_MINUTE',

@@ -115,6 +115,8 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
   const rooms = new RoomRegistry(hooks, {
     retryInitialMs: config.storageRetryInitialMs,
     retryMaxMs: config.storageRetryMaxMs,
+    maxParkedUpdateBytes: config.maxParkedUpdateBytes,
+    maxParkedUpdateMs: config.maxParkedUpdateMs,
     logger,
   });
   let endpoint: YjsEndpoint | null = null;

@@ -33,6 +33,8 @@ const TRANSIENT_REFUSALS: ReadonlySet<RefusalReason> = new Set([
   'HANDSHAKE_RATE_LIMITED',
   'HEARTBEAT_TIMEOUT',
   'SLOW_CONSUMER',
+  // The reconnect's sync sends what the parked changes were waiting for.
+  'MISSING_DEPENDENCIES',
 ]);
 
 export function isTerminalClose(code: number): boolean {

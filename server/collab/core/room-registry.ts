@@ -1,9 +1,10 @@
 import type { Logger } from 'pino';
 import { Backoff } from './backoff';
 import type { HookChain } from './hooks';
+import type { ParkedBounds } from './parked-updates';
 import { Room } from './room';
 
-export interface UnloadRetry {
+export interface RoomOptions extends ParkedBounds {
   retryInitialMs: number;
   retryMaxMs: number;
   logger: Logger;
@@ -22,7 +23,7 @@ export class RoomRegistry {
 
   constructor(
     private readonly hooks: HookChain,
-    private readonly retry: UnloadRetry,
+    private readonly retry: RoomOptions,
   ) {}
 
   get loadedCount(): number {
@@ -124,7 +125,7 @@ export class RoomRegistry {
   }
 
   private async load(id: string): Promise<Room> {
-    const room = new Room(id, this.hooks);
+    const room = new Room(id, this.hooks, this.retry);
     await this.hooks.run('onLoadDocument', { room });
     return room;
   }

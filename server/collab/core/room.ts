@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
 import type { HookChain } from './hooks';
+import { ParkedUpdates, type ParkedBounds } from './parked-updates';
 import type { Session } from './session';
 import { UpdateStructs } from './update-structs';
 import { encodeAwareness, encodeUpdate } from './yjs-messages';
@@ -28,11 +29,15 @@ export class Room {
    * of its encoded size that costs nothing to keep, used for the document size limit.
    */
   updateBytes = 0;
+  /** Structs Yjs holds back until their dependencies arrive: vetted, counted and bounded like the rest. */
+  readonly parked: ParkedUpdates;
 
   constructor(
     readonly id: string,
     private readonly hooks: HookChain,
+    parkedBounds: ParkedBounds,
   ) {
+    this.parked = new ParkedUpdates(this.doc, parkedBounds);
     this.awareness.setLocalState(null);
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -48,9 +53,19 @@ export class Room {
     }
   }
 
-  /** Asks the extensions whether a client's update may be applied; returns the refusal if not. */
+  /**
+   * Asks the extensions whether a client's update may be applied; returns the refusal if not. They see
+   * it merged with what is parked, since applying it may integrate that too.
+   */
   vet(update: Uint8Array, session: Session): RefusalReason | undefined {
-    return this.hooks.vet({ room: this, update, session, structs: new UpdateStructs(this.doc, update) });
+    const effect = this.parked.withParked(update);
+    return this.hooks.vet({ room: this, update: effect, session, structs: new UpdateStructs(this.doc, effect) });
+  }
+
+  /** Applies a vetted client update; whatever of it Yjs parks is the sender's, within the bounds. */
+  apply(update: Uint8Array, session: Session): void {
+    Y.applyUpdate(this.doc, update, session);
+    this.parked.afterApply(session);
   }
 
   join(session: Session): void {
@@ -63,10 +78,12 @@ export class Room {
     // A closed connection's cursors vanish for everyone now, not after the 30 s awareness timeout.
     const owned = [...session.awarenessClients].filter((id) => this.awareness.states.has(id));
     if (owned.length > 0) removeAwarenessStates(this.awareness, owned, session);
+    this.parked.forget(session);
     this.hooks.emit('onDisconnect', { room: this, session });
   }
 
   destroy(): void {
+    this.parked.destroy();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();

@@ -1,7 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import * as Y from 'yjs';
 import { canEdit, type Permission } from '../../../lib/shared/share-token';
 import { REFUSAL, type RefusalReason } from '../../../lib/shared/protocol/refusals';
 import type { Room } from './room';
@@ -126,7 +125,7 @@ export class Session {
         }
         const refusal = this.room.vet(update, this);
         if (refusal) return this.close(refusal);
-        Y.applyUpdate(this.room.doc, update, this);
+        this.room.apply(update, this);
         return;
       }
       default:
