@@ -1,45 +1,23 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, type ServerProcess } from '../helpers/server-process';
+import { describe, expect, it } from 'vitest';
+import { restartsInEachTest } from '../helpers/restarts';
 import { createRoomInDataDir } from '../helpers/sessions';
 import { textOnDisk } from '../helpers/stored-document';
-import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
+import { startTyping, type Typed } from '../helpers/typing';
+import { synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
 
 // The server's default SPARKPAD_DURABILITY_WINDOW_MS, as the README states it.
 const DURABILITY_WINDOW_MS = 50;
 // Time for an edit to travel from a client to the server on loopback, with room for a loaded CI machine.
 const TRANSIT_MARGIN_MS = 250;
 
-interface Typed {
-  token: string;
-  sentAt: number;
-}
-
-/** Types a unique token at the start of main.ts every few milliseconds; tokens never split each other. */
-function startTyping(client: YjsClient, name: string, log: Typed[]): () => void {
-  let n = 0;
-  const timer = setInterval(() => {
-    const token = `<${name}${n++}>`;
-    client.text().insert(0, token);
-    log.push({ token, sentAt: Date.now() });
-  }, 7);
-  return () => clearInterval(timer);
-}
-
 describe('a server killed while three people type', () => {
-  const servers: ServerProcess[] = [];
-  const clients: YjsClient[] = [];
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    for (const server of servers.splice(0)) await server.kill();
-  });
+  const restarts = restartsInEachTest();
 
   it('keeps every edit older than the durability window, and merges what clients typed meanwhile', async () => {
-    const first = await startServer();
-    servers.push(first);
+    const first = await restarts.start();
     const { room, editToken } = await createRoomInDataDir(first.dataDir);
     const names = ['a', 'b', 'c'];
-    const typists = names.map(() => connectClient(first.wsUrl, room, editToken));
-    clients.push(...typists);
+    const typists = names.map(() => restarts.connect(first, room, editToken));
     await Promise.all(typists.map(synced));
     typists[0]!.text(); // one client creates the file; the others wait until they see it
     await Promise.all(typists.map((client) => whenDoc(client.doc, () => client.doc.getMap('files').has('main.ts'))));
@@ -59,14 +37,11 @@ describe('a server killed while three people type', () => {
     const lost = durable.filter((typed) => !onDisk.includes(typed.token));
     expect(lost).toEqual([]);
 
-    const second = await startServer({ dataDir: first.dataDir, port: first.port });
-    servers.push(second);
+    const second = await restarts.start({ dataDir: first.dataDir, port: first.port });
     const everything = logs.flat().map((typed) => typed.token);
     const hasAll = (client: YjsClient) => () => everything.every((token) => client.read().includes(token));
     await Promise.all(typists.map((client) => whenDoc(client.doc, hasAll(client))));
-    const reader = connectClient(second.wsUrl, room, editToken);
-    clients.push(reader);
-    await synced(reader);
+    const reader = await restarts.join(second, room, editToken);
     await whenDoc(reader.doc, hasAll(reader));
     // One text for everyone, with each token exactly once.
     expect(new Set(typists.map((client) => client.read())).size).toBe(1);
