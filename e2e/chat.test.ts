@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startModelSimulator, type ModelSimulator } from '../tools/sim/sim-server';
-import { startServer, type ServerProcess } from '../test/helpers/server-process';
-import { launchBrowser, newUser, type User } from './helpers/browser';
+import { twoPeopleInASession, type TwoPeople } from './fixtures/two-people';
+import type { User } from './helpers/browser';
 import { editorValue, focusEditor, waitForEditorValue } from './helpers/monaco';
-import { createSession, openSession, setName, type CreatedSession } from './helpers/session';
+import { setName } from './helpers/session';
 
 /**
  * The room's chat with Spark in real browsers. The deep tier is the model simulator, scripted per test,
@@ -15,9 +15,7 @@ const ANSWER = `Trim the name first:\n\n\`\`\`ts\n${ANSWER_CODE}\n\`\`\`\n\nThat
 
 describe('chat with Spark, shared by the room', () => {
   let sim: ModelSimulator;
-  let server: ServerProcess;
-  let browser: Browser;
-  let session: CreatedSession;
+  let people: TwoPeople;
   let alice: User;
   let bob: User;
   let viewer: User;
@@ -48,19 +46,13 @@ describe('chat with Spark, shared by the room', () => {
 
   beforeAll(async () => {
     sim = await startModelSimulator({ port: 0 });
-    [server, browser] = await Promise.all([startServer({ next: true, env: { SPARKPAD_DEEP_URL: sim.url } }), launchBrowser()]);
-    session = await createSession(server.url);
-    [alice, bob, viewer] = await Promise.all([newUser(browser), newUser(browser), newUser(browser)]);
-    await openSession(alice.page, session.editUrl);
-    await openSession(bob.page, session.editUrl);
-    await openSession(viewer.page, session.viewUrl);
-    await setName(alice.page, 'Alice');
-    await setName(bob.page, 'Bob');
+    people = await twoPeopleInASession({ env: { SPARKPAD_DEEP_URL: sim.url }, viewer: true, sparkReadyFor: null });
+    ({ alice, bob } = people);
+    viewer = people.viewer!;
     for (const user of [alice, bob, viewer]) await openChat(user.page);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await people?.close();
     await sim?.close();
   });
 

@@ -1,31 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startServer, type ServerProcess } from '../test/helpers/server-process';
-import { foreignRequests, launchBrowser, newUser, type User } from './helpers/browser';
+import type { ServerProcess } from '../test/helpers/server-process';
+import { twoPeopleInASession, type TwoPeople } from './fixtures/two-people';
+import { foreignRequests, newUser, type User } from './helpers/browser';
 import { editorValue, focusEditor, typeAtEnd, waitForEditorValue } from './helpers/monaco';
-import { createSession, fileTreeItem, openSession, setName, type CreatedSession } from './helpers/session';
+import { fileTreeItem, openSession, type CreatedSession } from './helpers/session';
 
 describe('two people and a viewer in one session', () => {
+  let people: TwoPeople;
   let server: ServerProcess;
-  let browser: Browser;
   let session: CreatedSession;
   let alice: User;
   let bob: User;
   let viewer: User;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ next: true }), launchBrowser()]);
-    session = await createSession(server.url);
-    [alice, bob, viewer] = await Promise.all([newUser(browser), newUser(browser), newUser(browser)]);
-    await openSession(alice.page, session.editUrl);
-    await openSession(bob.page, session.editUrl);
-    await setName(alice.page, 'Alice');
-    await setName(bob.page, 'Bob');
+    people = await twoPeopleInASession({ sparkReadyFor: null });
+    ({ server, session, alice, bob } = people);
+    // The viewer opens the view link in a test of its own.
+    viewer = await newUser(people.browser);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => people?.close());
 
   it('shows what one person types in the other person’s editor', async () => {
     await typeAtEnd(alice.page, '// typed by Alice');

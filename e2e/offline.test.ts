@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type ServerProcess } from '../test/helpers/server-process';
-import { launchBrowser, newUser, type User } from './helpers/browser';
+import type { Page } from 'playwright-core';
+import { twoPeopleInASession, type TwoPeople } from './fixtures/two-people';
+import type { User } from './helpers/browser';
 import { focusEditor, waitForEditorValue } from './helpers/monaco';
-import { createSession, openSession, type CreatedSession } from './helpers/session';
 
 const OFFLINE_MS = 30_000;
 
@@ -37,23 +36,15 @@ async function keepTyping(page: Page, prefix: string, where: 'start' | 'end', un
 }
 
 describe('a browser that loses its connection for 30 s', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let session: CreatedSession;
+  let people: TwoPeople;
   let alice: User;
   let bob: User;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ next: true }), launchBrowser()]);
-    session = await createSession(server.url);
-    [alice, bob] = await Promise.all([newUser(browser), newUser(browser)]);
-    await openSession(alice.page, session.editUrl);
-    await openSession(bob.page, session.editUrl);
+    people = await twoPeopleInASession({ names: [null, null], sparkReadyFor: null });
+    ({ alice, bob } = people);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => people?.close());
 
   it('keeps every keystroke of both people and shows offline, then reconnecting', async () => {
     await recordStatuses(alice.page);

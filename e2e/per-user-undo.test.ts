@@ -1,28 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import { STARTER_FILE } from '../lib/shared/document/doc-model';
-import { startServer, type ServerProcess } from '../test/helpers/server-process';
-import { launchBrowser, newUser, type User } from './helpers/browser';
+import { twoPeopleInASession, type TwoPeople } from './fixtures/two-people';
+import type { User } from './helpers/browser';
 import { focusEditor, typeAtEnd, waitForEditorValue } from './helpers/monaco';
-import { createSession, openSession } from './helpers/session';
 
 describe('each person undoes only their own edits', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  let people: TwoPeople;
   let alice: User;
   let bob: User;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ next: true }), launchBrowser()]);
-    const session = await createSession(server.url);
-    [alice, bob] = await Promise.all([newUser(browser), newUser(browser)]);
-    await openSession(alice.page, session.editUrl);
-    await openSession(bob.page, session.editUrl);
+    people = await twoPeopleInASession({ names: [null, null], sparkReadyFor: null });
+    ({ alice, bob } = people);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => people?.close());
 
   it('removes Alice’s last edit on Ctrl+Z and keeps the text Bob typed after it', async () => {
     const start = await waitForEditorValue(bob.page, { equals: STARTER_FILE.content });

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type ServerProcess } from '../test/helpers/server-process';
-import { launchBrowser, newUser, type User } from './helpers/browser';
+import type { Page } from 'playwright-core';
+import { twoPeopleInASession, type TwoPeople } from './fixtures/two-people';
+import type { User } from './helpers/browser';
 import { focusEditor, typeAtEnd } from './helpers/monaco';
-import { createSession, openSession, setName } from './helpers/session';
-import { sparkCursor, waitForGhostText, waitForSpark } from './helpers/spark';
+import { sparkCursor, waitForGhostText } from './helpers/spark';
 
 interface Rect { left: number; top: number; right: number; bottom: number }
 interface DrawnLabel { kind: string; name: string; label: Rect; lineText: Rect[] }
@@ -45,25 +44,15 @@ function expectClear(labels: DrawnLabel[]): void {
 }
 
 describe('name labels of remote carets', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  let people: TwoPeople;
   let alice: User;
   let bob: User;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ next: true }), launchBrowser()]);
-    const { editUrl } = await createSession(server.url);
-    [alice, bob] = await Promise.all([newUser(browser), newUser(browser)]);
-    await openSession(alice.page, editUrl);
-    await openSession(bob.page, editUrl);
-    await setName(alice.page, 'Alice');
-    await setName(bob.page, 'Bob');
-    await waitForSpark(bob.page);
+    people = await twoPeopleInASession({ sparkReadyFor: 'bob' });
+    ({ alice, bob } = people);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => people?.close());
 
   it('Spark’s and a person’s label never overlap the text of their line, nor each other', async () => {
     // Bob types a call the starter file already makes: Spark suggests, and its caret sits where Bob's is.

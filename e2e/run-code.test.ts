@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type ServerProcess } from '../test/helpers/server-process';
+import type { Page } from 'playwright-core';
 import { connectClient, synced, type YjsClient } from '../test/helpers/yjs-client';
-import { launchBrowser, newUser, type User } from './helpers/browser';
-import { createSession, fileTreeItem, openSession, setName, type CreatedSession } from './helpers/session';
+import { twoPeopleInASession, type TwoPeople } from './fixtures/two-people';
+import type { User } from './helpers/browser';
+import { fileTreeItem } from './helpers/session';
 
 const FILES = {
   'calc.ts': `interface Pair { n: number }\nconst pair: Pair = { n: 21 };\nconsole.log('double is', pair.n * 2);\nconsole.warn('careful');\n`,
@@ -24,29 +24,27 @@ const FILES = {
 } as const;
 
 describe('running code together', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let session: CreatedSession;
+  let people: TwoPeople;
   let alice: User;
   let bob: User;
   let writer: YjsClient;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ next: true }), launchBrowser()]);
-    session = await createSession(server.url);
-    // The files arrive through the real server, as if a third person had written them.
-    writer = connectClient(server.wsUrl, session.room, session.editToken);
-    await synced(writer);
-    for (const [path, text] of Object.entries(FILES)) writer.text(path).insert(0, text);
-    [alice, bob] = await Promise.all([newUser(browser), newUser(browser)]);
-    await openSession(alice.page, session.editUrl);
-    await openSession(bob.page, session.editUrl);
-    await setName(alice.page, 'Alice');
+    people = await twoPeopleInASession({
+      names: ['Alice', null],
+      sparkReadyFor: null,
+      // The files arrive through the real server, as if a third person had written them.
+      beforeOpen: async ({ server, session }) => {
+        writer = connectClient(server.wsUrl, session.room, session.editToken);
+        await synced(writer);
+        for (const [path, text] of Object.entries(FILES)) writer.text(path).insert(0, text);
+      },
+    });
+    ({ alice, bob } = people);
   });
   afterAll(async () => {
     writer?.destroy();
-    await browser?.close();
-    await server?.stop();
+    await people?.close();
   });
 
   async function run(page: Page, path: string): Promise<void> {

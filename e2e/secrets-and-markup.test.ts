@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import { startModelSimulator, type ModelSimulator } from '../tools/sim/sim-server';
-import { startServer, type ServerProcess } from '../test/helpers/server-process';
+import type { ServerProcess } from '../test/helpers/server-process';
 import { connectClient, synced } from '../test/helpers/yjs-client';
-import { launchBrowser, newUser, type User } from './helpers/browser';
+import { twoPeopleInASession, type TwoPeople } from './fixtures/two-people';
+import type { User } from './helpers/browser';
 import { typeAtEnd } from './helpers/monaco';
-import { createSession, fileTreeItem, openSession, setName, type CreatedSession } from './helpers/session';
+import { fileTreeItem, setName, type CreatedSession } from './helpers/session';
 
 const KEY_CANARY = 'sk-canary-never-in-the-browser-4242';
 const XSS = `<img src=x onerror="window.__pwned=1">`;
 
 describe('what reaches the browser: never a model key, never markup from names', () => {
   let sim: ModelSimulator;
+  let people: TwoPeople;
   let server: ServerProcess;
-  let browser: Browser;
   let session: CreatedSession;
   let alice: User;
   let bob: User;
@@ -22,22 +22,22 @@ describe('what reaches the browser: never a model key, never markup from names',
   beforeAll(async () => {
     // The fast tier answers 401: its error message travels to the browser, the key must not.
     sim = await startModelSimulator({ port: 0, behaviour: { fault: '401' } });
-    [server, browser] = await Promise.all([
-      startServer({ next: true, env: { SPARKPAD_FAST_URL: sim.url, SPARKPAD_FAST_KEY: KEY_CANARY, SPARKPAD_FAST_MODEL: 'sim' } }),
-      launchBrowser(),
-    ]);
-    session = await createSession(server.url);
-    [alice, bob] = await Promise.all([newUser(browser), newUser(browser)]);
-    for (const user of [alice, bob]) {
-      user.page.on('response', (response) => void response.text().then((body) => received.push(body), () => {}));
-      user.page.on('websocket', (socket) => socket.on('framereceived', ({ payload }) => received.push(String(payload))));
-    }
-    await openSession(alice.page, session.editUrl);
-    await openSession(bob.page, session.editUrl);
+    people = await twoPeopleInASession({
+      env: { SPARKPAD_FAST_URL: sim.url, SPARKPAD_FAST_KEY: KEY_CANARY, SPARKPAD_FAST_MODEL: 'sim' },
+      names: [null, null],
+      sparkReadyFor: null,
+      // Everything each page receives, from its first response on.
+      beforeOpen: (people) => {
+        for (const user of [people.alice, people.bob]) {
+          user.page.on('response', (response) => void response.text().then((body) => received.push(body), () => {}));
+          user.page.on('websocket', (socket) => socket.on('framereceived', ({ payload }) => received.push(String(payload))));
+        }
+      },
+    });
+    ({ server, session, alice, bob } = people);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await people?.close();
     await sim?.close();
   });
 
