@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startServer, type ServerProcess } from '../test/helpers/server-process';
-import { launchBrowser, newUser, type User } from './helpers/browser';
+import { twoPeopleInASession, type TwoPeople } from './fixtures/two-people';
+import { newUser, type User } from './helpers/browser';
 import { editorValue, focusEditor, typeAtEnd, waitForEditorValue } from './helpers/monaco';
-import { createSession, openSession, setName, type CreatedSession } from './helpers/session';
-import { askSpark, ghostText, sparkCursor, suggestions, waitForGhostText, waitForSpark } from './helpers/spark';
+import { openSession, type CreatedSession } from './helpers/session';
+import { askSpark, ghostText, sparkCursor, suggestions, waitForGhostText } from './helpers/spark';
 
 /** The starter file calls `greet('world')`; typing the call again gives the embedded engine a pattern. */
 const TYPED = 'console.log(greet(';
 
 describe('ghost text from the embedded engine, no keys set', () => {
-  let server: ServerProcess;
+  let people: TwoPeople;
   let browser: Browser;
   let session: CreatedSession;
   let alice: User;
@@ -20,19 +20,10 @@ describe('ghost text from the embedded engine, no keys set', () => {
 
   beforeAll(async () => {
     // No SPARKPAD_FAST_URL / DEEP_URL: both tiers are the embedded engine.
-    [server, browser] = await Promise.all([startServer({ next: true }), launchBrowser()]);
-    session = await createSession(server.url);
-    [alice, bob] = await Promise.all([newUser(browser), newUser(browser)]);
-    await openSession(alice.page, session.editUrl);
-    await openSession(bob.page, session.editUrl);
-    await setName(alice.page, 'Alice');
-    await setName(bob.page, 'Bob');
-    await waitForSpark(alice.page);
+    people = await twoPeopleInASession();
+    ({ browser, session, alice, bob } = people);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => people?.close());
 
   it('shows Alice ghost text from the embedded engine as she types, and only her', async () => {
     await typeAtEnd(alice.page, TYPED);
