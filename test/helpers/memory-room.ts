@@ -72,7 +72,13 @@ export function startMemoryCollab(env: Record<string, string> = {}): MemoryColla
   });
   const limits = new LimitsExtension({ maxDocumentBytes: config.maxDocumentBytes, maxFilesPerRoom: config.maxFilesPerRoom });
   const hooks = new HookChain([limits, new DocumentShapeExtension(), persistence]);
-  const rooms = new RoomRegistry(hooks, { retryInitialMs: config.storageRetryInitialMs, retryMaxMs: config.storageRetryMaxMs, logger });
+  const rooms = new RoomRegistry(hooks, {
+    retryInitialMs: config.storageRetryInitialMs,
+    retryMaxMs: config.storageRetryMaxMs,
+    maxParkedUpdateBytes: config.maxParkedUpdateBytes,
+    maxParkedUpdateMs: config.maxParkedUpdateMs,
+    logger,
+  });
   const refusals = new Map<RefusalReason, number>();
   const counters: SessionCounters = {
     droppedReadOnlyUpdate: () => {},
