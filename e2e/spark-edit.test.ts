@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import { startModelSimulator, type ModelSimulator } from '../tools/sim/sim-server';
-import { startServer, type ServerProcess } from '../test/helpers/server-process';
-import { launchBrowser, newUser, type User } from './helpers/browser';
+import { twoPeopleInASession, type TwoPeople } from './fixtures/two-people';
+import type { User } from './helpers/browser';
 import { editorValue, waitForEditorValue } from './helpers/monaco';
-import { createSession, openSession, setName, type CreatedSession } from './helpers/session';
-import { askSpark, editState, redirectSpark, selectLines, sparkCursor, waitForEditState, waitForSpark } from './helpers/spark';
+import { askSpark, editState, redirectSpark, selectLines, sparkCursor, waitForEditState } from './helpers/spark';
 
 /** The starter file's `greet` function: lines 3–5. */
 const GREET = 'export function greet(name: string): string {\n  return `Hello, ${name}!`;\n}\n';
@@ -17,9 +15,7 @@ const fenced = (text: string) => '```\n' + text + '```';
 
 describe('Ask Spark with the simulator as the fast tier', () => {
   let sim: ModelSimulator;
-  let server: ServerProcess;
-  let browser: Browser;
-  let session: CreatedSession;
+  let people: TwoPeople;
   let alice: User;
   let bob: User;
   let beforeRedirect = '';
@@ -28,18 +24,11 @@ describe('Ask Spark with the simulator as the fast tier', () => {
     // 10 tokens per second: each word of the reply lands about 100 ms after the one before.
     sim = await startModelSimulator({ behaviour: { tokensPerSecond: 10 } });
     const env = { SPARKPAD_FAST_URL: sim.url, SPARKPAD_FAST_MODEL: 'sim', SPARKPAD_FAST_FORMAT: 'chat' };
-    [server, browser] = await Promise.all([startServer({ next: true, env }), launchBrowser()]);
-    session = await createSession(server.url);
-    [alice, bob] = await Promise.all([newUser(browser), newUser(browser)]);
-    await openSession(alice.page, session.editUrl);
-    await openSession(bob.page, session.editUrl);
-    await setName(alice.page, 'Alice');
-    await setName(bob.page, 'Bob');
-    await waitForSpark(alice.page);
+    people = await twoPeopleInASession({ env });
+    ({ alice, bob } = people);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await people?.close();
     await sim?.close();
   });
 
