@@ -1,3 +1,6 @@
+// app/: the Next.js pages: the landing page (page.tsx) with its New session button, one session's
+// page under s/[room]/, and this root layout with the global styles and the theme set before first paint.
+
 import type { Metadata, Viewport } from 'next';
 import { THEME_BOOT_SCRIPT } from '@/lib/browser/settings/theme-boot-script';
 import './globals.css';

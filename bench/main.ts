@@ -1,3 +1,6 @@
+// bench/: `npm run bench`: main.ts runs the parts (bench/parts/, one measurement each) on the helpers in
+// bench/lib/ and prints one table of figures beside their goals; README.md says how each is taken.
+
 /**
  * `npm run bench [-- <part>...] [--quick] [--clients 100,500] [--seconds 20] [--edits 200] [--no-build]`
  * Runs the selected parts (all by default), prints one table and writes bench/results/latest.json.

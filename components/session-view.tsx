@@ -1,3 +1,6 @@
+// components/: the React components of the pages. They take props and call the hooks and stores of
+// lib/browser; this one lays out a session: header, file tree, editor, Spark's panels, status bar.
+
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';

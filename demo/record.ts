@@ -1,3 +1,6 @@
+// demo/: `npm run demo:record`: record.ts plays a scene (demo/scenes/) in real Chromium through the scene
+// API and the director in demo/lib/, and writes the video, its poster and a manifest.
+
 /**
  * `npm run demo:record [-- demo/scenes/<name>.ts] [--out <dir>] [--docs-poster <file.png>]`: records a
  * scene (default: the full playground tour) to <dir>/<name>.mp4, <name>.png and <name>.json (default dir:

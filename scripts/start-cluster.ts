@@ -1,3 +1,6 @@
+// scripts/: commands beside the app: the cluster starter (`npm run start:cluster`, here) and the
+// printer of the README's settings table from server/config.ts.
+
 /**
  * Starts N Sparkpad instances on consecutive ports against the local Redis and PostgreSQL, to try scale-out
  * on one machine: `npm run start:cluster` (3 instances from port 3000), `npm run start:cluster -- 5`.

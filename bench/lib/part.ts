@@ -1,3 +1,6 @@
+// bench/lib/: what the bench parts share: the part interface and its options (here), servers and
+// browsers to measure against, room peers, the ghost-text probe, statistics, the machine's load, the table.
+
 import type { Figure } from './stats';
 
 /** Options every part may read; sizes come from here so `--quick` shrinks every part at once. */

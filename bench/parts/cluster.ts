@@ -1,3 +1,6 @@
+// bench/parts/: one file per part of `npm run bench`, each exporting the part main.ts runs; its opening
+// comment says what it measures and how (capacity, cluster, engine, keystroke, noisy neighbour, open, peers, relay).
+
 /**
  * Propagation across two instances vs within one. Two instances share the local
  * PostgreSQL and Redis (test/helpers/cluster.ts). In each of R rooms a writer types on instance 1 and two

@@ -1,3 +1,6 @@
+// demo/lib/: what plays a scene: the scene API (here), the director that opens people's windows, each
+// person's steps and Spark's, the on-screen overlay, keystroke timing, recording and ffmpeg.
+
 /**
  * The scene API: what a file in demo/scenes/ gets to work with. A scene is a module whose default export
  * is `async (demo: Demo) => void`; `npm run demo:record -- demo/scenes/<name>.ts` plays it in real

@@ -1,3 +1,6 @@
+// demo/scenes/: the scenes `npm run demo:record` can play, one file each; this one is the default tour,
+// short.ts a ten-second one the recorder's own test plays.
+
 /**
  * The full tour (`npm run demo:record`): two people open a session by its link and type together, Spark
  * suggests the rest of a line as ghost text, Spark's cursor types an edit one of them asked for, they run

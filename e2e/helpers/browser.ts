@@ -1,3 +1,6 @@
+// e2e/helpers/: driving Chromium like a person: browsers and people (here), sessions, Monaco, Spark's
+// ghost text and edits, settings, pixels, accessibility checks; the set-up itself is in e2e/fixtures/.
+
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium: playwright-core downloads no browser here. */

@@ -1,3 +1,6 @@
+// public/sandbox/: the scripts of the sandboxed run frame, served as plain files: the frame (here)
+// and the runtime of the Worker it starts.
+
 // Runs inside the sandboxed run frame (sandbox="allow-scripts": an opaque origin, no access to the
 // page). Starts the user's code in a Worker, so an endless loop freezes nothing, relays its output to
 // the page and stops it at the time limit. Plain JavaScript shipped as text: the frame cannot load

@@ -1,3 +1,6 @@
+// test/helpers/: what unit and integration tests share: server processes (here) and in-process servers,
+// in-memory collab connections, stock Yjs and Spark clients, clusters, restarts, storage faults, typing.
+
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

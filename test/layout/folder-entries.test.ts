@@ -7,7 +7,8 @@ const repoRoot = path.resolve(import.meta.dirname, '../..');
 
 /**
  * The file to open first in each source folder. It opens with a comment naming the folder and saying what
- * it holds, so a newcomer can read the tree folder by folder. A new folder adds its line here.
+ * it holds, so a newcomer can read the tree folder by folder. A new folder adds its line here; the test
+ * below finds every folder that holds source, so none is forgotten.
  */
 const ENTRY_FILES: Record<string, string> = {
   'lib/shared': 'index.ts',
@@ -37,11 +38,38 @@ const ENTRY_FILES: Record<string, string> = {
   'server/ai/spark': 'spark-peer.ts',
   'server/ai/session': 'ai-session.ts',
   'tools/sim': 'main.ts',
+  app: 'layout.tsx',
+  'app/s/[room]': 'page.tsx',
+  components: 'session-view.tsx',
+  scripts: 'start-cluster.ts',
+  bench: 'main.ts',
+  'bench/lib': 'part.ts',
+  'bench/parts': 'cluster.ts',
+  demo: 'record.ts',
+  'demo/lib': 'scene.ts',
+  'demo/scenes': 'playground.ts',
+  'public/sandbox': 'frame.js',
+  'test/helpers': 'server-process.ts',
+  'e2e/helpers': 'browser.ts',
+  'e2e/fixtures': 'two-people.ts',
 };
 
+const SOURCE_ROOTS = ['app', 'components', 'lib', 'server', 'tools', 'scripts', 'bench', 'demo', 'public', 'test', 'e2e'];
+
+/** Every folder holding source, except folders of tests: their tests' names say what they hold. */
+function sourceFolders(): string[] {
+  const files = new Map<string, string[]>();
+  for (const file of sourceFiles(repoRoot, SOURCE_ROOTS)) {
+    const folder = path.posix.dirname(file);
+    files.set(folder, [...(files.get(folder) ?? []), file]);
+  }
+  return [...files].filter(([, inFolder]) => !inFolder.some((file) => file.endsWith('.test.ts'))).map(([folder]) => folder);
+}
+
 describe('folder entry files', () => {
-  it('every source folder of lib, server and tools names its entry file', () => {
-    const folders = new Set(sourceFiles(repoRoot, ['lib', 'server', 'tools']).map((file) => path.posix.dirname(file)));
+  it('every source folder names its entry file', () => {
+    const folders = new Set(sourceFolders());
+    expect(folders.size).toBeGreaterThan(40);
     expect([...folders].filter((folder) => !(folder in ENTRY_FILES)).sort()).toEqual([]);
     expect(Object.keys(ENTRY_FILES).filter((folder) => !folders.has(folder)).sort()).toEqual([]);
   });

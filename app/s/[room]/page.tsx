@@ -1,3 +1,6 @@
+// app/s/[room]/: the page a share link opens (/s/<room>#k=<token>); it hands the room to the session
+// loader, which reads the token from the fragment in the browser.
+
 import type { Metadata } from 'next';
 import { SessionLoader } from '@/components/session-loader';
 
