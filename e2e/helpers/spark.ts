@@ -93,3 +93,8 @@ export function waitForEditState(page: Page, state: string, timeout = 20_000): P
 export function sparkCursor(page: Page) {
   return page.locator('[data-testid="remote-cursor"][data-peer-kind="spark"]');
 }
+
+/** Spark's entries in the people list: one per Spark the page knows of. */
+export function sparkInPeopleList(page: Page) {
+  return page.getByTestId('presence-item').filter({ has: page.locator('.presence-tag.spark') });
+}
