@@ -17,21 +17,7 @@ export const STARTER_FILE = {
 
 export const MAX_PATH_LENGTH = 200;
 
-export const FILE_ERROR = {
-  EMPTY: 'EMPTY',
-  TOO_LONG: 'TOO_LONG',
-  LEADING_SLASH: 'LEADING_SLASH',
-  TRAILING_SLASH: 'TRAILING_SLASH',
-  EMPTY_SEGMENT: 'EMPTY_SEGMENT',
-  PARENT_SEGMENT: 'PARENT_SEGMENT',
-  CONTROL_CHAR: 'CONTROL_CHAR',
-  INVALID_CHAR: 'INVALID_CHAR',
-  EXISTS: 'EXISTS',
-  NOT_FOUND: 'NOT_FOUND',
-} as const;
-export type FileError = keyof typeof FILE_ERROR;
-
-export const FILE_ERROR_MESSAGES: Record<FileError, string> = {
+export const FILE_ERROR_MESSAGES = {
   EMPTY: 'Give the file a name.',
   TOO_LONG: `Names are at most ${MAX_PATH_LENGTH} characters.`,
   LEADING_SLASH: 'Paths are relative: drop the leading "/".',
@@ -42,7 +28,8 @@ export const FILE_ERROR_MESSAGES: Record<FileError, string> = {
   INVALID_CHAR: 'Use letters, digits, spaces and . _ - / only.',
   EXISTS: 'A file with that name already exists.',
   NOT_FOUND: 'That file no longer exists.',
-};
+} as const;
+export type FileError = keyof typeof FILE_ERROR_MESSAGES;
 
 export type FileResult<T = void> = { ok: true; value: T } | { ok: false; reason: FileError };
 
