@@ -62,23 +62,12 @@ export function startMemoryCollab(env: Record<string, string> = {}): MemoryColla
   const config = loadConfig({ SPARKPAD_DATA_DIR: makeDataDir(), ...env });
   const storage = new SqliteStorage(config.dataDir);
   const logger = pino({ level: 'silent' });
-  const persistence = new PersistenceExtension({
-    storage,
-    durabilityWindowMs: config.durabilityWindowMs,
-    compactAfterUpdates: config.compactAfterUpdates,
-    retryInitialMs: config.storageRetryInitialMs,
-    retryMaxMs: config.storageRetryMaxMs,
-    logger,
-  });
-  const limits = new LimitsExtension({ maxDocumentBytes: config.maxDocumentBytes, maxFilesPerRoom: config.maxFilesPerRoom });
-  const hooks = new HookChain([limits, new DocumentShapeExtension(), persistence]);
-  const rooms = new RoomRegistry(hooks, {
-    retryInitialMs: config.storageRetryInitialMs,
-    retryMaxMs: config.storageRetryMaxMs,
-    maxParkedUpdateBytes: config.maxParkedUpdateBytes,
-    maxParkedUpdateMs: config.maxParkedUpdateMs,
-    logger,
-  });
+  // Options share the settings' names (but for the storage retry pair), so the whole config is handed in
+  // and settings added later reach the core here as they do in the server.
+  const retry = { retryInitialMs: config.storageRetryInitialMs, retryMaxMs: config.storageRetryMaxMs };
+  const persistence = new PersistenceExtension({ ...config, ...retry, storage, logger });
+  const hooks = new HookChain([new LimitsExtension(config), new DocumentShapeExtension(), persistence]);
+  const rooms = new RoomRegistry(hooks, { ...config, ...retry, logger });
   const refusals = new Map<RefusalReason, number>();
   const counters: SessionCounters = {
     droppedReadOnlyUpdate: () => {},
