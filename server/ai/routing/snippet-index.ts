@@ -50,24 +50,47 @@ export class SnippetIndex {
   indexedFiles = 0;
 
   set(path: string, text: string): void {
+    const step = this.begin(path, text);
+    while (step(Infinity));
+  }
+
+  /**
+   * Indexes `path` afresh in steps, so a large file never holds the caller for long: each call of the
+   * returned function indexes windows until `deadline` (a `performance.now()` time) passes and says
+   * whether any are left. The file's old windows go at once; its new ones count as they are added.
+   */
+  begin(path: string, text: string): (deadline: number) => boolean {
     this.remove(path);
-    const lines = text.split('\n');
     const list: Window[] = [];
-    for (let start = 0; start < lines.length; start += STEP_LINES) {
-      const windowText = lines.slice(start, start + WINDOW_LINES).join('\n');
-      const found = [...identifiers(windowText)];
-      const window: Window = { path, line: start, text: windowText, idCount: found.length };
-      list.push(window);
-      this.ids.set(window, found);
-      for (const id of found) {
-        let set = this.postings.get(id);
-        if (!set) this.postings.set(id, (set = new Set()));
-        set.add(window);
-      }
-      if (start + WINDOW_LINES >= lines.length) break;
-    }
     this.windows.set(path, list);
-    this.indexedFiles++;
+    let start = 0;
+    let line = 0;
+    return (deadline) => {
+      if (this.windows.get(path) !== list) return false; // re-indexed or removed since
+      for (let n = 0; start !== -1; n++) {
+        if (n % 16 === 0 && n > 0 && performance.now() > deadline) return true;
+        const end = lineAfter(text, start, WINDOW_LINES);
+        this.addWindow(list, path, line, text.slice(start, end === -1 ? text.length : end - 1));
+        if (end === -1) break;
+        start = lineAfter(text, start, STEP_LINES);
+        line += STEP_LINES;
+      }
+      start = -1;
+      this.indexedFiles++;
+      return false;
+    };
+  }
+
+  private addWindow(list: Window[], path: string, line: number, text: string): void {
+    const found = [...identifiers(text)];
+    const window: Window = { path, line, text, idCount: found.length };
+    list.push(window);
+    this.ids.set(window, found);
+    for (const id of found) {
+      let set = this.postings.get(id);
+      if (!set) this.postings.set(id, (set = new Set()));
+      set.add(window);
+    }
   }
 
   remove(path: string): void {
@@ -117,4 +140,15 @@ export class SnippetIndex {
     chosen.sort((a, b) => (a.path === b.path ? a.line - b.line : a.path < b.path ? -1 : 1));
     return chosen.map(({ path, text }) => ({ path, text }));
   }
+}
+
+/** Where the line `lines` lines after the one starting at `start` begins; -1 when the text ends first. */
+function lineAfter(text: string, start: number, lines: number): number {
+  let at = start;
+  for (let i = 0; i < lines; i++) {
+    const newline = text.indexOf('\n', at);
+    if (newline === -1) return -1;
+    at = newline + 1;
+  }
+  return at;
 }
