@@ -5,7 +5,7 @@
  * sync. The conversation so far and the asker's open file and selection go to the model as context.
  */
 import * as Y from 'yjs';
-import type { Pin, TierName } from '../../../lib/shared/protocol/ai';
+import { assertNever, type Pin, type TierName } from '../../../lib/shared/protocol/ai';
 import { SPARK_USER } from '../../../lib/shared/protocol/awareness';
 import { filesOf } from '../../../lib/shared/document/doc-model';
 import { appendExchange, MAX_ANSWER_CHARS, readChat, type ChatContext, type ChatMessage } from '../../../lib/shared/document/chat-log';
@@ -84,23 +84,30 @@ export class SparkChat {
       const events = this.router.chat({ userId: ask.requester, roomId: this.room.id, pin: ask.pin, messages: ask.messages }, controller.signal);
       for await (const event of events) {
         if (controller.signal.aborted) break;
-        if (event.type === 'chunk') {
-          const room = MAX_ANSWER_CHARS - text.length;
-          this.room.doc.transact(() => text.insert(text.length, event.text.slice(0, room)), SPARK_CHAT_ORIGIN);
-          if (event.text.length > room) {
-            controller.abort(new Error('too long'));
-            return set({ status: 'stopped', note: `The answer was cut at ${MAX_ANSWER_CHARS.toLocaleString('en')} characters.` });
+        switch (event.type) {
+          case 'chunk': {
+            const room = MAX_ANSWER_CHARS - text.length;
+            this.room.doc.transact(() => text.insert(text.length, event.text.slice(0, room)), SPARK_CHAT_ORIGIN);
+            if (event.text.length > room) {
+              controller.abort(new Error('too long'));
+              return set({ status: 'stopped', note: `The answer was cut at ${MAX_ANSWER_CHARS.toLocaleString('en')} characters.` });
+            }
+            break;
           }
-        } else if (event.type === 'notice') {
-          note = event.error.message;
-          set({ note });
-        } else if (event.type === 'done') {
-          const tier = event.stats.tier;
-          return set({ status: 'done', tier: tier ? this.tierLabel(tier) : null, note: note ?? fallbackNote(tier, ask.pin) });
-        } else if (event.type === 'error') {
-          return set({ status: 'error', note: event.error.message });
-        } else {
-          break;
+          case 'notice':
+            note = event.error.message;
+            set({ note });
+            break;
+          case 'done': {
+            const tier = event.stats.tier;
+            return set({ status: 'done', tier: tier ? this.tierLabel(tier) : null, note: note ?? fallbackNote(tier, ask.pin) });
+          }
+          case 'error':
+            return set({ status: 'error', note: event.error.message });
+          case 'cancelled':
+            return set({ status: 'stopped' });
+          default:
+            return assertNever(event);
         }
       }
       set({ status: 'stopped' });
