@@ -39,6 +39,7 @@ const moveSchema = z.object({
   from: z.string(),
   room: z.string().min(1).max(128),
   spot: z.object({ file: z.string().max(1024).nullable(), selection: awarenessSelectionSchema.nullable() }),
+  editing: z.boolean(),
 });
 
 // Renew or release only a lease that is still ours: after a pause longer than the lease, another
@@ -78,7 +79,7 @@ export class RedisSparkCluster implements SparkCluster {
     this.rooms.set(roomId, contender);
     void this.contend(roomId, contender);
     return {
-      announce: (spot) => this.announce(roomId, spot),
+      announce: (spot, editing) => this.announce(roomId, spot, editing),
       undo: this.undo,
       leave: () => {
         if (this.rooms.get(roomId) !== contender) return;
@@ -138,8 +139,8 @@ export class RedisSparkCluster implements SparkCluster {
     contender.member.leading(false);
   }
 
-  private announce(roomId: string, spot: SparkSpot): void {
-    const message = JSON.stringify({ from: this.instanceId, room: roomId, spot });
+  private announce(roomId: string, spot: SparkSpot, editing: boolean): void {
+    const message = JSON.stringify({ from: this.instanceId, room: roomId, spot, editing });
     void this.commands.publish(this.channel, message).catch(() => undefined);
   }
 
@@ -151,6 +152,6 @@ export class RedisSparkCluster implements SparkCluster {
       return;
     }
     if (!parsed.success || parsed.data.from === this.instanceId) return;
-    this.rooms.get(parsed.data.room)?.member.moved(parsed.data.spot);
+    this.rooms.get(parsed.data.room)?.member.moved(parsed.data.spot, parsed.data.editing);
   }
 }

@@ -18,14 +18,14 @@ export interface SparkSpot {
 export interface SparkRoomMember {
   /** This instance now holds Spark's place in the room (true), or has lost it (false). */
   leading(yes: boolean): void;
-  /** Spark moved on another instance. */
-  moved(spot: SparkSpot): void;
+  /** Spark moved on another instance, `editing` or suggesting. */
+  moved(spot: SparkSpot, editing: boolean): void;
 }
 
 /** A room's Spark peer's line to the cluster. */
 export interface SparkRoomLink {
-  /** Tells the other instances where Spark is now. */
-  announce(spot: SparkSpot): void;
+  /** Tells the other instances where Spark is now, and whether it is typing an edit there. */
+  announce(spot: SparkSpot, editing: boolean): void;
   readonly undo: SparkUndoLog;
   /** The peer leaves: its place, if it held it, is free for another instance at once. */
   leave(): void;

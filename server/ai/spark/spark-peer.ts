@@ -1,5 +1,6 @@
-// server/ai/spark/: Spark as a member of each room: its awareness, edits typed into the document, the
-// room chat, and the registry that keeps one peer per room. SparkPeer (this file) is the entry point.
+// server/ai/spark/: Spark as a member of each room: its awareness (one Spark across instances), edits typed
+// into the document and their undo records, the room chat, and the registry that keeps one peer per room
+// and instance. SparkPeer (this file) is the entry point.
 /**
  * Spark as a member of the room. It shows itself as the room's local awareness state (name, colour,
  * cursor), so every browser draws it like a person; in a cluster one instance shows it for all
@@ -87,7 +88,7 @@ export class SparkPeer {
       this.suggestionTimer = null;
       const at = this.pendingSuggestion;
       this.pendingSuggestion = null;
-      if (at && this.active.size === 0) this.presence.moveTo(at.file, at.offset);
+      if (at && this.active.size === 0) this.presence.moveTo(at.file, at.offset, false);
     });
   }
 
@@ -116,7 +117,7 @@ export class SparkPeer {
     const active: ActiveEdit = { request, controller, send, writer, recorder };
     this.active.set(request.id, active);
     send({ type: 'edit:started', id: request.id, file: request.file });
-    this.presence.moveTo(request.file, from);
+    this.presence.moveTo(request.file, from, true);
     void this.run(active, text);
   }
 
@@ -183,7 +184,7 @@ export class SparkPeer {
           case 'chunk':
             written += event.text;
             writer.update(written, false);
-            this.presence.moveTo(request.file, writer.cursor);
+            this.presence.moveTo(request.file, writer.cursor, true);
             send({ type: 'edit:progress', id: request.id, chars: written.length });
             break;
           case 'notice':
@@ -196,7 +197,7 @@ export class SparkPeer {
             // A selection of whole lines keeps its final newline even if the model dropped it.
             if (region.endsWith('\n') && !written.endsWith('\n')) written += '\n';
             writer.update(written, true);
-            this.presence.moveTo(request.file, writer.cursor);
+            this.presence.moveTo(request.file, writer.cursor, true);
             this.finish(active);
             // Done means undoable from any instance: the record is stored first.
             await this.saving;

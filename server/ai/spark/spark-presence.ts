@@ -15,11 +15,19 @@ import type { SparkUndoLog } from './undo-log';
 /** Origin of the removal of a Spark entry another instance left: distributed like any awareness change. */
 export const SPARK_TAKEOVER = 'spark-takeover';
 
+/**
+ * How long after an edit's last move elsewhere suggestions leave Spark's cursor with that edit, as they do
+ * with an edit on this instance. An edit moves the cursor at every chunk; past this it has ended or stalled.
+ */
+const EDIT_ELSEWHERE_HOLD_MS = 1_000;
+
 export class SparkPresence implements SparkRoomMember {
   private holding = false;
   private spot: SparkSpot = { file: null, selection: null };
   /** The spot last set or announced, so moves that change nothing are not broadcast. */
   private lastKey = '';
+  /** Until when an edit on another instance keeps Spark's cursor. */
+  private editElsewhereUntil = 0;
   private readonly link: SparkRoomLink;
 
   constructor(
@@ -35,8 +43,9 @@ export class SparkPresence implements SparkRoomMember {
     return this.link.undo;
   }
 
-  /** Spark's cursor at `offset` in `file`; a null file or offset puts it in no file. */
-  moveTo(file: string | null, offset: number | null): void {
+  /** Spark's cursor at `offset` in `file` for an edit or a suggestion; a null file or offset: in no file. */
+  moveTo(file: string | null, offset: number | null, editing: boolean): void {
+    if (!editing && Date.now() < this.editElsewhereUntil) return;
     const text = file ? filesOf(this.room.doc).get(file) : undefined;
     let selection: SparkSpot['selection'] = null;
     if (text instanceof Y.Text && offset !== null) {
@@ -49,7 +58,7 @@ export class SparkPresence implements SparkRoomMember {
     this.lastKey = key;
     this.spot = spot;
     this.show();
-    this.link.announce(spot);
+    this.link.announce(spot, editing);
   }
 
   leading(yes: boolean): void {
@@ -62,7 +71,9 @@ export class SparkPresence implements SparkRoomMember {
     this.show();
   }
 
-  moved(spot: SparkSpot): void {
+  moved(spot: SparkSpot, editing: boolean): void {
+    if (editing) this.editElsewhereUntil = Date.now() + EDIT_ELSEWHERE_HOLD_MS;
+    else if (Date.now() < this.editElsewhereUntil) return;
     const key = JSON.stringify(spot);
     if (this.editing() || key === this.lastKey) return;
     this.lastKey = key;
