@@ -37,6 +37,8 @@ export interface MemoryConnection {
 export interface MemoryClient {
   doc: Y.Doc;
   connection: MemoryConnection;
+  /** Resolves once the client holds the whole document as the server had it when it joined. */
+  synced: Promise<void>;
   /** The file's Y.Text, created when missing. */
   text(path?: string): Y.Text;
   /** The file's content, '' when it does not exist. */
@@ -111,6 +113,8 @@ export function startMemoryCollab(env: Record<string, string> = {}): MemoryColla
       const doc = new Y.Doc();
       const fromServer = Symbol('from-server');
       const files = doc.getMap<Y.Text>('files');
+      let synced = () => {};
+      const whenSynced = new Promise<void>((resolve) => (synced = resolve));
       const connection = open(roomId, permission, (message) => {
         const copy = message.slice();
         queueMicrotask(() => {
@@ -118,7 +122,8 @@ export function startMemoryCollab(env: Record<string, string> = {}): MemoryColla
           if (decoding.readVarUint(decoder) !== MESSAGE.SYNC) return; // awareness is not what these tests read
           const reply = encoding.createEncoder();
           encoding.writeVarUint(reply, MESSAGE.SYNC);
-          syncProtocol.readSyncMessage(decoder, reply, doc, fromServer);
+          const kind = syncProtocol.readSyncMessage(decoder, reply, doc, fromServer);
+          if (kind === syncProtocol.messageYjsSyncStep2) synced();
           if (encoding.length(reply) > 1 && !connection.closed) connection.send(encoding.toUint8Array(reply));
         });
       });
@@ -129,6 +134,7 @@ export function startMemoryCollab(env: Record<string, string> = {}): MemoryColla
       return {
         doc,
         connection,
+        synced: whenSynced,
         text(path = 'main.ts') {
           let text = files.get(path);
           if (!text) files.set(path, (text = new Y.Text()));
