@@ -1,5 +1,5 @@
-// bench/parts/: one file per part of `npm run bench`, each exporting the part main.ts runs; its opening
-// comment says what it measures and how (capacity, cluster, engine, keystroke, noisy neighbour, open, peers, relay).
+// bench/parts/: one file per part of `npm run bench`, each exporting the part bench/main.ts runs; the
+// part's opening comment says what it measures and how, and bench/README.md collects them.
 
 /**
  * Propagation across two instances vs within one. Two instances share the local
@@ -7,10 +7,10 @@
  * readers watch, one on instance 1 and one on instance 2; every edit is timed from the writer's insert to
  * its arrival at each reader, in this one process, so both paths share one clock and one load.
  */
-import { startCluster } from '../../test/helpers/cluster';
 import { connectClient, synced, whenDoc, type YjsClient } from '../../test/helpers/yjs-client';
+import { clusterOrReason } from '../lib/cluster';
 import type { Part } from '../lib/part';
-import { measured, notAvailable, round, summarize, type Figure } from '../lib/stats';
+import { measured, round, summarize } from '../lib/stats';
 
 const ROOMS = 10;
 const PART = 'cluster';
@@ -20,12 +20,8 @@ export const clusterPart: Part = {
   summary: 'edit propagation across two instances (Redis + PostgreSQL) vs within one',
   async run(context) {
     const edits = context.options.quick ? 40 : 200;
-    let cluster;
-    try {
-      cluster = await startCluster(2);
-    } catch (error) {
-      return [notAvailable(PART, 'across instances', `needs local Redis and PostgreSQL: ${(error as Error).message}`)];
-    }
+    const cluster = await clusterOrReason(PART, 'across instances', 2);
+    if (Array.isArray(cluster)) return cluster;
     const clients: YjsClient[] = [];
     try {
       const [one, two] = cluster.instances as [typeof cluster.instances[0], typeof cluster.instances[0]];

@@ -8,10 +8,10 @@
  */
 import { awarenessStateSchema } from '../../lib/shared/protocol/awareness';
 import { connectAi, type AiTestClient } from '../../test/helpers/ai-client';
-import { startCluster } from '../../test/helpers/cluster';
 import { connectClient, synced, type YjsClient } from '../../test/helpers/yjs-client';
+import { clusterOrReason } from '../lib/cluster';
 import type { Part } from '../lib/part';
-import { atMost, measured, notAvailable, summarize } from '../lib/stats';
+import { atMost, measured, summarize } from '../lib/stats';
 
 const PART = 'takeover';
 const ROOMS = 5;
@@ -41,12 +41,8 @@ export const takeoverPart: Part = {
   summary: 'time from killing the instance that shows Spark to another showing it (two instances)',
   async run(context) {
     const rounds = context.options.quick ? 2 : 6;
-    let cluster;
-    try {
-      cluster = await startCluster(2, { env: { SPARKPAD_EMBEDDED_CORPUS_BYTES: '0' } });
-    } catch (error) {
-      return [notAvailable(PART, 'Spark takeover', `needs local Redis and PostgreSQL: ${(error as Error).message}`)];
-    }
+    const cluster = await clusterOrReason(PART, 'Spark takeover', 2, { env: { SPARKPAD_EMBEDDED_CORPUS_BYTES: '0' } });
+    if (Array.isArray(cluster)) return cluster;
     const clients: YjsClient[] = [];
     const sockets: AiTestClient[] = [];
     const times: number[] = [];
