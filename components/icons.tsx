@@ -20,3 +20,4 @@ export const SparkIcon = (p: IconProps) => <Svg {...p}><path d="M8 1.5l1.6 4.9 4
 export const GearIcon = (p: IconProps) => <Svg {...p}><circle cx="8" cy="8" r="2.2" /><path d="M8 1.5v2M8 12.5v2M1.5 8h2M12.5 8h2M3.4 3.4l1.4 1.4M11.2 11.2l1.4 1.4M3.4 12.6l1.4-1.4M11.2 4.8l1.4-1.4" /></Svg>;
 export const KeyboardIcon = (p: IconProps) => <Svg {...p}><path d="M1.5 4h13v8h-13z M4 6.5h.5M7 6.5h.5M10 6.5h.5M5 9.5h6" /></Svg>;
 export const MenuIcon = (p: IconProps) => <Svg {...p}><path d="M2.5 4h11M2.5 8h11M2.5 12h11" /></Svg>;
+export const HistoryIcon = (p: IconProps) => <Svg {...p}><path d="M2.5 8a5.5 5.5 0 1 0 1.6-3.9M2.5 2.5v2.5H5M8 5v3l2 1.5" /></Svg>;

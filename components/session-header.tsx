@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useSessionStore } from '@/lib/browser/collab/session-store';
 import { ConnectionStatus } from './connection-status';
-import { EyeIcon, GearIcon, KeyboardIcon, MenuIcon, ShareIcon, SparkIcon } from './icons';
+import { EyeIcon, GearIcon, HistoryIcon, KeyboardIcon, MenuIcon, ShareIcon, SparkIcon } from './icons';
 import { NameEditor } from './name-editor';
 
 export type SessionDialog = 'share' | 'settings' | 'shortcuts';
@@ -13,9 +13,12 @@ interface Props {
   onDialog(dialog: SessionDialog): void;
   /** Small screens only: the side panels are drawers there (session.css shows these buttons). */
   onDrawer(drawer: SessionDrawer): void;
+  /** Opens or closes the history panel over the editor. */
+  onHistory(): void;
+  historyOpen: boolean;
 }
 
-export function SessionHeader({ onDialog, onDrawer }: Props) {
+export function SessionHeader({ onDialog, onDrawer, onHistory, historyOpen }: Props) {
   const room = useSessionStore((s) => s.room);
   const access = useSessionStore((s) => s.access);
   const readOnly = access?.kind === 'ok' && access.permission === 'view';
@@ -38,6 +41,9 @@ export function SessionHeader({ onDialog, onDrawer }: Props) {
       <ConnectionStatus />
       <span className="header-spacer" />
       <NameEditor />
+      <button className="icon-button" aria-label="History" aria-pressed={historyOpen} title="History: versions and restore" data-testid="history-button" onClick={onHistory}>
+        <HistoryIcon size={16} />
+      </button>
       <button className="icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" data-testid="shortcuts-button" onClick={() => onDialog('shortcuts')}>
         <KeyboardIcon size={16} />
       </button>

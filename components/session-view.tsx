@@ -17,6 +17,7 @@ import { AiPanel } from './ai-panel';
 import { Drawer } from './drawer';
 import { EditorPane } from './editor-pane';
 import { FileTree } from './file-tree';
+import { HistoryPanel } from './history-panel';
 import { PanelBoundary } from './panel-boundary';
 import { PresenceList } from './presence-list';
 import { SessionHeader, type SessionDialog, type SessionDrawer } from './session-header';
@@ -44,6 +45,7 @@ export function SessionView({ room }: { room: string }) {
   const [drawer, setDrawer] = useState<SessionDrawer | null>(null);
   const closeDialog = useCallback(() => setDialog(null), []);
   const closeDrawer = useCallback(() => setDrawer(null), []);
+  const [historyOpen, setHistoryOpen] = useState(false);
   useShortcutsKey(useCallback(() => setDialog('shortcuts'), []));
   // Behind a modal dialog or an open drawer the page is inert: no focus, no clicks, not read out.
   const behindDialog = dialog !== null;
@@ -52,7 +54,7 @@ export function SessionView({ room }: { room: string }) {
   return (
     <div className="session">
       <div className="session-header-slot" inert={behindDrawer}>
-        <SessionHeader onDialog={setDialog} onDrawer={setDrawer} />
+        <SessionHeader onDialog={setDialog} onDrawer={setDrawer} onHistory={() => setHistoryOpen((open) => !open)} historyOpen={historyOpen} />
       </div>
       <div className="session-body" inert={behindDialog}>
         <Drawer className="session-sidebar" label="Files and people" open={drawer === 'files'} onClose={closeDrawer} testId="files-drawer">
@@ -64,9 +66,17 @@ export function SessionView({ room }: { room: string }) {
           </PanelBoundary>
         </Drawer>
         <main className="session-main" inert={behindDrawer}>
-          <PanelBoundary label="The editor">
-            <EditorPane />
-          </PanelBoundary>
+          {/* The editor stays mounted under the history panel, out of reach while it is open. */}
+          <div className="session-editor-slot" inert={historyOpen}>
+            <PanelBoundary label="The editor">
+              <EditorPane />
+            </PanelBoundary>
+          </div>
+          {historyOpen && (
+            <PanelBoundary label="The history panel">
+              <HistoryPanel onClose={() => setHistoryOpen(false)} />
+            </PanelBoundary>
+          )}
         </main>
         <Drawer className="session-ai" label="Spark" open={drawer === 'spark'} onClose={closeDrawer} testId="ai-panel-slot">
           <PanelBoundary label="Spark's panel">

@@ -18,6 +18,7 @@ const ENTRY_FILES: Record<string, string> = {
   'lib/browser/ai': 'use-spark.ts',
   'lib/browser/collab': 'collab-client.ts',
   'lib/browser/editor': 'use-collab-editor.ts',
+  'lib/browser/history': 'use-history.ts',
   'lib/browser/presence': 'presence-store.ts',
   'lib/browser/run': 'run-file.ts',
   'lib/browser/settings': 'settings.ts',
