@@ -4,7 +4,10 @@ import { Awareness } from 'y-protocols/awareness';
 import { awarenessStateSchema } from '../../lib/shared/protocol/awareness';
 import type { ServerMessage } from '../../lib/shared/protocol/ai';
 import { AiRouter } from '../../server/ai/routing/router';
+import type { SparkCluster } from '../../server/ai/spark/spark-cluster';
 import { SparkPeer, type SparkEditRequest } from '../../server/ai/spark/spark-peer';
+import { MemoryUndoLog } from '../../server/ai/spark/undo-log';
+import { until } from '../helpers/in-process-server';
 import { chunks, eventually, gate, routerSettings, ScriptedTier, steps } from './helpers';
 
 const SOURCE = 'function add(a, b) {\n  return a + b;\n}\n';
@@ -20,6 +23,15 @@ function setup(fast: ScriptedTier) {
   const messages: ServerMessage[] = [];
   const send = (m: ServerMessage) => void messages.push(m);
   return { doc, text, awareness, peer, messages, send };
+}
+
+/** An undo log that counts its saves, to see a running edit's record arrive. */
+class SavesCounted extends MemoryUndoLog {
+  saves = 0;
+  override async save(...args: Parameters<MemoryUndoLog['save']>): Promise<void> {
+    this.saves++;
+    return super.save(...args);
+  }
 }
 
 const LINE_2 = { from: SOURCE.indexOf('  return'), to: SOURCE.indexOf('\n}') };
@@ -112,6 +124,34 @@ describe('Spark peer', () => {
     expect(await peer.undo('ana')).toBe(true);
     expect(text.toString()).toBe(`// header\n${SOURCE}`);
     expect(await peer.undo('bob')).toBe(false);
+  });
+
+  it('undoes, on another instance, the part of an edit its own instance wrote before it died', async () => {
+    const g = gate();
+    const fast = new ScriptedTier('fast').enqueue(steps('  const sum = a + b;\n', '  return sum; // partial', g.promise, ' never'));
+    const router = new AiRouter({ tiers: { fast, deep: fast, embedded: fast }, settings: routerSettings() });
+    // Two instances sharing one undo log, as they share Redis; the survivor gets the other's updates.
+    const log = new SavesCounted(20);
+    const cluster: SparkCluster = {
+      join: (_room, member) => (member.leading(true), { announce: () => undefined, undo: log, leave: () => undefined }),
+      close: async () => undefined,
+    };
+    const { doc, text } = setup(new ScriptedTier('fast'));
+    const survivorDoc = new Y.Doc();
+    Y.applyUpdate(survivorDoc, Y.encodeStateAsUpdate(doc));
+    const relay = (update: Uint8Array) => Y.applyUpdate(survivorDoc, update);
+    doc.on('update', relay);
+    const lost = new SparkPeer({ id: 'room-1', doc, awareness: new Awareness(doc) }, router, null, cluster);
+    lost.edit(request(), () => undefined);
+    await until('the running edit written and its record saved', () => text.toString().includes('// partial') && log.saves > 0);
+    doc.off('update', relay);
+
+    const survivor = new SparkPeer({ id: 'room-1', doc: survivorDoc, awareness: new Awareness(survivorDoc) }, router, null, cluster);
+    expect(await survivor.undo('ana')).toBe(true);
+    expect(survivorDoc.getMap<Y.Text>('files').get('src/add.ts')!.toString()).toBe(SOURCE);
+    g.open();
+    lost.destroy();
+    survivor.destroy();
   });
 
   it('refuses a file that does not exist', () => {

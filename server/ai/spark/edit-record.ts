@@ -4,12 +4,15 @@
  * alive only in the memory of the process that made the edit (everywhere else Yjs garbage-collects it), so
  * an edit could not be undone once that process is gone.
  */
+import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { z } from 'zod';
 
 const id = z.number().int().nonnegative();
 
 export const sparkEditRecordSchema = z.object({
+  /** Names the edit, so the record of a running edit is replaced as it grows. */
+  id: z.string().min(1).max(64),
   file: z.string().min(1),
   /** Runs Spark typed: [client, clock, length] of their Yjs items. */
   inserted: z.array(z.tuple([id, id, z.number().int().positive()])),
@@ -26,7 +29,10 @@ export interface SparkOrigin {
 
 /** Collects what one edit does to the document, transaction by transaction, while it runs. */
 export class EditRecorder {
+  readonly id = randomUUID();
   readonly origin: SparkOrigin;
+  /** Called after each transaction of the edit that changed the document. */
+  onChange: (() => void) | null = null;
   private readonly inserted: Array<[number, number, number]> = [];
   private readonly deleted: Array<[number, number, string]> = [];
   private recording = true;
@@ -41,12 +47,18 @@ export class EditRecorder {
     doc.on('afterTransaction', this.onTransaction);
   }
 
-  /** Stops recording; null when the edit changed nothing. */
+  /** What the edit did so far; null while it changed nothing. */
+  snapshot(): SparkEditRecord | null {
+    if (this.inserted.length === 0 && this.deleted.length === 0) return null;
+    return { id: this.id, file: this.file, inserted: [...this.inserted], deleted: [...this.deleted] };
+  }
+
+  /** Stops recording; the whole edit's record. */
   finish(): SparkEditRecord | null {
     if (this.recording) this.doc.off('afterTransaction', this.onTransaction);
     this.recording = false;
-    if (this.inserted.length === 0 && this.deleted.length === 0) return null;
-    return { file: this.file, inserted: [...this.inserted], deleted: [...this.deleted] };
+    this.onChange = null;
+    return this.snapshot();
   }
 
   // Runs before Yjs garbage-collects the deleted items, so their text is still there to copy.
@@ -64,6 +76,7 @@ export class EditRecorder {
         this.deleted.push([owner, from, struct.content.str.slice(from - clock, from - clock + length)]);
       }
     });
+    if (after > before || transaction.deleteSet.clients.size > 0) this.onChange?.();
   };
 }
 

@@ -7,6 +7,23 @@ import type { Redis } from 'ioredis';
 import { sparkEditRecordSchema, type SparkEditRecord } from './edit-record';
 import type { SparkUndoLog } from './undo-log';
 
+// Replaces the record with this id (newest first: a running edit is near the end), or appends it and
+// trims the list to the undo depth; in one step, so an undo on another instance sees one or the other.
+const SAVE = `
+local items = redis.call('lrange', KEYS[1], 0, -1)
+for i = #items, 1, -1 do
+  local ok, kept = pcall(cjson.decode, items[i])
+  if ok and type(kept) == 'table' and kept.id == ARGV[1] then
+    redis.call('lset', KEYS[1], i - 1, ARGV[2])
+    redis.call('pexpire', KEYS[1], ARGV[4])
+    return 1
+  end
+end
+redis.call('rpush', KEYS[1], ARGV[2])
+redis.call('ltrim', KEYS[1], -tonumber(ARGV[3]), -1)
+redis.call('pexpire', KEYS[1], ARGV[4])
+return 0`;
+
 export class RedisUndoLog implements SparkUndoLog {
   constructor(
     private readonly redis: Redis,
@@ -15,9 +32,8 @@ export class RedisUndoLog implements SparkUndoLog {
     private readonly retentionMs: number,
   ) {}
 
-  async push(requester: string, record: SparkEditRecord): Promise<void> {
-    const key = this.key(requester);
-    await this.redis.multi().rpush(key, JSON.stringify(record)).ltrim(key, -this.depth, -1).pexpire(key, this.retentionMs).exec();
+  async save(requester: string, record: SparkEditRecord): Promise<void> {
+    await this.redis.eval(SAVE, 1, this.key(requester), record.id, JSON.stringify(record), this.depth, this.retentionMs);
   }
 
   async pop(requester: string): Promise<SparkEditRecord | null> {

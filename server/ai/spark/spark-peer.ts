@@ -15,6 +15,7 @@ import type { Pin, ServerMessage, StopReason } from '../../../lib/shared/protoco
 import type { AiRouter } from '../routing/router';
 import { EditRecorder } from './edit-record';
 import { EngineFeed } from './engine-feed';
+import { RecordSaver } from './record-saver';
 import { RoomWorkspace } from './room-workspace';
 import { SingleInstanceSpark, type SparkCluster } from './spark-cluster';
 import { SparkChat } from './spark-chat';
@@ -60,7 +61,7 @@ export class SparkPeer {
   private readonly active = new Map<string, ActiveEdit>();
   private readonly presence: SparkPresence;
   /** Undo records on their way to the log, in order: an undo waits for them. */
-  private saving: Promise<void> = Promise.resolve();
+  private readonly saver: RecordSaver;
   /** Where Spark is suggesting, published after the current turn of the event loop (see suggesting). */
   private pendingSuggestion: { file: string; offset: number } | null = null;
   private suggestionTimer: NodeJS.Immediate | null = null;
@@ -75,6 +76,7 @@ export class SparkPeer {
     this.feed = router.workspaces ? new EngineFeed(room.id, room.doc, router.workspaces) : null;
     this.chat = new SparkChat(room, router);
     this.presence = new SparkPresence(room, cluster, () => this.active.size > 0);
+    this.saver = new RecordSaver(this.presence.undo);
   }
 
   /**
@@ -109,6 +111,7 @@ export class SparkPeer {
       this.halt(running, 'redirected');
     } else {
       recorder = new EditRecorder(this.room.doc, request.file, request.requester);
+      this.saver.track(recorder, request.requester);
     }
     this.checkpoint?.(this.room, `Before Spark: ${request.instruction || 'edit'} (asked by ${request.askedBy ?? 'someone'})`);
     const controller = new AbortController();
@@ -140,7 +143,7 @@ export class SparkPeer {
    */
   async undo(requester: string): Promise<boolean> {
     this.stopAllFor(requester);
-    await this.saving;
+    await this.saver.settled();
     return undoLatest(this.room.doc, this.presence.undo, requester);
   }
 
@@ -200,7 +203,7 @@ export class SparkPeer {
             this.presence.moveTo(request.file, writer.cursor, true);
             this.finish(active);
             // Done means undoable from any instance: the record is stored first.
-            await this.saving;
+            await this.saver.settled();
             return send({ type: 'edit:done', id: request.id, stopped: null, stats: event.stats });
           case 'cancelled':
             return;
@@ -224,14 +227,7 @@ export class SparkPeer {
   private finish(active: ActiveEdit, continued = false): void {
     active.writer.dispose();
     this.active.delete(active.request.id);
-    if (continued) return;
-    const record = active.recorder.finish();
-    if (!record) return;
-    const { requester } = active.request;
-    this.saving = this.saving
-      .then(() => this.presence.undo.push(requester, record))
-      // Storage away: that edit cannot be undone, and later ones still can.
-      .catch(() => undefined);
+    if (!continued) this.saver.finished(active.recorder, active.request.requester);
   }
 }
 

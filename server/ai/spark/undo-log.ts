@@ -6,7 +6,8 @@
 import type { SparkEditRecord } from './edit-record';
 
 export interface SparkUndoLog {
-  push(requester: string, record: SparkEditRecord): Promise<void>;
+  /** Adds the record as the requester's newest, or replaces the one with its id (a running edit grew). */
+  save(requester: string, record: SparkEditRecord): Promise<void>;
   /** Takes the requester's newest record off the log; null when there is none. */
   pop(requester: string): Promise<SparkEditRecord | null>;
   /** Rewrites every record the requester has left (an undo moved text that older records name). */
@@ -18,8 +19,10 @@ export class MemoryUndoLog implements SparkUndoLog {
 
   constructor(private readonly depth: number) {}
 
-  async push(requester: string, record: SparkEditRecord): Promise<void> {
+  async save(requester: string, record: SparkEditRecord): Promise<void> {
     const list = this.records.get(requester) ?? [];
+    const at = list.findLastIndex((kept) => kept.id === record.id);
+    if (at !== -1) return void (list[at] = record);
     list.push(record);
     if (list.length > this.depth) list.splice(0, list.length - this.depth);
     this.records.set(requester, list);
