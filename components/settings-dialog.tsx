@@ -5,6 +5,7 @@ import { FONT_SIZE, SNOOZE_MS, type Settings } from '@/lib/browser/settings/sett
 import { useSettingsStore } from '@/lib/browser/settings/settings-store';
 import { useGhostTextActive } from '@/lib/browser/settings/use-ghost-text-active';
 import { Dialog } from './dialog';
+import { RoomDefaultsControl } from './room-defaults-control';
 import './settings-dialog.css';
 
 const PIN_CHOICES = [
@@ -25,7 +26,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
   const ghostActive = useGhostTextActive();
   const ghostMode = settings.ghostText === 'snoozed' && ghostActive ? 'on' : settings.ghostText;
   return (
-    <Dialog title="Settings" onClose={onClose} testId="settings-dialog" lead="Yours only, kept in this browser for every session.">
+    <Dialog title="Settings" onClose={onClose} testId="settings-dialog" lead="Yours, kept in this browser for every session. What you have not chosen follows the room’s defaults.">
       <Choice
         legend="Spark model"
         name="pin"
@@ -67,6 +68,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
           <span className="settings-hint">px ({FONT_SIZE.min}–{FONT_SIZE.max})</span>
         </label>
       </div>
+      <RoomDefaultsControl />
     </Dialog>
   );
 }

@@ -19,6 +19,7 @@ describe('a person’s settings', () => {
   let alice: User;
   let frames: SparkFrame[];
   let editUrl: string;
+  let ownerUrl: string;
 
   beforeAll(async () => {
     sim = await startModelSimulator();
@@ -28,7 +29,7 @@ describe('a person’s settings', () => {
       SPARKPAD_AI_PREFETCH: 'false',
     };
     [server, browser] = await Promise.all([startServer({ next: true, env }), launchBrowser()]);
-    editUrl = (await createSession(server.url)).editUrl;
+    ({ editUrl, ownerUrl } = await createSession(server.url));
     alice = await newUser(browser);
     frames = recordSparkFrames(alice.page);
     await openSession(alice.page, editUrl);
@@ -96,5 +97,44 @@ describe('a person’s settings', () => {
       expect(models.length).toBeGreaterThan(0);
       expect(models.every((m) => m === TIERS[tier])).toBe(true);
     }
+  });
+
+  it('follows the room’s defaults, set by its owner, for what a person has not chosen', async () => {
+    const owner = await newUser(browser);
+    await openSession(owner.page, ownerUrl);
+    await openSettings(owner.page);
+    await chooseSetting(owner.page, 'pin', 'deep');
+    await chooseSetting(owner.page, 'theme', 'light');
+    await owner.page.getByTestId('save-room-defaults').click();
+    await owner.page.getByTestId('room-defaults-status').filter({ hasText: 'Saved' }).waitFor();
+    await closeSettings(owner.page);
+
+    // Bob has never chosen anything in this browser: he gets the room's defaults.
+    const bob = await newUser(browser);
+    const bobFrames = recordSparkFrames(bob.page);
+    await openSession(bob.page, editUrl);
+    await waitForSpark(bob.page);
+    await expect.poll(() => bob.page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await typeAtEnd(bob.page, '\nconst roomDefault = ');
+    await expect.poll(() => sentOfType(bobFrames, 'complete').length, { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(sentOfType(bobFrames, 'complete').every((r) => r.pin === 'deep')).toBe(true);
+    await openSettings(bob.page);
+    expect(await bob.page.getByTestId('setting-pin-deep').isChecked()).toBe(true);
+    expect(await bob.page.getByTestId('room-defaults').count()).toBe(0);
+
+    // His own choice wins over the room's, and stays his after a reload; the rest still follows the room.
+    await chooseSetting(bob.page, 'pin', 'fast');
+    await closeSettings(bob.page);
+    await bob.page.reload();
+    await waitUntilReady(bob.page);
+    await waitForSpark(bob.page);
+    const start = bobFrames.length;
+    await typeAtEnd(bob.page, '\nconst ownChoice = ');
+    await expect.poll(() => sentOfType(bobFrames.slice(start), 'complete').length, { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(sentOfType(bobFrames.slice(start), 'complete').every((r) => r.pin === 'fast')).toBe(true);
+    await expect.poll(() => bob.page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    expect(owner.errors).toEqual([]);
+    await owner.context.close();
+    await bob.context.close();
   });
 });

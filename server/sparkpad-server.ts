@@ -25,6 +25,7 @@ import { CollabMetrics } from './metrics';
 import { serveOpsRoute } from './ops-routes';
 import { createRedisScaleOut } from './scale-out';
 import { handleHistoryApi } from './http/history-api';
+import { handleRoomDefaultsApi } from './http/room-defaults-api';
 import { handleSessionsApi } from './http/sessions-api';
 import { handleWorkspaceExchange } from './http/workspace-exchange-api';
 import { createHistory } from './history/create-history';
@@ -178,6 +179,7 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
     if (serveOpsRoute(health, metrics.registry, req, res)) return;
     if (handleWorkspaceExchange(req, res, exchange)) return;
     if (handleSessionsApi(req, res, sessionsApi)) return;
+    if (handleRoomDefaultsApi(req, res, { storage, access })) return;
     if (handleHistoryApi(req, res, history.api)) return;
     if (nextHandler) return void nextHandler(req, res);
     res.statusCode = 404;

@@ -160,10 +160,23 @@ export function storageContract(name: string, fixture: StorageFixture): void {
       await writer.rotateLinks(id);
       await writer.appendUpdates(id, [edit(doc, 'kept')]);
       await writer.saveVersion(id, versionOf(doc, 'v1', 1_000));
+      await writer.saveRoomDefaults(id, { pin: 'deep', ghostText: 'off' });
       const reader = await open();
       expect((await reader.getRoom(id))?.linkGeneration).toBe(1);
       expect(textOf(await reader.loadDocument(id))).toBe('kept');
       expect(textOfVersion(await reader.loadVersion(id, 'v1'))).toBe('kept');
+      expect(await reader.loadRoomDefaults(id)).toEqual({ pin: 'deep', ghostText: 'off' });
+    });
+
+    it("keeps a room's defaults, replaced whole on each save, and none for a room without", async () => {
+      const storage = await open();
+      const id = randomRoomId();
+      await storage.createRoom(id);
+      expect(await storage.loadRoomDefaults(id)).toEqual({});
+      await storage.saveRoomDefaults(id, { pin: 'fast', theme: 'light', fontSize: 16 });
+      await storage.saveRoomDefaults(id, { theme: 'dark' });
+      expect(await storage.loadRoomDefaults(id)).toEqual({ theme: 'dark' });
+      expect(await storage.loadRoomDefaults(randomRoomId())).toEqual({});
     });
   });
 }

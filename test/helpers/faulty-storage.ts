@@ -1,4 +1,5 @@
 import type { VersionMeta } from '../../lib/shared/protocol/history';
+import type { RoomDefaults } from '../../lib/shared/protocol/room-defaults';
 import type { RoomRecord, Storage, StoredRoom, StoredVersion } from '../../server/collab/storage/storage';
 
 /**
@@ -66,6 +67,13 @@ export class FaultyStorage implements Storage {
   async deleteVersions(id: string, versionIds: string[]): Promise<void> {
     this.check('deleteVersions');
     return this.inner.deleteVersions(id, versionIds);
+  }
+  loadRoomDefaults(id: string): Promise<RoomDefaults> {
+    return this.inner.loadRoomDefaults(id);
+  }
+  async saveRoomDefaults(id: string, defaults: RoomDefaults): Promise<void> {
+    this.check('saveRoomDefaults');
+    return this.inner.saveRoomDefaults(id, defaults);
   }
   close(): Promise<void> {
     return this.inner.close();

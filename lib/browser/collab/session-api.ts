@@ -7,6 +7,7 @@ import {
   type IssuedIdentityBody,
   type SessionLinks,
 } from '../../shared/protocol/sessions';
+import { roomDefaultsSchema, type RoomDefaults } from '../../shared/protocol/room-defaults';
 
 /** The browser's side of the sessions HTTP API (server/http/sessions-api.ts). */
 
@@ -67,6 +68,24 @@ export function requestIdentity(room: string, token: string, stored: string | nu
       signal,
     },
     issuedIdentitySchema,
+  );
+}
+
+/** The room's defaults for settings a member has not chosen; any valid link token may read them. */
+export function fetchRoomDefaults(room: string, token: string, signal?: AbortSignal): Promise<ApiResult<RoomDefaults>> {
+  return request(
+    `/api/sessions/${encodeURIComponent(room)}/defaults`,
+    { headers: { authorization: `Bearer ${token}` }, signal, cache: 'no-store' },
+    roomDefaultsSchema,
+  );
+}
+
+/** Replaces the room's defaults; the owner token only. */
+export function saveRoomDefaults(room: string, ownerToken: string, defaults: RoomDefaults): Promise<ApiResult<RoomDefaults>> {
+  return request(
+    `/api/sessions/${encodeURIComponent(room)}/defaults`,
+    { method: 'PUT', headers: { authorization: `Bearer ${ownerToken}`, 'content-type': 'application/json' }, body: JSON.stringify(defaults) },
+    roomDefaultsSchema,
   );
 }
 

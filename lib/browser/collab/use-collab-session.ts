@@ -2,9 +2,10 @@
 
 import { useEffect } from 'react';
 import { useIdentityStore } from '../presence/identity-store';
+import { useSettingsStore } from '../settings/settings-store';
 import { remember, remembered } from './browser-keys';
 import { CollabClient, wsOriginFor } from './collab-client';
-import { requestIdentity } from './session-api';
+import { fetchRoomDefaults, requestIdentity } from './session-api';
 import { useSessionStore } from './session-store';
 import { accessFromLocation } from './share-link';
 
@@ -12,7 +13,8 @@ import { accessFromLocation } from './share-link';
  * Opens the session named by the page's room and fragment token (or the owner link this browser kept
  * for the room) for as long as the page is mounted, and publishes it in the session store. First it
  * asks the server for this browser's signed identity in the room, which both channels present and
- * which is the only id this person's awareness carries. Renames reach peers through awareness.
+ * which is the only id this person's awareness carries. Renames reach peers through awareness. Beside
+ * it, the room's defaults (set by its owner) are fetched for the settings this person has not chosen.
  */
 export function useCollabSession(room: string): void {
   useEffect(() => {
@@ -24,6 +26,9 @@ export function useCollabSession(room: string): void {
     let client: CollabClient | null = null;
     let unsubscribe = () => {};
     const onSync = (synced: boolean) => synced && useSessionStore.setState({ synced: true });
+    void fetchRoomDefaults(room, access.token, controller.signal)
+      .then((defaults) => defaults.ok && !controller.signal.aborted && useSettingsStore.getState().setRoomDefaults(defaults.value))
+      .catch(() => {});
     void requestIdentity(room, access.token, remembered('identity', room), controller.signal)
       .catch(() => null)
       .then((issued) => {
@@ -55,6 +60,7 @@ export function useCollabSession(room: string): void {
       client?.provider.off('sync', onSync);
       client?.destroy();
       useSessionStore.setState({ client: null, identity: null });
+      useSettingsStore.getState().setRoomDefaults({});
     };
   }, [room]);
 }

@@ -3,25 +3,34 @@
 
 import { z } from 'zod';
 import { pinSchema } from '../../shared/protocol/ai';
+import { FONT_SIZE, GHOST_TEXT_MODES, THEMES, type RoomDefaults } from '../../shared/protocol/room-defaults';
+
+export { FONT_SIZE, GHOST_TEXT_MODES, THEMES };
 
 /**
- * A person's settings for every session they open in this browser, kept in localStorage. Stored values
- * are parsed field by field: one bad or outdated field falls back to its default, the others stay.
+ * A person's settings for every session they open in this browser, kept in localStorage: only the
+ * fields they chose, parsed field by field (one bad or outdated field is dropped, the others stay). What
+ * they did not choose comes from the room's defaults (set by the room's owner), then the built-in ones.
  */
-export const THEMES = ['system', 'light', 'dark'] as const;
-export const GHOST_TEXT_MODES = ['on', 'snoozed', 'off'] as const;
-export const FONT_SIZE = { min: 10, max: 24, default: 14 } as const;
 /** How long "snooze" silences ghost text. */
 export const SNOOZE_MS = 30 * 60_000;
 
-export const settingsSchema = z.object({
+const fieldSchemas = {
   /** Which model tier Spark uses for this person: auto lets the server's router choose. */
-  pin: pinSchema.catch('auto'),
-  ghostText: z.enum(GHOST_TEXT_MODES).catch('on'),
+  pin: pinSchema,
+  ghostText: z.enum(GHOST_TEXT_MODES),
   /** Epoch ms when a snooze ends; meaningful while ghostText is 'snoozed'. */
-  snoozedUntil: z.number().nullable().catch(null),
-  theme: z.enum(THEMES).catch('system'),
-  fontSize: z.number().int().min(FONT_SIZE.min).max(FONT_SIZE.max).catch(FONT_SIZE.default),
+  snoozedUntil: z.number().nullable(),
+  theme: z.enum(THEMES),
+  fontSize: z.number().int().min(FONT_SIZE.min).max(FONT_SIZE.max),
+};
+
+export const settingsSchema = z.object({
+  pin: fieldSchemas.pin.catch('auto'),
+  ghostText: fieldSchemas.ghostText.catch('on'),
+  snoozedUntil: fieldSchemas.snoozedUntil.catch(null),
+  theme: fieldSchemas.theme.catch('system'),
+  fontSize: fieldSchemas.fontSize.catch(FONT_SIZE.default),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type Theme = Settings['theme'];
@@ -30,22 +39,43 @@ export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 
 export const SETTINGS_KEY = 'sparkpad.settings';
 
-export function parseSettings(raw: unknown): Settings {
-  return settingsSchema.parse(raw && typeof raw === 'object' ? raw : {});
+/** The settings as they apply: the person's own choices, then the room's defaults, then the built-in ones. */
+export function effectiveSettings(own: Partial<Settings>, room: RoomDefaults): Settings {
+  return { ...DEFAULT_SETTINGS, ...room, ...own };
 }
 
-export function loadSettings(storage: Pick<Storage, 'getItem'> | null): Settings {
+/** The fields the person chose themselves; a bad or outdated field is dropped, the others stay. */
+export function parseOwnSettings(raw: unknown): Partial<Settings> {
+  const out: Record<string, unknown> = {};
+  if (!raw || typeof raw !== 'object') return out;
+  for (const [key, schema] of Object.entries(fieldSchemas)) {
+    const parsed = schema.safeParse((raw as Record<string, unknown>)[key]);
+    if (parsed.success) out[key] = parsed.data;
+  }
+  return out as Partial<Settings>;
+}
+
+export function parseSettings(raw: unknown): Settings {
+  return effectiveSettings(parseOwnSettings(raw), {});
+}
+
+export function loadOwnSettings(storage: Pick<Storage, 'getItem'> | null): Partial<Settings> {
   try {
     const raw = storage?.getItem(SETTINGS_KEY);
-    return parseSettings(raw ? JSON.parse(raw) : {});
+    return parseOwnSettings(raw ? JSON.parse(raw) : {});
   } catch {
-    return DEFAULT_SETTINGS;
+    return {};
   }
 }
 
-export function saveSettings(storage: Pick<Storage, 'setItem'> | null, settings: Settings): void {
+export function loadSettings(storage: Pick<Storage, 'getItem'> | null): Settings {
+  return effectiveSettings(loadOwnSettings(storage), {});
+}
+
+/** Keeps only what the person chose, so a room's defaults apply to everything else. */
+export function saveOwnSettings(storage: Pick<Storage, 'setItem'> | null, own: Partial<Settings>): void {
   try {
-    storage?.setItem(SETTINGS_KEY, JSON.stringify(settings));
+    storage?.setItem(SETTINGS_KEY, JSON.stringify(own));
   } catch {
     // Storage full or refused (private mode): the settings still apply to this page.
   }

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import * as Y from 'yjs';
 import type { VersionMeta } from '../../../lib/shared/protocol/history';
+import { parseRoomDefaults, type RoomDefaults } from '../../../lib/shared/protocol/room-defaults';
 import { PostgresVersions, VERSIONS_SCHEMA } from './postgres-versions';
 import type { RoomRecord, Storage, StoredRoom, StoredVersion } from './storage';
 
@@ -23,6 +24,10 @@ const SCHEMA = `
     data BYTEA NOT NULL
   );
   CREATE INDEX IF NOT EXISTS updates_by_room ON updates (room, seq);
+  CREATE TABLE IF NOT EXISTS room_defaults (
+    room TEXT PRIMARY KEY,
+    data JSONB NOT NULL
+  );
 `;
 
 /** Advisory-lock key of a room's compaction; the schema is part of it so test schemas never contend. */
@@ -194,6 +199,18 @@ export class PostgresStorage implements Storage {
 
   deleteVersions(id: string, versionIds: string[]): Promise<void> {
     return this.versions.delete(id, versionIds);
+  }
+
+  async loadRoomDefaults(id: string): Promise<RoomDefaults> {
+    const { rows } = await this.pool.query<{ data: unknown }>('SELECT data FROM room_defaults WHERE room = $1', [id]);
+    return rows[0] ? parseRoomDefaults(rows[0].data) : {};
+  }
+
+  async saveRoomDefaults(id: string, defaults: RoomDefaults): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO room_defaults (room, data) VALUES ($1, $2) ON CONFLICT (room) DO UPDATE SET data = excluded.data',
+      [id, JSON.stringify(defaults)],
+    );
   }
 
   async close(): Promise<void> {

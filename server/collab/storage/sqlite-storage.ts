@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { VersionMeta } from '../../../lib/shared/protocol/history';
+import { parseRoomDefaults, type RoomDefaults } from '../../../lib/shared/protocol/room-defaults';
 import type { RoomRecord, Storage, StoredRoom, StoredVersion } from './storage';
 
 /**
@@ -48,6 +49,10 @@ export class SqliteStorage implements Storage {
         state BLOB NOT NULL,
         UNIQUE (room, id)
       );
+      CREATE TABLE IF NOT EXISTS room_defaults (
+        room TEXT PRIMARY KEY,
+        data TEXT NOT NULL
+      );
     `);
     this.statements = {
       createRoom: this.db.prepare('INSERT INTO rooms (id, created_at) VALUES (?, ?)'),
@@ -77,6 +82,10 @@ export class SqliteStorage implements Storage {
         'SELECT id, at, kind, label, by_names, state FROM versions WHERE room = ? AND id = ?',
       ),
       deleteVersion: this.db.prepare('DELETE FROM versions WHERE room = ? AND id = ?'),
+      roomDefaults: this.db.prepare<[string], { data: string }>('SELECT data FROM room_defaults WHERE room = ?'),
+      saveRoomDefaults: this.db.prepare(
+        'INSERT INTO room_defaults (room, data) VALUES (?, ?) ON CONFLICT(room) DO UPDATE SET data = excluded.data',
+      ),
     };
   }
 
@@ -155,6 +164,15 @@ export class SqliteStorage implements Storage {
 
   async deleteVersions(id: string, versionIds: string[]): Promise<void> {
     this.db.transaction(() => versionIds.forEach((versionId) => this.statements.deleteVersion.run(id, versionId)))();
+  }
+
+  async loadRoomDefaults(id: string): Promise<RoomDefaults> {
+    const row = this.statements.roomDefaults.get(id);
+    return row ? parseRoomDefaults(JSON.parse(row.data)) : {};
+  }
+
+  async saveRoomDefaults(id: string, defaults: RoomDefaults): Promise<void> {
+    this.statements.saveRoomDefaults.run(id, JSON.stringify(defaults));
   }
 
   async close(): Promise<void> {

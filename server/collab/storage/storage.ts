@@ -3,6 +3,7 @@
 
 import * as Y from 'yjs';
 import type { VersionMeta } from '../../../lib/shared/protocol/history';
+import type { RoomDefaults } from '../../../lib/shared/protocol/room-defaults';
 
 /** A room's persisted state: the latest snapshot plus the updates appended after it. */
 export interface StoredRoom {
@@ -61,5 +62,8 @@ export interface Storage {
   loadVersion(id: string, versionId: string): Promise<StoredVersion | null>;
   /** Retention: removes these versions of the room. */
   deleteVersions(id: string, versionIds: string[]): Promise<void>;
+  /** The defaults the room's owner saved, {} when none (read leniently: see parseRoomDefaults). */
+  loadRoomDefaults(id: string): Promise<RoomDefaults>;
+  saveRoomDefaults(id: string, defaults: RoomDefaults): Promise<void>;
   close(): Promise<void>;
 }
