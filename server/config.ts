@@ -193,6 +193,20 @@ export const configSchema = z.object({
    * the corpus off. 4 MB indexes in about 0.6 s and holds about 30 MB. @default 4000000
    */
   embeddedCorpusBytes: z.coerce.number().int().min(0).max(64_000_000).default(4_000_000),
+  /**
+   * The TypeScript language service beside the n-gram engine, in a worker of its own, for JavaScript and
+   * TypeScript files: it steers completions and offers the refactors and fixes Spark types with no model.
+   * About 1 s to build its first program and 60-100 MB. @default true
+   */
+  embeddedLanguageService: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  /**
+   * How long a completion waits for the language service before the n-gram answer goes out alone; only
+   * where the service can judge (after `.`, in an identifier, at a call's first argument). @default 25
+   */
+  embeddedLanguageServiceDeadlineMs: z.coerce.number().int().min(1).max(1_000).default(25),
 }).refine((c) => c.maxSocketBufferBytes >= c.maxDocumentBytes, {
   path: ['maxSocketBufferBytes'],
   message: 'must be at least SPARKPAD_MAX_DOCUMENT_BYTES, or a full sync of a large document could never be sent',
@@ -268,6 +282,8 @@ export const envNames = {
   aiFlightIdleMs: 'SPARKPAD_AI_FLIGHT_IDLE_MS',
   aiPrefetch: 'SPARKPAD_AI_PREFETCH',
   embeddedCorpusBytes: 'SPARKPAD_EMBEDDED_CORPUS_BYTES',
+  embeddedLanguageService: 'SPARKPAD_EMBEDDED_LANGUAGE_SERVICE',
+  embeddedLanguageServiceDeadlineMs: 'SPARKPAD_EMBEDDED_LANGUAGE_SERVICE_DEADLINE_MS',
 } as const satisfies Record<keyof Config, string>;
 
 export class ConfigError extends Error {}

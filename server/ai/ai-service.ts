@@ -9,18 +9,23 @@ import type { Registry } from 'prom-client';
 import { ConfigError, type Config } from '../config';
 import type { CorpusStats } from './embedded/embedded-engine';
 import { EngineThread } from './embedded/engine-thread';
+import { fanOut } from './embedded/mirror-fan-out';
 import { NO_METRICS, registerAiMetrics, type AiMetrics } from './metrics';
 import { AiRouter, type RouterSettings } from './routing/router';
 import type { TierSet } from './routing/tier-plan';
 import { EmbeddedTier } from './tiers/embedded-tier';
 import type { ModelTier } from './tiers/model-tier';
 import { OpenAiTier } from './tiers/openai-tier';
+import { SemanticCompleter } from './semantic/semantic-completer';
+import { SemanticThread } from './semantic/semantic-thread';
 
 export interface SparkAi {
   router: AiRouter;
   tiers: TierSet;
   /** The embedded engine, in its own worker thread. */
   engine: EngineThread;
+  /** The TypeScript language service, in a worker thread of its own; null when turned off. */
+  languageService: SemanticThread | null;
   metrics: AiMetrics;
   /** Resolves when the embedded corpus is indexed; completions work before that, on session files only. */
   corpusReady: Promise<CorpusStats>;
@@ -61,7 +66,8 @@ function checkTierSettings(config: Config): void {
 export function createSparkAi(config: Config, options: { registry?: Registry; nodeModules?: string } = {}): SparkAi {
   checkTierSettings(config);
   const engine = new EngineThread({ corpusBytes: config.embeddedCorpusBytes, nodeModules: options.nodeModules });
-  const embedded = new EmbeddedTier(engine);
+  const languageService = config.embeddedLanguageService ? new SemanticThread() : null;
+  const embedded = new EmbeddedTier(languageService ? new SemanticCompleter(engine, languageService, config.embeddedLanguageServiceDeadlineMs) : engine);
   const remote = (slot: 'fast' | 'deep'): OpenAiTier | null => {
     const url = config[`${slot}Url`];
     if (!url) return null;
@@ -86,17 +92,25 @@ export function createSparkAi(config: Config, options: { registry?: Registry; no
     embedded,
   };
   const metrics = options.registry ? registerAiMetrics(options.registry) : NO_METRICS;
-  const router = new AiRouter({ tiers, settings: routerSettingsFrom(config), metrics, workspaces: engine });
+  const router = new AiRouter({
+    tiers,
+    settings: routerSettingsFrom(config),
+    metrics,
+    workspaces: languageService ? fanOut([engine, languageService]) : engine,
+    codeActions: languageService,
+  });
   const corpusReady = engine.load();
   return {
     router,
     tiers,
     engine,
+    languageService,
     metrics,
     corpusReady,
     close() {
       for (const tier of new Set<ModelTier>([tiers.fast, tiers.deep])) if (tier instanceof OpenAiTier) tier.close();
       void engine.close();
+      void languageService?.close();
     },
   };
 }

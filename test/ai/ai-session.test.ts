@@ -47,6 +47,8 @@ const EVERY_KIND: ClientMessageInput[] = [
   { type: 'complete', id: 'k1', file: 'main.ts', prefix: 'const b = ', suffix: '' },
   { type: 'cancel', id: 'k1' },
   { type: 'edit', id: 'e1', file: 'main.ts', instruction: 'x', selection: { from: 0, to: 5 }, replacement: 'PWNED' },
+  { type: 'actions', id: 'a1', file: 'main.ts', selection: { from: 0, to: 5 } },
+  { type: 'edit:action', id: 'e2', file: 'main.ts', selection: { from: 0, to: 5 }, action: { id: 'jsdoc', title: 'Add JSDoc' } },
   { type: 'edit:stop', id: 'e1' },
   { type: 'edit:undo' },
   { type: 'chat:ask', id: 'q1', question: 'hi', context: null },

@@ -36,6 +36,7 @@ const ENTRY_FILES: Record<string, string> = {
   'server/ai/routing': 'router.ts',
   'server/ai/tiers': 'model-tier.ts',
   'server/ai/embedded': 'embedded-engine.ts',
+  'server/ai/semantic': 'room-language-service.ts',
   'server/ai/spark': 'spark-peer.ts',
   'server/ai/session': 'ai-session.ts',
   'tools/sim': 'main.ts',

@@ -11,6 +11,8 @@ export const AI_MESSAGE_PERMISSION = {
   complete: 'edit',
   cancel: 'view',
   edit: 'edit',
+  actions: 'edit',
+  'edit:action': 'edit',
   'edit:stop': 'edit',
   'edit:undo': 'edit',
   'chat:ask': 'edit',

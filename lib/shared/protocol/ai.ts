@@ -44,6 +44,8 @@ export const AI_ERROR = {
   NOTHING_TO_UNDO: 'NOTHING_TO_UNDO',
   RATE_LIMITED: 'RATE_LIMITED',
   NO_TIER_AVAILABLE: 'NO_TIER_AVAILABLE',
+  /** A language-service action chosen for a selection no longer applies (the text changed, or it never did). */
+  ACTION_NOT_APPLICABLE: 'ACTION_NOT_APPLICABLE',
   ...TIER_ERROR,
   INTERNAL: 'INTERNAL',
 } as const;
@@ -86,6 +88,11 @@ const filePath = z.string().min(1).max(512);
 /** Generous on purpose: the server trims to its token budget; the socket's message cap bounds the rest. */
 const codeText = z.string().max(2_000_000);
 
+const selection = z.object({ from: z.number().int().nonnegative(), to: z.number().int().nonnegative() });
+/** A language-service action (refactor, quick fix, template) offered for a selection: no model needed. */
+export const codeActionOfferSchema = z.object({ id: z.string().min(1).max(200), title: z.string().max(200) });
+export type CodeActionOffer = z.infer<typeof codeActionOfferSchema>;
+
 export const clientMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('complete'),
@@ -114,6 +121,10 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
      */
     replacement: z.string().max(100_000).optional(),
   }),
+  /** Which language-service actions apply to a selection; answered with `actions:list`. */
+  z.object({ type: z.literal('actions'), id: requestId, file: filePath, selection }),
+  /** Spark carries out one offered action through the edit path (its cursor, stop, one-step undo). */
+  z.object({ type: z.literal('edit:action'), id: requestId, file: filePath, selection, action: codeActionOfferSchema }),
   z.object({ type: z.literal('edit:stop'), id: requestId }),
   /** Undoes this person's most recent Spark edit, as one step. */
   z.object({ type: z.literal('edit:undo') }),
@@ -180,6 +191,7 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('complete:done'), id: requestId, stats: latencyStatsSchema }),
   z.object({ type: z.literal('complete:cancelled'), id: requestId, reason: z.enum(['cancelled', 'superseded']) }),
   z.object({ type: z.literal('complete:error'), id: requestId, error: aiErrorSchema }),
+  z.object({ type: z.literal('actions:list'), id: requestId, actions: z.array(codeActionOfferSchema) }),
   z.object({ type: z.literal('edit:started'), id: requestId, file: filePath }),
   /** Spark's text so far is in the shared document; this only reports progress. */
   z.object({ type: z.literal('edit:progress'), id: requestId, chars: z.number() }),

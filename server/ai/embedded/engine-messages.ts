@@ -25,12 +25,13 @@ export interface EngineStats {
   heapUsedBytes: number;
 }
 
-export type ToEngine =
+/** What the main thread sends a worker; `Request` is that worker's own request union. */
+export type ToEngine<Request = EngineRequest> =
   | { type: 'file'; room: string; path: string; text: string }
   | { type: 'delta'; room: string; path: string; delta: TextDelta }
   | { type: 'remove'; room: string; path: string }
   | { type: 'close-room'; room: string }
-  | { type: 'request'; id: number; request: EngineRequest }
+  | { type: 'request'; id: number; request: Request }
   | { type: 'cancel'; id: number };
 
 export type FromEngine = { type: 'reply'; id: number; ok: true; value: unknown } | { type: 'reply'; id: number; ok: false; message: string };

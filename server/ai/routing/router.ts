@@ -6,7 +6,7 @@
  * and streams RouterEvents back. Completions get the latency machinery of routing/completions.ts; edits
  * and chat stream straight down the tier chain with fallback.
  */
-import type { LatencyStats, Pin } from '../../../lib/shared/protocol/ai';
+import type { LatencyStats, Pin, RouterError } from '../../../lib/shared/protocol/ai';
 import { NO_METRICS, type AiMetrics } from '../metrics';
 import { Completions, type CompleteInput, type CompletionSettings } from './completions';
 import { buildEditRequest, keepEnd, CHARS_PER_TOKEN, type EditInput, type WorkspaceView } from './context';
@@ -15,6 +15,7 @@ import type { RouterEvent } from './router-events';
 import { streamChain } from './tier-chain';
 import { planTiers, TierHealth, type RequestKind, type TierSet } from './tier-plan';
 import type { WorkspaceMirrors } from '../embedded/engine-thread';
+import type { CodeActions } from '../semantic/semantic-thread';
 import type { TierRequest } from '../tiers/model-tier';
 
 export type { CompleteInput } from './completions';
@@ -41,6 +42,8 @@ export interface RouterDeps {
   now?: () => number;
   /** Where the Spark peer mirrors each room's files for the embedded engine's thread. */
   workspaces?: WorkspaceMirrors;
+  /** The language service's refactors and fixes, which Spark types with no model; none when it is off. */
+  codeActions?: CodeActions | null;
 }
 
 export interface RoutedEditInput extends EditInput {
@@ -92,6 +95,15 @@ export class AiRouter {
 
   get workspaces(): WorkspaceMirrors | null {
     return this.deps.workspaces ?? null;
+  }
+
+  get codeActions(): CodeActions | null {
+    return this.deps.codeActions ?? null;
+  }
+
+  /** Spends one request of the person's and the room's rate budget on work that asks no tier (language-service actions). */
+  admit(userId: string, roomId: string): Promise<RouterError | null> {
+    return this.limits.take(userId, roomId);
   }
 
   /** An inline suggestion at the cursor. A newer call for the same person and file replaces this one. */

@@ -12,6 +12,7 @@ import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
 import { grants, type Permission } from '../../../lib/shared/share-token';
 import type { AiMetrics } from '../metrics';
 import type { AiRouter } from '../routing/router';
+import { offeredActions, runCodeAction } from '../spark/code-action-edit';
 import type { SparkPeer } from '../spark/spark-peer';
 import type { SparkPeers } from '../spark/peer-registry';
 import type { AiTransport } from './ai-transport';
@@ -137,6 +138,24 @@ export class AiSession {
         const askedBy = personIn(spark.room, this.access.userId).name;
         spark.edit({ id, requester: this.requester, askedBy, file, language, instruction, from: selection.from, to: selection.to, pin, replacement }, (m) => this.send(m));
         return;
+      }
+      case 'actions': {
+        const limited = await this.deps.router.admit(this.requester, this.access.roomId);
+        if (limited) return this.send(errorReply(message, limited));
+        const spark = await peer;
+        const { from, to } = message.selection;
+        const actions = spark ? await offeredActions(spark, this.deps.router.codeActions, message.file, from, to) : [];
+        return this.send({ type: 'actions:list', id: message.id, actions });
+      }
+      case 'edit:action': {
+        const limited = await this.deps.router.admit(this.requester, this.access.roomId);
+        if (limited) return this.send(errorReply(message, limited));
+        const spark = await peer;
+        if (!spark) return this.send(errorReply(message, { code: 'INTERNAL', message: 'Spark is not in this session.' }));
+        const { id, file, selection, action } = message;
+        const askedBy = personIn(spark.room, this.access.userId).name;
+        const request = { id, requester: this.requester, askedBy, file, from: selection.from, to: selection.to, action };
+        return runCodeAction(spark, this.deps.router.codeActions, request, (m) => this.send(m));
       }
       case 'edit:stop':
         (await peer)?.stop(message.id, this.requester);

@@ -6,12 +6,14 @@ export function errorReply(message: ClientMessage, error: AiError): ServerMessag
     case 'complete':
       return { type: 'complete:error', id: message.id, error };
     case 'edit':
+    case 'edit:action':
     case 'edit:stop':
       return { type: 'edit:error', id: message.id, error };
     case 'chat:ask':
     case 'chat:stop':
       return { type: 'chat:error', id: message.id, error };
     case 'cancel':
+    case 'actions':
     case 'latency':
       return { type: 'error', id: message.id, error };
     case 'edit:undo':

@@ -1,0 +1,39 @@
+/**
+ * Where the cursor is, read from the text before it alone, so the main thread can tell at once whether the
+ * language service has anything to add. Patterns are blind where the right text depends on types and
+ * scope: a member after `.`, an identifier being typed, the first argument of a call.
+ */
+
+/** The files the language service understands; other languages keep the n-gram engine alone. */
+const SCRIPT = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i;
+
+export function isScriptPath(file: string): boolean {
+  return SCRIPT.test(file);
+}
+
+export type CursorKind = 'member' | 'scope' | 'argument' | 'none';
+
+export interface CursorContext {
+  kind: CursorKind;
+  /** The identifier characters typed so far at the cursor ('' right after `.` or `(`). */
+  partial: string;
+}
+
+const PARTIAL = /[A-Za-z_$][\w$]*$/;
+
+export function cursorContext(prefix: string): CursorContext {
+  const partial = PARTIAL.exec(prefix)?.[0] ?? '';
+  const before = prefix.slice(0, prefix.length - partial.length);
+  const last = before.at(-1) ?? '';
+  // An identifier glued to a digit or a word character is part of a number or was cut mid-word.
+  if (/[\w$]/.test(last)) return { kind: 'none', partial };
+  if (last === '.') {
+    // `a.b.` and `f().` and `x[0].` are member accesses; `1.` is a number and `...` a spread.
+    const owner = before.at(-2) ?? '';
+    if (/[\w$)\]]/.test(owner) && !/(^|[^\w$.])\d+\.$/.test(before) && !before.endsWith('..')) return { kind: 'member', partial };
+    return { kind: 'none', partial };
+  }
+  if (partial) return { kind: 'scope', partial };
+  if (/[\w$)\]]\(\s*$/.test(before)) return { kind: 'argument', partial };
+  return { kind: 'none', partial };
+}

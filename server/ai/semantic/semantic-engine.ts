@@ -1,0 +1,105 @@
+/**
+ * The language-service side of the embedded engine: every room's files (mirrored like the n-gram engine's)
+ * and a language service per room, created when first asked. It answers what the service knows at a
+ * cursor and the code actions of a selection; the worker thread (semantic-worker.ts) runs it.
+ */
+import { Vocabulary } from '../embedded/tokens';
+import { WorkspaceIndex } from '../embedded/workspace-index';
+import type { CodeActionOffer } from '../../../lib/shared/protocol/ai';
+import { computeAction, listActions, type LineReplacement } from './code-actions';
+import { isScriptPath } from './cursor-context';
+import { RoomLanguageService } from './room-language-service';
+import { NO_VIEW, semanticView, type SemanticView } from './semantic-view';
+
+export interface SemanticInput {
+  room?: string;
+  path: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface ActionInput {
+  room: string;
+  path: string;
+  from: number;
+  to: number;
+}
+
+/** Characters of the request's text used to find where it sits in the mirrored file. */
+const ANCHOR_CHARS = 200;
+
+/**
+ * The file as the asker sees it: the request's prefix and suffix may be cut to a window around the
+ * cursor, so the mirrored text outside the window fills in the rest.
+ */
+export function spliceWindow(mirrored: string | undefined, prefix: string, suffix: string): { text: string; cursor: number } {
+  if (mirrored === undefined || prefix + suffix === mirrored) return { text: prefix + suffix, cursor: prefix.length };
+  const head = prefix.slice(0, ANCHOR_CHARS);
+  const start = mirrored.startsWith(head) ? 0 : Math.max(0, mirrored.indexOf(head));
+  const tail = suffix.slice(-ANCHOR_CHARS);
+  const end = tail ? mirrored.lastIndexOf(tail) : -1;
+  const before = mirrored.slice(0, start);
+  const after = end >= 0 && end + tail.length >= start + head.length ? mirrored.slice(end + tail.length) : '';
+  return { text: before + prefix + suffix + after, cursor: before.length + prefix.length };
+}
+
+export class SemanticEngine {
+  /** Room files need no tokens here: the table only satisfies the shared file holder. */
+  private readonly tokens = new Vocabulary();
+  private readonly rooms = new Map<string, { files: WorkspaceIndex; service: RoomLanguageService | null }>();
+
+  room(id: string): WorkspaceIndex {
+    let room = this.rooms.get(id);
+    if (!room) {
+      room = { files: new WorkspaceIndex(this.tokens), service: null };
+      this.rooms.set(id, room);
+    }
+    return room.files;
+  }
+
+  closeRoom(id: string): void {
+    this.rooms.get(id)?.service?.dispose();
+    this.rooms.delete(id);
+  }
+
+  get roomCount(): number {
+    return this.rooms.size;
+  }
+
+  /** Builds the standard library's program once, so the first person to type does not pay for it. */
+  warm(): void {
+    const files = new WorkspaceIndex(this.tokens);
+    files.set('warm.ts', 'const warm = [1].map((n) => n);\nwarm.');
+    const service = new RoomLanguageService(files);
+    semanticView(service, 'warm.ts', files.text('warm.ts')!.length);
+    service.dispose();
+  }
+
+  view(input: SemanticInput): SemanticView {
+    if (!isScriptPath(input.path)) return NO_VIEW;
+    const service = this.service(input.room ?? `file:${input.path}`);
+    const files = this.room(input.room ?? `file:${input.path}`);
+    const { text, cursor } = spliceWindow(files.text(input.path), input.prefix, input.suffix);
+    // A file the room does not hold (yet) is still understood on its own.
+    if (files.text(input.path) === undefined) files.set(input.path, text);
+    service.setOverlay(input.path, text);
+    return semanticView(service, input.path, cursor);
+  }
+
+  actions(input: ActionInput): CodeActionOffer[] {
+    if (!isScriptPath(input.path) || this.room(input.room).text(input.path) === undefined) return [];
+    return listActions(this.service(input.room), input.path, input.from, input.to);
+  }
+
+  action(input: ActionInput & { id: string }): LineReplacement | null {
+    if (!isScriptPath(input.path) || this.room(input.room).text(input.path) === undefined) return null;
+    return computeAction(this.service(input.room), input.path, input.from, input.to, input.id);
+  }
+
+  private service(id: string): RoomLanguageService {
+    this.room(id);
+    const room = this.rooms.get(id)!;
+    room.service ??= new RoomLanguageService(room.files);
+    return room.service;
+  }
+}

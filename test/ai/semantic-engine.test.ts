@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { EmbeddedEngine } from '../../server/ai/embedded/embedded-engine';
+import { SemanticCompleter } from '../../server/ai/semantic/semantic-completer';
+import { SemanticEngine } from '../../server/ai/semantic/semantic-engine';
+
+const TYPES = 'export interface Invoice {\n  customerName: string;\n  totalCents: number;\n  issuedAt: Date;\n}\n';
+const MAIN = "import type { Invoice } from './types';\n\nexport function describeInvoice(invoice: Invoice): string {\n  return ";
+
+/** Both engines in this process, over one room's files, as the two workers hold them on the server. */
+function room(files: Record<string, string>) {
+  const ngrams = new EmbeddedEngine({ corpusBytes: 0 });
+  const semantic = new SemanticEngine();
+  for (const [path, text] of Object.entries(files)) {
+    ngrams.room('r').set(path, text);
+    semantic.room('r').set(path, text);
+  }
+  const completer = new SemanticCompleter(ngrams, { view: async (input) => ({ view: semantic.view(input) }) }, 60_000);
+  const complete = (path: string, prefix: string, suffix = '\n}\n') =>
+    completer.complete({ room: 'r', path, prefix, suffix, multiline: false, maxTokens: 32 });
+  return { complete, ngrams, semantic };
+}
+
+describe('the language-service engine', () => {
+  it('completes a member after `.` from a type declared in another room file', async () => {
+    const { complete } = room({ 'src/types.ts': TYPES, 'src/main.ts': `${MAIN}\n}\n` });
+    expect(await complete('src/main.ts', `${MAIN}invoice.cus`)).toBe('tomerName');
+    expect(await complete('src/main.ts', `${MAIN}invoice.tot`)).toBe('alCents');
+  });
+
+  it('follows the other file as it changes', async () => {
+    const { complete, ngrams, semantic } = room({ 'src/types.ts': TYPES, 'src/main.ts': `${MAIN}\n}\n` });
+    const renamed = TYPES.replace('customerName', 'customerDisplayName');
+    ngrams.room('r').set('src/types.ts', renamed);
+    semantic.room('r').set('src/types.ts', renamed);
+    expect(await complete('src/main.ts', `${MAIN}invoice.cus`)).toBe('tomerDisplayName');
+  });
+
+  it('completes members in JavaScript and TSX files too', async () => {
+    const jsx = 'const greeting = { headline: "hi", body: "there" };\nexport const Card = () => <h1>{greeting.hea';
+    const { complete } = room({ 'src/card.tsx': `${jsx}}</h1>;\n` });
+    expect(await complete('src/card.tsx', jsx, '}</h1>;\n')).toBe('dline');
+    const js = 'const settings = { retries: 3, timeoutMs: 500 };\nconsole.log(settings.ret';
+    const { complete: completeJs } = room({ 'src/app.js': `${js});\n` });
+    expect(await completeJs('src/app.js', js, ');\n')).toBe('ries');
+  });
+
+  it('stays blank where the type leaves several members equally likely', async () => {
+    const { complete } = room({ 'src/types.ts': TYPES, 'src/main.ts': `${MAIN}\n}\n` });
+    expect(await complete('src/main.ts', `${MAIN}invoice.`)).toBe('');
+  });
+
+  it('drops an n-gram guess the type rules out', async () => {
+    // Elsewhere in the room `invoice.` is followed by a name this type does not have.
+    const other = 'const legacy = { totalDollars: 1 };\nlet invoice = legacy;\nconsole.log(invoice.totalDollars);\n';
+    const { complete } = room({ 'src/types.ts': TYPES, 'src/legacy.ts': other, 'src/main.ts': `${MAIN}\n}\n` });
+    expect(await complete('src/main.ts', `${MAIN}invoice.tot`)).toBe('alCents');
+  });
+
+  it('keeps the n-gram continuation when it names an allowed member', async () => {
+    const other = "import type { Invoice } from './types';\nexport function cents(invoice: Invoice) {\n  const dollars = invoice.totalCents / 100;\n}\n";
+    const { complete } = room({ 'src/types.ts': TYPES, 'src/money.ts': other, 'src/main.ts': `${MAIN}\n}\n` });
+    expect(await complete('src/main.ts', `${MAIN}null;\n  const dollars = invoice.tota`)).toBe('lCents / 100;');
+  });
+
+  it('suggests a variable in scope named like the parameter a call expects', async () => {
+    const text = 'function send(recipient: string, body: string) {}\nconst recipient = "ada";\nsend(';
+    const { complete } = room({ 'src/mail.ts': `${text});\n` });
+    expect(await complete('src/mail.ts', text, ');\n')).toBe('recipient');
+  });
+});
