@@ -68,10 +68,13 @@ export class RedisSparkCluster implements SparkCluster {
     this.subscriber.subscribe(this.channel).catch((error: Error) => options.logger.warn({ err: error.message }, 'spark cursor subscribe'));
     this.subscriber.on('message', (_channel: string, text: string) => this.onMove(text));
     this.undo = new RedisUndoLog(this.commands, options.prefix, options.undoDepth, options.undoRetentionMs);
-    this.timer = setInterval(() => {
+    const contendAll = () => {
       for (const [roomId, contender] of this.rooms) void this.contend(roomId, contender);
-    }, attemptMs);
+    };
+    this.timer = setInterval(contendAll, attemptMs);
     this.timer.unref();
+    // Claims made before the connection was up failed at once: try again as soon as it is.
+    this.commands.on('ready', contendAll);
   }
 
   join(roomId: string, member: SparkRoomMember): SparkRoomLink {
