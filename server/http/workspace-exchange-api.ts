@@ -1,9 +1,10 @@
 import type http from 'node:http';
 import * as Y from 'yjs';
-import { createFile, getFile, listFiles } from '../../lib/shared/document/doc-model';
-import { IMPORT_REFUSAL_MESSAGES, type ImportRefusal, type WorkspaceLimits } from '../../lib/shared/workspace/import-refusals';
+import { createFile, filesOf, getFile, listFiles } from '../../lib/shared/document/doc-model';
+import { canEdit } from '../../lib/shared/share-token';
+import { IMPORT_REFUSAL_MESSAGES, type ImportRefusal, type ImportResult, type WorkspaceLimits } from '../../lib/shared/workspace/import-refusals';
 import { readWorkspaceZip } from '../../lib/shared/workspace/read-workspace-zip';
-import type { WorkspaceFiles } from '../../lib/shared/workspace/workspace-files';
+import { checkWorkspace, type WorkspaceFiles } from '../../lib/shared/workspace/workspace-files';
 import { writeWorkspaceZip } from '../../lib/shared/workspace/write-workspace-zip';
 import type { AccessResult } from '../auth/auth-extension';
 import type { RoomRegistry } from '../collab/core/room-registry';
@@ -18,7 +19,9 @@ export interface WorkspaceExchangeDeps {
   access(roomId: string, token: string | null): Promise<AccessResult>;
 }
 
-const EXPORT_PATH = /^\/api\/sessions\/([A-Za-z0-9_-]{1,128})\/export$/;
+const ROOM_PATH = /^\/api\/sessions\/([A-Za-z0-9_-]{1,128})\/(export|files)$/;
+/** Who adds files to the room over HTTP: a writer of its own, as Spark is. */
+export const HTTP_IMPORT_ORIGIN = Symbol('http-import');
 // Beyond its files' bytes a zip holds two headers per entry (each with a name of at most 200 bytes and
 // the extra fields archivers add), and directory entries, and an end record with a comment.
 const ZIP_BYTES_PER_ENTRY = 2 * 1024;
@@ -28,7 +31,8 @@ const ZIP_END_BYTES = 64 * 1024 + 22;
  * Workspaces in and out of a session:
  *   GET  /api/sessions/<room>/export                         → the workspace as application/zip (any valid token)
  *   POST /api/sessions with content-type: application/zip    → a new session holding those files
- * An import is held to the room's limits before anything is created: a refusal creates no room.
+ *   POST /api/sessions/<room>/files with application/zip     → those files added to the session (edit token)
+ * An import is held to the room's limits before anything is written: a refusal creates no room and no file.
  * Returns false for any other request.
  */
 export function handleWorkspaceExchange(req: http.IncomingMessage, res: http.ServerResponse, deps: WorkspaceExchangeDeps): boolean {
@@ -37,10 +41,13 @@ export function handleWorkspaceExchange(req: http.IncomingMessage, res: http.Ser
     void importZip(req, res, deps).catch((error: Error) => failed(res, error));
     return true;
   }
-  const match = EXPORT_PATH.exec(url.pathname);
+  const match = ROOM_PATH.exec(url.pathname);
   if (!match) return false;
-  if (req.method !== 'GET') return reply(res, 405, { error: 'METHOD_NOT_ALLOWED', message: 'Use GET.' });
-  void exportZip(req, res, deps, match[1]!).catch((error: Error) => failed(res, error));
+  const [, roomId, action] = match as unknown as [string, string, 'export' | 'files'];
+  const method = action === 'export' ? 'GET' : 'POST';
+  if (req.method !== method) return reply(res, 405, { error: 'METHOD_NOT_ALLOWED', message: `Use ${method}.` });
+  const serve = action === 'export' ? exportZip : addFiles;
+  void serve(req, res, deps, roomId).catch((error: Error) => failed(res, error));
   return true;
 }
 
@@ -72,24 +79,59 @@ async function exportZip(req: http.IncomingMessage, res: http.ServerResponse, de
 }
 
 async function importZip(req: http.IncomingMessage, res: http.ServerResponse, deps: WorkspaceExchangeDeps): Promise<unknown> {
-  const { maxFiles, maxBytes } = deps.limits;
-  const body = await readBody(req, maxBytes + maxFiles * ZIP_BYTES_PER_ENTRY + ZIP_END_BYTES);
-  if (body === null) return refuseImport(res, 'DOCUMENT_TOO_LARGE', undefined, { connection: 'close' });
-  const read = readWorkspaceZip(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), deps.limits);
-  if (!read.ok) return refuseImport(res, read.reason, read.file);
-  const doc = new Y.Doc();
-  for (const [path, text] of Object.entries(read.value)) createFile(doc, path, text);
-  const update = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
+  const read = await readZipBody(req, deps.limits);
+  if (!read.ok) return refuseImport(res, read.reason, read.file, read.unread);
+  const update = filesUpdate(read.value);
   // The same bound the room applies to its updates, so the new session can still be edited.
-  if (update.byteLength > maxBytes) return refuseImport(res, 'DOCUMENT_TOO_LARGE');
+  if (update.byteLength > deps.limits.maxBytes) return refuseImport(res, 'DOCUMENT_TOO_LARGE');
   return reply(res, 201, await deps.links.create(originOf(req), update));
 }
 
-const IMPORT_STATUS: Partial<Record<ImportRefusal, number>> = { DOCUMENT_TOO_LARGE: 413 };
+async function addFiles(req: http.IncomingMessage, res: http.ServerResponse, deps: WorkspaceExchangeDeps, roomId: string): Promise<unknown> {
+  const access = await deps.access(roomId, bearerToken(req));
+  if (!access.ok) return refuse(res, access.reason);
+  if (!canEdit(access.permission)) return refuseImport(res, 'READ_ONLY');
+  const read = await readZipBody(req, deps.limits);
+  if (!read.ok) return refuseImport(res, read.reason, read.file, read.unread);
+  const files = read.value;
+  const room = await deps.rooms.hold(roomId);
+  try {
+    // Checked against the room as it is now and applied in the same turn: nothing can land in between.
+    const existing = filesOf(room.doc);
+    const taken = Object.keys(files).find((path) => existing.has(path));
+    if (taken !== undefined) return refuseImport(res, 'FILE_EXISTS', taken);
+    const fits = checkWorkspace(files, deps.limits, { files: existing.size, bytes: room.updateBytes });
+    if (!fits.ok) return refuseImport(res, fits.reason, fits.file);
+    const update = filesUpdate(files);
+    if (room.updateBytes + update.byteLength > deps.limits.maxBytes) return refuseImport(res, 'DOCUMENT_TOO_LARGE');
+    Y.applyUpdate(room.doc, update, HTTP_IMPORT_ORIGIN);
+    return reply(res, 200, { ok: true, files: Object.keys(files) });
+  } finally {
+    deps.rooms.release(room);
+  }
+}
 
-function refuseImport(res: http.ServerResponse, reason: ImportRefusal, file?: string, headers: http.OutgoingHttpHeaders = {}): true {
-  res.writeHead(IMPORT_STATUS[reason] ?? 422, { ...headers, 'content-type': 'application/json', 'cache-control': 'no-store' });
+/** The body as a workspace under the room's limits; a body past any workspace's size is not read on. */
+async function readZipBody(req: http.IncomingMessage, limits: WorkspaceLimits): Promise<ImportResult<WorkspaceFiles> & { unread?: boolean }> {
+  const body = await readBody(req, limits.maxBytes + limits.maxFiles * ZIP_BYTES_PER_ENTRY + ZIP_END_BYTES);
+  if (body === null) return { ok: false, reason: 'DOCUMENT_TOO_LARGE', file: undefined, unread: true };
+  return readWorkspaceZip(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), limits);
+}
+
+/** New files as one Yjs update: new keys of the files map, which merge into any document. */
+function filesUpdate(files: WorkspaceFiles): Uint8Array {
+  const doc = new Y.Doc();
+  for (const [path, text] of Object.entries(files)) createFile(doc, path, text);
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
+const IMPORT_STATUS: Partial<Record<ImportRefusal, number>> = { DOCUMENT_TOO_LARGE: 413, READ_ONLY: 403, FILE_EXISTS: 409 };
+
+/** A refusal by name; `unread` when the rest of the body was left unread, so the connection cannot be reused. */
+function refuseImport(res: http.ServerResponse, reason: ImportRefusal, file?: string, unread = false): true {
+  res.writeHead(IMPORT_STATUS[reason] ?? 422, { ...(unread ? { connection: 'close' } : {}), 'content-type': 'application/json', 'cache-control': 'no-store' });
   res.end(JSON.stringify({ error: reason, message: IMPORT_REFUSAL_MESSAGES[reason], ...(file === undefined ? {} : { file }) }));
   return true;
 }

@@ -82,3 +82,13 @@ export async function exportZip(url: string, room: string, token: string): Promi
   const response = await fetch(`${url}/api/sessions/${room}/export`, { headers: { authorization: `Bearer ${token}` } });
   return { status: response.status, type: response.headers.get('content-type'), bytes: new Uint8Array(await response.arrayBuffer()) };
 }
+
+/** POST /api/sessions/<room>/files with a zip body and a bearer token: the status and the parsed answer. */
+export async function addFilesZip(url: string, room: string, token: string, zip: Uint8Array): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${url}/api/sessions/${room}/files`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/zip', authorization: `Bearer ${token}` },
+    body: Buffer.from(zip),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
