@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useCollabSession } from '@/lib/browser/collab/use-collab-session';
 import { useDebugHandle } from '@/lib/browser/collab/debug-handle';
+import { useOfflineShell } from '@/lib/browser/offline/use-offline-shell';
 import { useSpark } from '@/lib/browser/ai/use-spark';
 import { useSessionStore } from '@/lib/browser/collab/session-store';
 import { useIdentityStore } from '@/lib/browser/presence/identity-store';
@@ -39,6 +40,7 @@ export function SessionView({ room }: { room: string }) {
   useFileSync(client);
   usePresenceSync(client);
   useDebugHandle();
+  useOfflineShell();
   useSpark(room);
   useAppliedTheme();
   const [dialog, setDialog] = useState<SessionDialog | null>(null);

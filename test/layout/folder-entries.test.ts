@@ -19,6 +19,7 @@ const ENTRY_FILES: Record<string, string> = {
   'lib/browser/collab': 'collab-client.ts',
   'lib/browser/editor': 'use-collab-editor.ts',
   'lib/browser/history': 'use-history.ts',
+  'lib/browser/offline': 'local-copy.ts',
   'lib/browser/presence': 'presence-store.ts',
   'lib/browser/run': 'run-file.ts',
   'lib/browser/settings': 'settings.ts',

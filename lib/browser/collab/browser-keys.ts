@@ -1,9 +1,10 @@
 /**
  * What this browser keeps per room in localStorage: the owner link's token (only in the browser that
- * created the room) and the identity the server signed for this browser in the room. Storage may be
- * blocked or full; then nothing is remembered and the page still works for this visit.
+ * created the room), the identity the server signed for this browser in the room, and whether the room's
+ * local copy holds edits the server has not seen. Storage may be blocked or full; then nothing is
+ * remembered and the page still works for this visit.
  */
-type Kind = 'owner' | 'identity';
+type Kind = 'owner' | 'identity' | 'unsent';
 
 const key = (kind: Kind, room: string) => `sparkpad.${kind}.${room}`;
 
@@ -20,5 +21,13 @@ export function remember(kind: Kind, room: string, value: string, storage: Pick<
     storage.setItem(key(kind, room), value);
   } catch {
     // Private mode or quota: remembered for this page only, through the stores.
+  }
+}
+
+export function forget(kind: Kind, room: string, storage: Pick<Storage, 'removeItem'> = localStorage): void {
+  try {
+    storage.removeItem(key(kind, room));
+  } catch {
+    // Blocked storage held nothing to forget.
   }
 }

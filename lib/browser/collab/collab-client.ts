@@ -7,6 +7,8 @@ import type { Awareness } from 'y-protocols/awareness';
 import { ensureStarterFile } from '../../shared/document/doc-model';
 import type { AwarenessUser } from '../../shared/protocol/awareness';
 import { canEdit, type Permission } from '../../shared/share-token';
+import { LocalCopy } from '../offline/local-copy';
+import { UnsentEdits, type UnsentState } from '../offline/unsent-edits';
 import { markOpen } from '../ui/open-timeline';
 import { isTerminalClose, nextStatus, type ConnectionEvent, type ConnectionStatus } from './connection-status';
 
@@ -20,7 +22,12 @@ export interface CollabClientOptions {
   /** `ws://host` or `wss://host`; the Yjs endpoint lives under `/yjs`. */
   wsOrigin: string;
   onStatus(status: ConnectionStatus): void;
+  /** Whether this browser holds edits the server has not seen changed. */
+  onUnsentEdits?(state: UnsentState): void;
 }
+
+/** Refusals that mean this link no longer opens the room: its local copy must not outlive the access. */
+const ACCESS_GONE = new Set(['UNAUTHORIZED', 'FORBIDDEN_ROOM', 'ROOM_NOT_FOUND', 'BAD_ROOM_ID', 'LINKS_ROTATED']);
 
 /**
  * One open session: the Y.Doc, its awareness and the stock y-websocket provider. It knows nothing of
@@ -30,6 +37,9 @@ export class CollabClient {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   readonly permission: Permission;
+  /** The document as this browser keeps it in IndexedDB, so it opens without a network. */
+  readonly localCopy: LocalCopy;
+  private readonly unsent: UnsentEdits;
   private status: ConnectionStatus = { kind: 'connecting' };
   private readonly onStatus: (status: ConnectionStatus) => void;
   private readonly disposers: Array<() => void> = [];
@@ -37,6 +47,9 @@ export class CollabClient {
   constructor(options: CollabClientOptions) {
     this.permission = options.permission;
     this.onStatus = options.onStatus;
+    this.localCopy = new LocalCopy(options.room, this.doc);
+    // Opened with no network: wait for the browser's 'online' instead of failing to connect in a loop.
+    const offlineAtStart = typeof navigator !== 'undefined' && navigator.onLine === false;
     this.provider = new WebsocketProvider(`${options.wsOrigin}/yjs`, options.room, this.doc, {
       // y-websocket puts params in the query string; the token must never be part of the path.
       params: options.identity ? { token: options.token, identity: options.identity } : { token: options.token },
@@ -44,13 +57,28 @@ export class CollabClient {
       disableBc: true,
       // A refusal such as UNAUTHORIZED will not change on retry; a restart will.
       shouldReconnect: (event) => !isTerminalClose(event.code),
+      connect: !offlineAtStart,
     });
+    this.unsent = new UnsentEdits({
+      room: options.room,
+      doc: this.doc,
+      remoteOrigins: [this.provider, this.localCopy.origin],
+      inSync: () => this.status.kind === 'online' && this.provider.synced,
+      stored: () => this.localCopy.stored(),
+      onChange: (state) => options.onUnsentEdits?.(state),
+    });
+    if (offlineAtStart) this.report({ type: 'browser-offline' });
     this.awareness.setLocalState({ user: options.user, file: null, selection: null });
     this.listen();
   }
 
   get awareness(): Awareness {
     return this.provider.awareness;
+  }
+
+  /** This browser holds edits the server has not seen (made offline, possibly in an earlier tab). */
+  get unsentEdits(): UnsentState {
+    return this.unsent.value;
   }
 
   get canEdit(): boolean {
@@ -69,6 +97,8 @@ export class CollabClient {
     for (const dispose of this.disposers.splice(0)) dispose();
     // Tell peers we left now rather than after their awareness timeout (30 s).
     this.awareness.setLocalState(null);
+    this.unsent.destroy();
+    this.localCopy.destroy();
     this.provider.destroy();
     this.doc.destroy();
   }
@@ -77,6 +107,7 @@ export class CollabClient {
     const next = nextStatus(this.status, event);
     if (next === this.status) return;
     this.status = next;
+    if (next.kind === 'refused' && ACCESS_GONE.has(next.reason)) void this.localCopy.clear();
     this.onStatus(next);
   }
 
@@ -88,6 +119,7 @@ export class CollabClient {
     const onClose = (event: CloseEvent | null) => this.report({ type: 'closed', code: event?.code ?? null });
     const onSync = (synced: boolean) => {
       if (synced) markOpen('yjs-synced');
+      if (synced) this.unsent.synced();
       // Only after the server's state arrived can "no files" mean an empty session.
       if (synced && this.canEdit) ensureStarterFile(this.doc);
     };

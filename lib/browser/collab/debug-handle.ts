@@ -7,6 +7,7 @@ import { useLatencyStore, type SuggestionLatency } from '../ai/latency-store';
 import { useSparkStore } from '../ai/spark-store';
 import { getFile, listFiles } from '../../shared/document/doc-model';
 import { useEditorStore } from '../editor/editor-store';
+import { offlineShellState, type OfflineShellState } from '../offline/offline-shell';
 import { useWorkspaceStore } from '../workspace/workspace-store';
 import { useSessionStore } from './session-store';
 
@@ -36,6 +37,8 @@ export interface SparkpadDebugHandle {
    * off or back on, so a script that types code can compare the file with exactly what it typed.
    */
   typingAids(on: boolean): void;
+  /** Whether the app shell is kept so the link opens with no network. */
+  offlineShell(): OfflineShellState;
   /** Ghost text answers every keystroke with `text` at once, without Spark (null: Spark again): the floor. */
   instantSuggestions(text: string | null): void;
 }
@@ -77,6 +80,7 @@ export function useDebugHandle(): void {
       suggestions: () => useLatencyStore.getState().entries.map((entry) => ({ ...entry })),
       spark: () => ({ connection: useSparkStore.getState().connection.kind, edit: useAskSparkStore.getState().phase }),
       instantSuggestions: setInstantSuggestions,
+      offlineShell: offlineShellState,
       typingAids: (on) => {
         const always = on ? 'languageDefined' : 'never';
         useEditorStore.getState().editor?.updateOptions({

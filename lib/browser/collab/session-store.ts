@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { CollabClient } from './collab-client';
 import type { ConnectionStatus } from './connection-status';
+import type { UnsentState } from '../offline/unsent-edits';
 import type { LinkAccess } from './share-link';
 
 /** The open session as the UI reads it. Written only by `useCollabSession`. */
@@ -14,6 +15,8 @@ export interface SessionState {
   /** The server's state has arrived since the page opened: an empty file list now means an empty room. */
   synced: boolean;
   status: ConnectionStatus;
+  /** This browser holds edits the server has not seen yet (kept in its local copy until they are sent). */
+  unsentEdits: UnsentState;
 }
 
 export const useSessionStore = create<SessionState>(() => ({
@@ -23,4 +26,5 @@ export const useSessionStore = create<SessionState>(() => ({
   identity: null,
   synced: false,
   status: { kind: 'connecting' },
+  unsentEdits: 'none',
 }));

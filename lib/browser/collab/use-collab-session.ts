@@ -19,7 +19,7 @@ import { accessFromLocation } from './share-link';
 export function useCollabSession(room: string): void {
   useEffect(() => {
     const access = accessFromLocation(room, window.location.hash, remembered('owner', room));
-    useSessionStore.setState({ room, access, client: null, identity: null, synced: false, status: { kind: 'connecting' } });
+    useSessionStore.setState({ room, access, client: null, identity: null, synced: false, status: { kind: 'connecting' }, unsentEdits: 'none' });
     if (access.kind !== 'ok') return;
 
     const controller = new AbortController();
@@ -47,9 +47,10 @@ export function useCollabSession(room: string): void {
           user,
           wsOrigin: wsOriginFor(window.location),
           onStatus: (status) => useSessionStore.setState({ status }),
+          onUnsentEdits: (unsentEdits) => useSessionStore.setState({ unsentEdits }),
         });
         client.provider.on('sync', onSync);
-        useSessionStore.setState({ client, identity: identity?.identity ?? null });
+        useSessionStore.setState({ client, identity: identity?.identity ?? null, unsentEdits: client.unsentEdits });
         unsubscribe = useIdentityStore.subscribe((state, previous) => {
           if (state.user && state.user !== previous.user) client?.setUser(state.user);
         });
