@@ -1,9 +1,9 @@
 import { NewSessionButton } from '@/components/new-session-button';
+import { WorkspaceImport } from '@/components/workspace-import';
 
 export default function LandingPage() {
   return (
-    <main className="landing">
-      <div className="landing-card">
+    <WorkspaceImport>
         <div className="landing-mark">✦</div>
         <h1>Sparkpad</h1>
         <p className="landing-lead">
@@ -16,7 +16,6 @@ export default function LandingPage() {
           <li>Edit and view-only share links</li>
           <li>Your own undo, never someone else’s</li>
         </ul>
-      </div>
-    </main>
+    </WorkspaceImport>
   );
 }

@@ -5,9 +5,11 @@ import { useSessionStore } from '@/lib/browser/collab/session-store';
 import { usePresenceStore } from '@/lib/browser/presence/presence-store';
 import { createAndOpen, openByHand, remove, renameAndKeepOpen } from '@/lib/browser/workspace/file-actions';
 import { suggestFileName } from '@/lib/browser/workspace/suggest-file-name';
+import { useFileDrop } from '@/lib/browser/workspace/use-file-drop';
 import { useWorkspaceStore } from '@/lib/browser/workspace/workspace-store';
 import { FileNameInput } from './file-name-input';
 import { FileTreeItem } from './file-tree-item';
+import { addToSession, FileTreeDropStatus, FileTreeTransfer } from './file-tree-transfer';
 import { PlusIcon } from './icons';
 
 export function FileTree() {
@@ -17,17 +19,22 @@ export function FileTree() {
   const peers = usePresenceStore((s) => s.peers);
   const [creating, setCreating] = useState(false);
   const editable = client?.canEdit ?? false;
+  const drop = useFileDrop(addToSession, editable);
 
   return (
-    <nav className="panel file-tree" aria-label="Files">
+    <nav className={`panel file-tree${drop.state.kind === 'over' ? ' is-drop-target' : ''}`} aria-label="Files" {...drop.handlers}>
       <header className="panel-header">
         <h2>Files</h2>
-        {editable && (
-          <button className="icon-button" title="New file" aria-label="New file" data-testid="new-file-button" onClick={() => setCreating(true)}>
-            <PlusIcon />
-          </button>
-        )}
+        <span className="panel-actions">
+          {editable && (
+            <button className="icon-button" title="New file" aria-label="New file" data-testid="new-file-button" onClick={() => setCreating(true)}>
+              <PlusIcon />
+            </button>
+          )}
+          <FileTreeTransfer editable={editable} onPicked={(picked) => void drop.take(picked)} />
+        </span>
       </header>
+      <FileTreeDropStatus state={drop.state} />
       <ul className="file-tree-list" data-testid="file-tree">
         {creating && client && (
           <li className="file-tree-item">

@@ -21,3 +21,5 @@ export const GearIcon = (p: IconProps) => <Svg {...p}><circle cx="8" cy="8" r="2
 export const KeyboardIcon = (p: IconProps) => <Svg {...p}><path d="M1.5 4h13v8h-13z M4 6.5h.5M7 6.5h.5M10 6.5h.5M5 9.5h6" /></Svg>;
 export const MenuIcon = (p: IconProps) => <Svg {...p}><path d="M2.5 4h11M2.5 8h11M2.5 12h11" /></Svg>;
 export const HistoryIcon = (p: IconProps) => <Svg {...p}><path d="M2.5 8a5.5 5.5 0 1 0 1.6-3.9M2.5 2.5v2.5H5M8 5v3l2 1.5" /></Svg>;
+export const DownloadIcon = (p: IconProps) => <Svg {...p}><path d="M8 2v8M5 7l3 3 3-3M3 11v2.5h10V11" /></Svg>;
+export const UploadIcon = (p: IconProps) => <Svg {...p}><path d="M8 10V2M5 5l3-3 3 3M3 11v2.5h10V11" /></Svg>;
