@@ -1,3 +1,6 @@
+// public/: files served as they are from the site's root: this service worker (at the root, so its scope
+// is the whole site) and the run sandbox's scripts (sandbox/).
+//
 // The app shell, kept so a session link opens with no network: the page's HTML per address it was opened
 // at, and the scripts, styles and workers it used. The document itself comes from IndexedDB (the page
 // keeps it there); nothing here ever holds a token, which rides in the fragment no request carries.

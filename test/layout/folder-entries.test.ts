@@ -51,6 +51,7 @@ const ENTRY_FILES: Record<string, string> = {
   demo: 'record.ts',
   'demo/lib': 'scene.ts',
   'demo/scenes': 'playground.ts',
+  public: 'offline-worker.js',
   'public/sandbox': 'frame.js',
   'test/helpers': 'server-process.ts',
   'e2e/helpers': 'browser.ts',
