@@ -6,12 +6,11 @@
  */
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { EmbeddedEngine, type EmbeddedEngineOptions } from './embedded-engine';
-import type { EngineReplies, EngineRequest, FromEngine, ToEngine } from './engine-messages';
+import type { EngineReplies, EngineRequest, FromEngine } from './engine-messages';
+import { serveWorker } from './worker-loop';
 
 const port = parentPort!;
 const engine = new EmbeddedEngine(workerData.options as EmbeddedEngineOptions);
-const queue: Array<{ id: number; request: EngineRequest }> = [];
-let draining = false;
 
 function answer(request: EngineRequest): unknown | Promise<unknown> {
   switch (request.kind) {
@@ -39,36 +38,5 @@ async function run(id: number, request: EngineRequest): Promise<void> {
   }
 }
 
-function drain(): void {
-  const next = queue.shift();
-  if (!next) return void (draining = false);
-  void run(next.id, next.request);
-  setImmediate(drain);
-}
-
-port.on('message', (message: ToEngine) => {
-  switch (message.type) {
-    case 'file':
-      return engine.room(message.room).set(message.path, message.text);
-    case 'delta':
-      return engine.room(message.room).apply(message.path, message.delta);
-    case 'remove':
-      return engine.room(message.room).remove(message.path);
-    case 'close-room':
-      return engine.closeRoom(message.room);
-    case 'request':
-      // Loading runs beside completions (it yields between files); everything else waits its turn.
-      if (message.request.kind === 'load') return void run(message.id, message.request);
-      queue.push({ id: message.id, request: message.request });
-      if (!draining) {
-        draining = true;
-        setImmediate(drain);
-      }
-      return;
-    case 'cancel': {
-      const at = queue.findIndex((q) => q.id === message.id);
-      if (at !== -1) queue.splice(at, 1);
-      return;
-    }
-  }
-});
+// Loading runs beside completions (it yields between files); everything else waits its turn.
+serveWorker(port, engine, { run, runsAtOnce: (request) => request.kind === 'load' });

@@ -5,14 +5,13 @@
  * (its deadline passed, or the person typed on) is removed by its cancel.
  */
 import { parentPort } from 'node:worker_threads';
-import type { FromEngine, ToEngine } from '../embedded/engine-messages';
+import type { FromEngine } from '../embedded/engine-messages';
+import { serveWorker } from '../embedded/worker-loop';
 import { SemanticEngine } from './semantic-engine';
 import type { SemanticReplies, SemanticRequest } from './semantic-messages';
 
 const port = parentPort!;
 const engine = new SemanticEngine();
-const queue: Array<{ id: number; request: SemanticRequest }> = [];
-let draining = false;
 
 function answer(request: SemanticRequest): unknown {
   const started = performance.now();
@@ -39,34 +38,4 @@ function run(id: number, request: SemanticRequest): void {
   port.postMessage(message);
 }
 
-function drain(): void {
-  const next = queue.shift();
-  if (!next) return void (draining = false);
-  run(next.id, next.request);
-  setImmediate(drain);
-}
-
-port.on('message', (message: ToEngine<SemanticRequest>) => {
-  switch (message.type) {
-    case 'file':
-      return engine.room(message.room).set(message.path, message.text);
-    case 'delta':
-      return engine.room(message.room).apply(message.path, message.delta);
-    case 'remove':
-      return engine.room(message.room).remove(message.path);
-    case 'close-room':
-      return engine.closeRoom(message.room);
-    case 'request':
-      queue.push({ id: message.id, request: message.request });
-      if (!draining) {
-        draining = true;
-        setImmediate(drain);
-      }
-      return;
-    case 'cancel': {
-      const at = queue.findIndex((q) => q.id === message.id);
-      if (at !== -1) queue.splice(at, 1);
-      return;
-    }
-  }
-});
+serveWorker(port, engine, { run });
