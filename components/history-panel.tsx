@@ -1,10 +1,11 @@
 'use client';
 
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { useHistory } from '@/lib/browser/history/use-history';
 import { useHistoryStore } from '@/lib/browser/history/history-store';
 import { useWorkspaceTexts } from '@/lib/browser/history/use-workspace-texts';
 import { useSessionStore } from '@/lib/browser/collab/session-store';
+import { usePanelFocus } from '@/lib/browser/ui/use-panel-focus';
 import { HistoryTimeline } from './history-timeline';
 import { HistoryVersionView } from './history-version-view';
 import { SaveVersionForm } from './save-version-form';
@@ -16,6 +17,8 @@ import './history-panel.css';
  */
 export function HistoryPanel({ onClose }: { onClose(): void }) {
   const titleId = useId();
+  const title = useRef<HTMLHeadingElement>(null);
+  usePanelFocus(title, onClose);
   const { caller, canRestore } = useHistory();
   const client = useSessionStore((s) => s.client);
   const now = useWorkspaceTexts(client);
@@ -25,7 +28,7 @@ export function HistoryPanel({ onClose }: { onClose(): void }) {
   return (
     <section className="history-panel" aria-labelledby={titleId} data-testid="history-panel">
       <header className="history-header">
-        <h2 id={titleId}>History</h2>
+        <h2 id={titleId} ref={title} tabIndex={-1}>History</h2>
         {caller && canRestore && <SaveVersionForm saving={work === 'saving'} onSave={(label) => store.save(caller, label)} />}
         <span className="header-spacer" />
         <button className="button" data-testid="history-close" onClick={onClose}>Back to editor</button>

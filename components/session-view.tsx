@@ -48,6 +48,7 @@ export function SessionView({ room }: { room: string }) {
   const closeDialog = useCallback(() => setDialog(null), []);
   const closeDrawer = useCallback(() => setDrawer(null), []);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const closeHistory = useCallback(() => setHistoryOpen(false), []);
   useShortcutsKey(useCallback(() => setDialog('shortcuts'), []));
   // Behind a modal dialog or an open drawer the page is inert: no focus, no clicks, not read out.
   const behindDialog = dialog !== null;
@@ -76,7 +77,7 @@ export function SessionView({ room }: { room: string }) {
           </div>
           {historyOpen && (
             <PanelBoundary label="The history panel">
-              <HistoryPanel onClose={() => setHistoryOpen(false)} />
+              <HistoryPanel onClose={closeHistory} />
             </PanelBoundary>
           )}
         </main>

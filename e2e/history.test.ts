@@ -78,7 +78,10 @@ describe('history in the browser', () => {
     expect(restored).not.toContain('step');
     // The restore kept the present first: it is the newest version now, and the panel shows it.
     await ada.page.locator('[data-testid="history-version"][data-kind="restore"]').first().waitFor();
-    await ada.page.getByTestId('history-close').click();
+    // Escape closes the panel and gives focus back to the button that opened it.
+    await ada.page.keyboard.press('Escape');
+    await ada.page.getByTestId('history-panel').waitFor({ state: 'detached' });
+    expect(await ada.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('history-button');
     await waitForEditorValue(ada.page, { equals: restored });
   });
 

@@ -41,7 +41,7 @@ export const configSchema = z.object({
   versionEveryMs: z.coerce.number().int().min(1_000).default(120_000),
   /** Versions older than this are thinned to the last one of each hour. @default 86400000 */
   versionsHourlyAfterMs: z.coerce.number().int().min(0).default(24 * 60 * 60 * 1000),
-  /** Versions a room keeps (each holds the whole workspace); past it the oldest go. @default 1000 */
+  /** Versions a room keeps (each holds the whole workspace); past it, the version closest in time to its newer neighbour goes (a burst thins itself; older history stays). @default 1000 */
   maxVersionsPerRoom: z.coerce.number().int().min(1).default(1000),
   /** Time one file's diff may take in a restore; past it that file is rewritten more coarsely. @default 10 */
   restoreDiffBudgetMs: z.coerce.number().int().min(1).max(10_000).default(10),

@@ -32,6 +32,7 @@ export function createHistory(
       versionsHourlyAfterMs: config.versionsHourlyAfterMs,
       maxVersionsPerRoom: config.maxVersionsPerRoom,
       restoreDiffBudgetMs: config.restoreDiffBudgetMs,
+      maxFilesPerRoom: config.maxFilesPerRoom,
     },
     logger,
   );

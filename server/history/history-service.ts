@@ -21,6 +21,8 @@ export interface HistorySettings {
   maxVersionsPerRoom: number;
   /** Time one file's diff may take during a restore before it falls back to a coarser edit. */
   restoreDiffBudgetMs: number;
+  /** The room's file limit, which a restore honours like any edit. */
+  maxFilesPerRoom: number;
 }
 
 /** A room as history needs it: its id and live document (the collab Room and Spark's room both fit). */
@@ -111,7 +113,10 @@ export class HistoryService {
     const room = await this.rooms.hold(roomId);
     try {
       const files = filesOfState(version.state);
-      if (file !== undefined && !files.has(file) && !filesOfDoc(room.doc).has(file)) return { ok: false, reason: 'FILE_NOT_FOUND' };
+      const current = filesOfDoc(room.doc);
+      if (file !== undefined && !files.has(file) && !current.has(file)) return { ok: false, reason: 'FILE_NOT_FOUND' };
+      const after = file === undefined ? files.size : current.size + (files.has(file) && !current.has(file) ? 1 : 0);
+      if (after > this.settings.maxFilesPerRoom && after > current.size) return { ok: false, reason: 'TOO_MANY_FILES' };
       const before = await this.take(room, 'restore', `Before restoring ${file ?? 'the workspace'} to ${describe(version)}`);
       const origin: RestoreOrigin = { restore: true, by };
       const changed = restoreFiles(room.doc, files, target, origin, this.settings.restoreDiffBudgetMs);

@@ -29,7 +29,13 @@ const ROUTES = [
 type Action = (typeof ROUTES)[number]['action'];
 
 const MAX_BODY_BYTES = 4096;
-const STATUS: Record<HistoryRefusal, number> = { VERSION_NOT_FOUND: 404, FILE_NOT_FOUND: 404, READ_ONLY: 403, INVALID_MESSAGE: 400 };
+const STATUS: Record<HistoryRefusal, number> = {
+  VERSION_NOT_FOUND: 404,
+  FILE_NOT_FOUND: 404,
+  READ_ONLY: 403,
+  TOO_MANY_FILES: 409,
+  INVALID_MESSAGE: 400,
+};
 
 /**
  * The history HTTP API, beside the sessions API:

@@ -112,4 +112,20 @@ describe('restoring a version', () => {
     await whenDoc(ada.doc, () => !ada.doc.getMap('files').has('c.ts'));
     expect((await restoreVersion(server.url, room, editToken, saved.body.id!, 'zzz.ts')).body).toMatchObject({ error: 'FILE_NOT_FOUND' });
   });
+
+  it('refuses, by name, a restore that would give the room more files than it may hold', async () => {
+    server = await startInProcess({ env: { SPARKPAD_MAX_FILES_PER_ROOM: '2' } });
+    const { room, editToken } = await createRoomInDataDir(server.dataDir);
+    const ada = await join(room, editToken);
+    ada.text('a.ts').insert(0, 'a');
+    const saved = await saveVersion(server.url, room, editToken, 'a only');
+    ada.doc.getMap('files').delete('a.ts');
+    ada.text('b.ts').insert(0, 'b');
+    ada.text('c.ts').insert(0, 'c');
+    await onServer(room, (files) => files.size === 2 && !files.has('a.ts'));
+    const refused = await restoreVersion(server.url, room, editToken, saved.body.id!, 'a.ts');
+    expect(refused).toMatchObject({ status: 409, body: { error: 'TOO_MANY_FILES' } });
+    expect((await restoreVersion(server.url, room, editToken, saved.body.id!)).body).toMatchObject({ ok: true });
+    await whenDoc(ada.doc, () => ada.read('a.ts') === 'a' && ada.doc.getMap('files').size === 1);
+  });
 });

@@ -27,8 +27,20 @@ describe('version retention', () => {
     expect(versionsToThin(versions, NOW, { hourlyAfterMs: DAY, maxVersions: 100 }).sort()).toEqual(['old1', 'old2']);
   });
 
-  it('drops the oldest past the cap', () => {
-    const versions = versionsAgo(0, 1, 2, 3, 4);
-    expect(versionsToThin(versions, NOW, { hourlyAfterMs: DAY, maxVersions: 3 })).toEqual(['v3', 'v4']);
+  it('past the cap, thins a burst and keeps the older history it would have pushed out', () => {
+    const MINUTE = 60_000;
+    // Four versions spread over the day, then a burst of six in one second.
+    const spread = [20 * HOUR, 12 * HOUR, 6 * HOUR, HOUR];
+    const burst = [5, 4, 3, 2, 1, 0].map((s) => s * 200);
+    const versions = versionsAgo(...spread, ...burst, 30 * MINUTE);
+    const dropped = versionsToThin(versions, NOW, { hourlyAfterMs: DAY, maxVersions: 7 });
+    expect(dropped).toHaveLength(4);
+    const kept = versions.filter((v) => !dropped.includes(v.id)).map((v) => NOW - v.at);
+    expect(kept).toEqual(expect.arrayContaining([...spread, 30 * MINUTE, 0]));
+  });
+
+  it('keeps only the newest when the cap is one', () => {
+    const versions = versionsAgo(0, 1, 2);
+    expect(versionsToThin(versions, NOW, { hourlyAfterMs: DAY, maxVersions: 1 }).sort()).toEqual(['v1', 'v2']);
   });
 });
