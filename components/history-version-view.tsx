@@ -25,7 +25,10 @@ interface Props {
   restoring: boolean;
 }
 
-/** One version, read-only: who and when, each file's change since, the chosen file's diff, Restore. */
+/**
+ * One version, read-only: who and when, each file's change since, the chosen file's diff, Restore. The
+ * restore buttons are marked unavailable rather than disabled, so focus stays on them after a restore.
+ */
 export function HistoryVersionView({ version, files, now, selectedFile, onSelectFile, onRestore, restoring }: Props) {
   const changes = useMemo(() => (files ? fileChanges(files, now) : []), [files, now]);
   const shown = changes.find((c) => c.path === selectedFile) ?? changes.find((c) => c.status !== 'same') ?? changes[0];
@@ -66,11 +69,16 @@ export function HistoryVersionView({ version, files, now, selectedFile, onSelect
               {onRestore ? (
                 <>
                   {shown && (
-                    <button className="button primary" data-testid="restore-file" disabled={restoring || shown.status === 'same'} onClick={() => onRestore(shown.path)}>
+                    <button
+                      className="button primary"
+                      data-testid="restore-file"
+                      aria-disabled={restoring || shown.status === 'same'}
+                      onClick={() => !restoring && shown.status !== 'same' && onRestore(shown.path)}
+                    >
                       {shown.status === 'added' ? `Remove ${shown.path}` : `Restore ${shown.path}`}
                     </button>
                   )}
-                  <button className="button" data-testid="restore-workspace" disabled={restoring || !differs} onClick={() => onRestore()}>
+                  <button className="button" data-testid="restore-workspace" aria-disabled={restoring || !differs} onClick={() => !restoring && differs && onRestore()}>
                     Restore whole workspace
                   </button>
                 </>
