@@ -56,6 +56,12 @@ export const configSchema = z.object({
   maxParkedUpdateBytes: z.coerce.number().int().min(1024).default(1024 * 1024),
   /** How long updates may stay parked for missing dependencies before their senders are closed. @default 5000 */
   maxParkedUpdateMs: z.coerce.number().int().min(10).max(600_000).default(5_000),
+  /** Largest presence (awareness) state one client may publish, in bytes of JSON; larger ones are dropped. @default 4096 */
+  maxAwarenessStateBytes: z.coerce.number().int().min(256).default(4096),
+  /** Presence messages one connection may send per second; of the rest only the latest is applied, a second later. @default 40 */
+  maxAwarenessUpdatesPerSecond: z.coerce.number().int().min(1).default(40),
+  /** Unsent bytes past which a connection gets no presence until it catches up (document updates still go). @default 262144 */
+  maxPresenceBacklogBytes: z.coerce.number().int().min(0).default(256 * 1024),
   /**
    * Open Yjs connections the server accepts before refusing new ones. Sized so CPU, not this cap, limits
    * one process: typing clients cost about 0.045 % of a core each (43.5 % at 1,000 on the capacity bench),
@@ -234,6 +240,9 @@ export const envNames = {
   maxFilesPerRoom: 'SPARKPAD_MAX_FILES_PER_ROOM',
   maxParkedUpdateBytes: 'SPARKPAD_MAX_PARKED_UPDATE_BYTES',
   maxParkedUpdateMs: 'SPARKPAD_MAX_PARKED_UPDATE_MS',
+  maxAwarenessStateBytes: 'SPARKPAD_MAX_AWARENESS_STATE_BYTES',
+  maxAwarenessUpdatesPerSecond: 'SPARKPAD_MAX_AWARENESS_UPDATES_PER_SECOND',
+  maxPresenceBacklogBytes: 'SPARKPAD_MAX_PRESENCE_BACKLOG_BYTES',
   maxConnections: 'SPARKPAD_MAX_CONNECTIONS',
   maxConnectionsPerIp: 'SPARKPAD_MAX_CONNECTIONS_PER_IP',
   maxHandshakesPerIpPerMinute: 'SPARKPAD_MAX_HANDSHAKES_PER_IP_PER_MINUTE',

@@ -1,6 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { RefusalReason } from '../lib/shared/protocol/refusals';
 import type { StorageCounters } from './collab/extensions/persistence-extension';
+import type { AwarenessDrop } from './collab/core/awareness-gate';
 import type { SessionCounters } from './collab/core/session';
 
 /** The collaboration metrics, exported at /api/metrics. The AI router registers its own on the same registry. */
@@ -8,6 +9,7 @@ export class CollabMetrics implements SessionCounters, StorageCounters {
   readonly registry = new Registry();
   private readonly droppedUpdates: Counter;
   private readonly refusals: Counter<'reason'>;
+  private readonly awarenessDrops: Counter<'reason'>;
   private readonly storageFailures: Counter<'operation'>;
 
   constructor(sources: { connections: () => number; rooms: () => number; unsavedRooms: () => number }) {
@@ -15,6 +17,12 @@ export class CollabMetrics implements SessionCounters, StorageCounters {
     this.droppedUpdates = new Counter({
       name: 'sparkpad_readonly_updates_dropped_total',
       help: 'Document updates sent by view-only sessions and dropped',
+      registers: [this.registry],
+    });
+    this.awarenessDrops = new Counter({
+      name: 'sparkpad_awareness_dropped_total',
+      help: 'Presence states not taken from a connection (or not sent to a lagging one), by reason',
+      labelNames: ['reason'],
       registers: [this.registry],
     });
     this.refusals = new Counter({
@@ -57,6 +65,10 @@ export class CollabMetrics implements SessionCounters, StorageCounters {
 
   droppedReadOnlyUpdate(): void {
     this.droppedUpdates.inc();
+  }
+
+  droppedAwareness(reason: AwarenessDrop): void {
+    this.awarenessDrops.inc({ reason });
   }
 
   refused(reason: RefusalReason): void {

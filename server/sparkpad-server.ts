@@ -118,6 +118,9 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
     retryMaxMs: config.storageRetryMaxMs,
     maxParkedUpdateBytes: config.maxParkedUpdateBytes,
     maxParkedUpdateMs: config.maxParkedUpdateMs,
+    maxAwarenessStateBytes: config.maxAwarenessStateBytes,
+    maxAwarenessUpdatesPerSecond: config.maxAwarenessUpdatesPerSecond,
+    maxPresenceBacklogBytes: config.maxPresenceBacklogBytes,
     logger,
   });
   let endpoint: YjsEndpoint | null = null;

@@ -82,6 +82,8 @@ function synced(client: Client): Promise<void> {
   return new Promise((resolve) => client.provider.once('sync', (ok: boolean) => ok && resolve()));
 }
 
+const BENCH_USER = { id: 'bench-typist', name: 'Typist', color: '#3fb950', kind: 'human' };
+
 function type(client: Client): void {
   const text = client.text();
   const clock = Y.getState(client.doc.store, client.doc.clientID);
@@ -91,8 +93,9 @@ function type(client: Client): void {
     sent++;
   }
   text.insert(text.length, char);
-  // Like an editor: every keystroke moves the cursor, one awareness update per document update.
-  client.provider.awareness.setLocalStateField('cursor', { anchor: text.length, head: text.length });
+  // Like an editor: every keystroke moves the cursor, one awareness update per document update. The state
+  // is a whole presence state, as a browser's is: the server drops states that do not fit the schema.
+  client.provider.awareness.setLocalState({ user: BENCH_USER, file: 'main.ts', selection: null, cursor: { anchor: text.length, head: text.length } });
 }
 
 async function connectAll(config: LoadConfig): Promise<Client[]> {

@@ -1,5 +1,6 @@
 import { nanoid } from 'nanoid';
 import { z } from 'zod';
+import { VERIFIED_USER_ID_PREFIX } from '../../lib/shared/protocol/sessions';
 import { SignedPayloads } from './signed-payload';
 
 const identitySchema = z.object({
@@ -30,7 +31,7 @@ export class IdentitySigner {
   confirmOrIssue(room: string, presented: string | null | undefined): IssuedIdentity {
     const userId = this.verify(presented, room);
     if (userId && presented) return { userId, identity: presented };
-    const fresh = `u_${nanoid(16)}`;
+    const fresh = `${VERIFIED_USER_ID_PREFIX}${nanoid(16)}`;
     return { userId: fresh, identity: this.payloads.sign({ u: fresh, r: room }) };
   }
 

@@ -3,7 +3,7 @@ import { TokenSigner } from '../../server/auth/tokens';
 import { REFUSAL } from '../../lib/shared/protocol/refusals';
 import { freshServerForEachTest } from '../helpers/fresh-server';
 import { createRoomInDataDir, randomRoomId } from '../helpers/sessions';
-import { nextClose, synced, whenDoc } from '../helpers/yjs-client';
+import { nextClose, personState, synced, whenDoc } from '../helpers/yjs-client';
 
 describe('who may enter a room', () => {
   const current = freshServerForEachTest();
@@ -45,7 +45,7 @@ describe('who may enter a room', () => {
         if (editor.provider.awareness.getStates().get(viewer.doc.clientID)?.marker === 1) resolve();
       }),
     );
-    viewer.provider.awareness.setLocalStateField('marker', 1);
+    viewer.provider.awareness.setLocalState(personState('viewer', 'Vic', { marker: 1 }));
     await awarenessArrived;
     editor.text('ok.ts').insert(0, 'legit');
     const fresh = connect(current.room.editToken);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freshServerForEachTest } from '../helpers/fresh-server';
-import { synced, whenDoc } from '../helpers/yjs-client';
+import { personState, synced, whenDoc } from '../helpers/yjs-client';
 
 describe('the Yjs endpoint with stock y-websocket clients', () => {
   const current = freshServerForEachTest();
@@ -26,7 +26,7 @@ describe('the Yjs endpoint with stock y-websocket clients', () => {
         if (state?.user?.name === 'Ada') resolve();
       });
     });
-    a.provider.awareness.setLocalStateField('user', { id: 'a', name: 'Ada', color: '#f80', kind: 'human' });
+    a.provider.awareness.setLocalState(personState('a', 'Ada'));
     await seen;
   });
 

@@ -73,6 +73,7 @@ export function startMemoryCollab(env: Record<string, string> = {}): MemoryColla
   const refusals = new Map<RefusalReason, number>();
   const counters: SessionCounters = {
     droppedReadOnlyUpdate: () => {},
+    droppedAwareness: () => {},
     refused: (reason) => void refusals.set(reason, (refusals.get(reason) ?? 0) + 1),
   };
 

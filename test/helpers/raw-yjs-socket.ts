@@ -16,6 +16,18 @@ export interface RawYjsSocket {
   close(): void;
 }
 
+/** An awareness update as y-protocols encodes it, with whatever client ids, clocks and states the test picks. */
+export function encodeAwarenessStates(entries: Array<{ clientId: number; clock: number; state: unknown }>): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, JSON.stringify(state));
+  }
+  return encoding.toUint8Array(encoder);
+}
+
 export async function openRawYjsSocket(wsUrl: string, room: string, token: string, identity?: string): Promise<RawYjsSocket> {
   const params = new URLSearchParams({ token });
   if (identity) params.set('identity', identity);

@@ -16,10 +16,11 @@ export interface YjsClient {
  * A stock y-websocket client over `ws`. BroadcastChannel is off: with it on, two clients in one test
  * process would sync directly and hide a server that relays nothing.
  */
-export function connectClient(wsUrl: string, room: string, token: string | null, doc = new Y.Doc()): YjsClient {
+/** `identity`: a server-signed identity (POST /api/sessions/<room>/identity), presented as the browser does. */
+export function connectClient(wsUrl: string, room: string, token: string | null, doc = new Y.Doc(), identity?: string): YjsClient {
   const provider = new WebsocketProvider(`${wsUrl}/yjs`, room, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: token ? { token } : {},
+    params: { ...(token ? { token } : {}), ...(identity ? { identity } : {}) },
     disableBc: true,
   });
   return {
@@ -68,4 +69,23 @@ export function nextClose(client: YjsClient): Promise<{ code: number; reason: st
       resolve({ code: event?.code ?? 0, reason: String(event?.reason ?? '') }),
     ),
   );
+}
+
+/** Resolves when `check` holds, re-checking on every awareness change the client sees. */
+export function whenAwareness(client: YjsClient, check: () => boolean): Promise<void> {
+  const awareness = client.provider.awareness;
+  if (check()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const onChange = () => {
+      if (!check()) return;
+      awareness.off('change', onChange);
+      resolve();
+    };
+    awareness.on('change', onChange);
+  });
+}
+
+/** A presence state as the browser publishes it: a person with a name, no file open. */
+export function personState(id: string, name: string, extra: Record<string, unknown> = {}) {
+  return { user: { id, name, color: '#3b82f6', kind: 'human' }, file: null, selection: null, ...extra };
 }

@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterForTheseTests } from '../helpers/cluster';
 import { startTyping, untilConverged, type Typed } from '../helpers/typing';
-import { synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
-
-/** Resolves when the client's view of awareness satisfies `check`, re-checking on every change. */
-function whenAwareness(client: YjsClient, check: () => boolean): Promise<void> {
-  const awareness = client.provider.awareness;
-  if (check()) return Promise.resolve();
-  return new Promise((resolve) => {
-    const onChange = () => {
-      if (!check()) return;
-      awareness.off('change', onChange);
-      resolve();
-    };
-    awareness.on('change', onChange);
-  });
-}
+import { personState, synced, whenAwareness, whenDoc, type YjsClient } from '../helpers/yjs-client';
 
 const nameOf = (client: YjsClient, clientId: number): string | undefined =>
   (client.provider.awareness.getStates().get(clientId) as { user?: { name?: string } } | undefined)?.user?.name;
@@ -49,8 +35,8 @@ describe('three instances serving one room', () => {
 
   it('carries cursors across instances and removes them when their owner leaves', async () => {
     const [one, two, three] = (await connectOnePerInstance()) as [YjsClient, YjsClient, YjsClient];
-    one.provider.awareness.setLocalStateField('user', { name: 'one' });
-    three.provider.awareness.setLocalStateField('user', { name: 'three' });
+    one.provider.awareness.setLocalState(personState('one', 'one'));
+    three.provider.awareness.setLocalState(personState('three', 'three'));
     const oneId = one.doc.clientID;
     const threeId = three.doc.clientID;
 

@@ -87,7 +87,8 @@ describe('updates parked for missing dependencies count against the room limits'
   });
 
   it('counts parked bytes against the document limit when the parked bound is generous', async () => {
-    const generous = await start({ SPARKPAD_MAX_PARKED_UPDATE_BYTES: String(64 * 1024 * 1024) });
+    // Generous in time too: on a loaded machine, merging megabytes of parked structs may take seconds.
+    const generous = await start({ SPARKPAD_MAX_PARKED_UPDATE_BYTES: String(64 * 1024 * 1024), SPARKPAD_MAX_PARKED_UPDATE_MS: '600000' });
     const writes = Array.from({ length: 13 }, (_, i) => addBigFile(i, 900_000));
     const { closed, late } = await attack(generous, writes);
     expect(await closed).toEqual(closedWith('DOCUMENT_TOO_LARGE'));

@@ -18,8 +18,9 @@ const ANIMALS = ['Otter', 'Falcon', 'Panda', 'Lynx', 'Heron', 'Koala', 'Fox', 'O
 
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
 
+/** A browser's own id, for when the server signed none; never in the verified ids' namespace. */
 export function randomIdentity(): AwarenessUser {
-  return { id: nanoid(12), name: `${pick(ADJECTIVES)} ${pick(ANIMALS)}`, color: pick(PEER_COLORS), kind: 'human' };
+  return { id: `local_${nanoid(12)}`, name: `${pick(ADJECTIVES)} ${pick(ANIMALS)}`, color: pick(PEER_COLORS), kind: 'human' };
 }
 
 /** Trims and bounds a typed name; null when nothing usable is left. */

@@ -25,6 +25,9 @@ export const createdSessionSchema = sessionLinksSchema.extend({
 export type CreatedSession = z.infer<typeof createdSessionSchema>;
 
 /** `POST /api/sessions/<room>/identity` asks with `{ identity? }` and gets the identity to use from now on. */
+/** Every id the server signs starts so; nobody without a signed identity may present one like it. */
+export const VERIFIED_USER_ID_PREFIX = 'u_';
+
 export const identityRequestSchema = z.object({ identity: z.string().max(512).optional() });
 export const issuedIdentitySchema = z.object({ userId: z.string(), identity: z.string() });
 export type IssuedIdentityBody = z.infer<typeof issuedIdentitySchema>;

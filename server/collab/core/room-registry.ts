@@ -1,10 +1,11 @@
 import type { Logger } from 'pino';
 import { Backoff } from './backoff';
 import type { HookChain } from './hooks';
+import type { PresenceBounds } from './awareness-gate';
 import type { ParkedBounds } from './parked-updates';
 import { Room } from './room';
 
-export interface RoomOptions extends ParkedBounds {
+export interface RoomOptions extends ParkedBounds, PresenceBounds {
   retryInitialMs: number;
   retryMaxMs: number;
   logger: Logger;

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
 import type { HookChain } from './hooks';
+import type { PresenceBounds } from './awareness-gate';
 import { ParkedUpdates, type ParkedBounds } from './parked-updates';
 import type { Session } from './session';
 import { UpdateStructs } from './update-structs';
@@ -35,9 +36,9 @@ export class Room {
   constructor(
     readonly id: string,
     private readonly hooks: HookChain,
-    parkedBounds: ParkedBounds,
+    readonly bounds: ParkedBounds & PresenceBounds,
   ) {
-    this.parked = new ParkedUpdates(this.doc, parkedBounds);
+    this.parked = new ParkedUpdates(this.doc, bounds);
     this.awareness.setLocalState(null);
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -105,7 +106,8 @@ export class Room {
       for (const id of added) sender.awarenessClients.add(id);
       for (const id of removed) sender.awarenessClients.delete(id);
     }
-    this.broadcast(encodeAwareness(this.awareness, changed));
+    const message = encodeAwareness(this.awareness, changed);
+    for (const session of this.sessions) session.sendPresence(message);
   };
 
   private sessionFromOrigin(origin: unknown): Session | undefined {

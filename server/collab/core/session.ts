@@ -1,8 +1,8 @@
 import * as decoding from 'lib0/decoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { canEdit, type Permission } from '../../../lib/shared/share-token';
 import { REFUSAL, type RefusalReason } from '../../../lib/shared/protocol/refusals';
+import { AwarenessGate, type AwarenessDrop } from './awareness-gate';
 import type { Room } from './room';
 import type { Transport } from './transport';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, MESSAGE } from './yjs-messages';
@@ -11,6 +11,7 @@ export type SessionState = 'connected' | 'closed';
 
 export interface SessionCounters {
   droppedReadOnlyUpdate(): void;
+  droppedAwareness(reason: AwarenessDrop): void;
   refused(reason: RefusalReason): void;
 }
 
@@ -25,19 +26,23 @@ export interface SessionAccess {
 
 /**
  * One connection to a room, with its own permission. A view-only session receives everything but every
- * document update it sends is dropped and counted; it may still publish its cursor.
+ * document update it sends is dropped and counted; it may still publish its cursor, through the same
+ * presence checks as everyone (awareness-gate.ts).
  */
 export class Session {
   state: SessionState = 'connected';
   /** Awareness client ids this connection introduced, removed when it leaves. */
   readonly awarenessClients = new Set<number>();
+  private readonly presence: AwarenessGate;
 
   constructor(
     readonly room: Room,
     readonly access: SessionAccess,
     private readonly transport: Transport,
     private readonly counters: SessionCounters,
-  ) {}
+  ) {
+    this.presence = new AwarenessGate(room, this, room.bounds, (reason) => counters.droppedAwareness(reason));
+  }
 
   get permission(): Permission {
     return this.access.permission;
@@ -63,6 +68,12 @@ export class Session {
     if (this.state === 'connected' && this.transport.isOpen()) this.transport.send(message);
   }
 
+  /** Presence is disposable: a connection that is behind on reading gets none until it catches up. */
+  sendPresence(message: Uint8Array): void {
+    if (this.transport.backlogBytes() > this.room.bounds.maxPresenceBacklogBytes) return this.counters.droppedAwareness('BACKLOG');
+    this.send(message);
+  }
+
   receive(message: Uint8Array): void {
     if (this.state !== 'connected') return;
     try {
@@ -84,6 +95,7 @@ export class Session {
   end(): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
+    this.presence.dispose();
     this.room.leave(this);
   }
 
@@ -94,8 +106,7 @@ export class Session {
       case MESSAGE.SYNC:
         return this.handleSync(decoder);
       case MESSAGE.AWARENESS:
-        awarenessProtocol.applyAwarenessUpdate(this.room.awareness, decoding.readVarUint8Array(decoder), this);
-        return;
+        return this.presence.receive(decoding.readVarUint8Array(decoder));
       case MESSAGE.QUERY_AWARENESS:
         this.send(encodeAwareness(this.room.awareness, [...this.room.awareness.getStates().keys()]));
         return;
