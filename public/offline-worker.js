@@ -52,11 +52,22 @@ async function cacheFirst(request) {
   return kept || keep(request, await fetch(request));
 }
 
+/**
+ * Every worker starts from one bootstrap script whose chunk list rides in the address's fragment, which
+ * cache keys ignore: a kept response would bring the address (and so the chunk list) of whichever worker
+ * was kept first, and the TypeScript worker would start as the editor's. A fresh response carries no
+ * address of its own, so the worker keeps the one it was asked at.
+ */
+function withoutAddress(response) {
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (!cacheable(request)) return;
   const path = new URL(request.url).pathname;
-  event.respondWith(IMMUTABLE.test(path) ? cacheFirst(request) : networkFirst(request));
+  const answer = IMMUTABLE.test(path) ? cacheFirst(request) : networkFirst(request);
+  event.respondWith(request.destination === 'worker' ? answer.then(withoutAddress) : answer);
 });
 
 // The page lists what it loaded before this worker controlled it (its HTML, first scripts, styles);
