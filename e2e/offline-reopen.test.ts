@@ -61,8 +61,15 @@ describe('edits made offline survive a closed tab', () => {
     await alice.page.close();
 
     const reopened = await alice.context.newPage();
+    const pageErrors: string[] = [];
+    reopened.on('pageerror', (error) => pageErrors.push(error.message));
     await reopened.goto(session.editUrl);
     await waitForEditorValue(reopened, { includes: [OFFLINE_WORDS] });
+    // The language workers start from the kept shell too, each as itself: TypeScript still checks types.
+    await typeAtEnd(reopened, '\nconst wrongType: number = "text";');
+    await expect
+      .poll(() => reopened.evaluate(() => window.sparkpad?.markers() ?? []), { timeout: 30_000 })
+      .toContainEqual(expect.stringContaining("not assignable to type 'number'"));
     await status(reopened, 'offline').waitFor();
     await reopened.locator('[data-testid="unsent-edits"][data-state="kept"]').waitFor();
     expect(await bob.page.evaluate(() => window.sparkpad?.editorValue())).not.toContain(OFFLINE_WORDS);
@@ -76,5 +83,6 @@ describe('edits made offline survive a closed tab', () => {
     const onBob = await waitForEditorValue(bob.page, { includes: [OFFLINE_WORDS] });
     expect(onBob.split(OFFLINE_WORDS).length).toBe(2);
     expect(await waitForEditorValue(reopened, { equals: onBob })).toBe(onBob);
+    expect(pageErrors).toEqual([]);
   }, 120_000);
 });
