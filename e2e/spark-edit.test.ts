@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simTokens } from '../tools/sim/sim-content';
 import { startModelSimulator, type ModelSimulator } from '../tools/sim/sim-server';
 import { twoPeopleInASession, type TwoPeople } from './fixtures/two-people';
 import type { User } from './helpers/browser';
@@ -12,6 +13,14 @@ const NUMBERED = '// one two three four five six seven eight nine ten eleven twe
 const DRAFT = '// draft alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron\n';
 const FINAL = '/** Greets someone by name. Redirected. */\n';
 const fenced = (text: string) => '```\n' + text + '```';
+/**
+ * The simulator replies with `text` fenced and then holds the stream open after the token ending in
+ * `word`: Spark is still working, with a known text typed, for as long as the test needs to act on it.
+ */
+const replyHeldAfter = (text: string, word: string) => {
+  const response = fenced(text);
+  return { response, fault: 'stall' as const, faultAfterTokens: simTokens(response).findIndex((t) => t.trim() === word) + 1 };
+};
 
 describe('Ask Spark with the simulator as the fast tier', () => {
   let sim: ModelSimulator;
@@ -23,7 +32,11 @@ describe('Ask Spark with the simulator as the fast tier', () => {
   beforeAll(async () => {
     // 10 tokens per second: each word of the reply lands about 100 ms after the one before.
     sim = await startModelSimulator({ behaviour: { tokensPerSecond: 10 } });
-    const env = { SPARKPAD_FAST_URL: sim.url, SPARKPAD_FAST_MODEL: 'sim', SPARKPAD_FAST_FORMAT: 'chat' };
+    // A held stream stays open until Stop, Esc or a redirect closes it, not until the stall timer fires.
+    const env = {
+      SPARKPAD_FAST_URL: sim.url, SPARKPAD_FAST_MODEL: 'sim', SPARKPAD_FAST_FORMAT: 'chat',
+      SPARKPAD_FAST_STALL_TIMEOUT_MS: '300000', SPARKPAD_FAST_REQUEST_DEADLINE_MS: '600000',
+    };
     people = await twoPeopleInASession({ env });
     ({ alice, bob } = people);
   });
@@ -33,7 +46,7 @@ describe('Ask Spark with the simulator as the fast tier', () => {
   });
 
   it('streams Spark’s edit into both editors while its labelled cursor types', async () => {
-    sim.setBehaviour({ response: fenced(NUMBERED + GREET) });
+    sim.setBehaviour(replyHeldAfter(NUMBERED + GREET, 'five'));
     const requests = sim.requests.length;
     await selectLines(alice.page, 3, 5);
     await askSpark(alice.page, 'number the words');
@@ -61,12 +74,12 @@ describe('Ask Spark with the simulator as the fast tier', () => {
     const stopped = (await editorValue(alice.page))!;
     await waitForEditorValue(bob.page, { equals: stopped });
     expect(stopped).toContain('// one two three four five');
-    expect(stopped).not.toContain('fifteen');
+    expect(stopped).not.toContain('six');
     beforeRedirect = stopped;
   });
 
   it('Esc stops a running edit too', async () => {
-    sim.setBehaviour({ response: fenced(NUMBERED + GREET) });
+    sim.setBehaviour(replyHeldAfter(NUMBERED + GREET, 'five'));
     await selectLines(alice.page, 4, 6);
     await askSpark(alice.page, 'number them again');
     await waitForEditState(alice.page, 'working');
@@ -82,14 +95,14 @@ describe('Ask Spark with the simulator as the fast tier', () => {
   });
 
   it('redirects to a second instruction from the text as it stands', async () => {
-    sim.setBehaviour({ response: fenced(DRAFT + GREET) });
+    sim.setBehaviour(replyHeldAfter(DRAFT + GREET, 'beta'));
     const requests = sim.requests.length;
     await selectLines(alice.page, 4, 6);
     await askSpark(alice.page, 'write a draft');
     await Promise.all([alice, bob].map((user) => waitForEditorValue(user.page, { includes: ['// draft alpha beta'] })));
     expect(await editState(alice.page)).toBe('working');
 
-    sim.setBehaviour({ response: fenced(FINAL + GREET) });
+    sim.setBehaviour({ response: fenced(FINAL + GREET), fault: 'none' });
     await redirectSpark(alice.page, 'make it a doc comment instead');
     await waitForEditState(alice.page, 'done');
     const [first, second] = [sim.requests[requests]!, sim.requests[requests + 1]!];
