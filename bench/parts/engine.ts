@@ -9,7 +9,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { EMBEDDED_HELDOUT_PACKAGES, looksHandWritten } from '../../server/ai/embedded/corpus';
 import { EmbeddedEngine } from '../../server/ai/embedded/embedded-engine';
+import { combine } from '../../server/ai/semantic/combine';
+import { cursorContext } from '../../server/ai/semantic/cursor-context';
+import { SemanticEngine } from '../../server/ai/semantic/semantic-engine';
 import type { Part } from '../lib/part';
+import { workerTimes } from '../lib/semantic-worker-times';
 import { repoRoot } from '../lib/servers';
 import { measured, round, single, summarize, type Figure } from '../lib/stats';
 
@@ -98,26 +102,19 @@ function commonPrefix(a: string, b: string): number {
   return i;
 }
 
-function evaluate(engine: EmbeddedEngine, files: SourceFile[], list: Position[], label: string): Figure[] {
+/** One engine's answer at a position, and the time it took. */
+type Completer = (position: Position) => Promise<{ text: string; ms: number }>;
+
+async function evaluate(complete: Completer, list: Position[], label: string): Promise<Figure[]> {
   const times: number[] = [];
   let exact = 0;
   let shown = 0;
   let acceptedChars = 0;
   let shownChars = 0;
   let expectedChars = 0;
-  // Each package is one room; the engine leaves the file being completed out of the room's index.
-  for (const file of files) engine.room(file.pkg).set(file.path, file.text);
   for (const position of list) {
-    const started = performance.now();
-    const completion = engine.complete({
-      room: position.file.pkg,
-      path: position.file.path,
-      prefix: position.prefix,
-      suffix: position.suffix,
-      multiline: true,
-      maxTokens: MAX_TOKENS,
-    });
-    times.push(performance.now() - started);
+    const { text: completion, ms } = await complete(position);
+    times.push(ms);
     const first = completion.split('\n')[0]!.trimEnd();
     expectedChars += position.expected.length;
     if (first.length === 0) continue;
@@ -128,10 +125,11 @@ function evaluate(engine: EmbeddedEngine, files: SourceFile[], list: Position[],
     acceptedChars += commonPrefix(first, position.expected);
   }
   const n = list.length;
-  const note = `${label}: suggestion shown at ${round((shown / n) * 100)}% of positions; ${round((acceptedChars / Math.max(1, shownChars)) * 100)}% of shown characters correct`;
   return [
-    single('engine', `${label}: exact line match`, '%', round((exact / n) * 100), { samples: n, note }),
+    single('engine', `${label}: shown`, '%', round((shown / n) * 100), { samples: n }),
+    single('engine', `${label}: exact line match`, '%', round((exact / n) * 100), { samples: n }),
     single('engine', `${label}: accepted characters`, '%', round((acceptedChars / expectedChars) * 100), { samples: n }),
+    single('engine', `${label}: precision (correct / shown characters)`, '%', round((acceptedChars / Math.max(1, shownChars)) * 100), { samples: n }),
     measured('engine', `${label}: completion time`, 'ms', summarize(times)),
   ];
 }
@@ -144,13 +142,35 @@ export const enginePart: Part = {
     const stats = await engine.load();
     const files = heldOutFiles();
     context.log(`corpus ${stats.files} files, ${stats.tokens} tokens in ${stats.loadMs} ms; ${files.length} held-out files`);
+    // Each package is one room; the engines leave the file being completed out of the room's index.
+    const semantic = new SemanticEngine();
+    for (const file of files) {
+      engine.room(file.pkg).set(file.path, file.text);
+      semantic.room(file.pkg).set(file.path, file.text);
+    }
+    const input = (p: Position) => ({ room: p.file.pkg, path: p.file.path, prefix: p.prefix, suffix: p.suffix, multiline: true, maxTokens: MAX_TOKENS });
+    const ngrams: Completer = async (p) => {
+      const started = performance.now();
+      return { text: engine.complete(input(p)), ms: performance.now() - started };
+    };
+    // The combination the server runs, in this thread: the time is the language service's own.
+    const withService: Completer = async (p) => {
+      const started = performance.now();
+      const text = engine.complete(input(p));
+      if (cursorContext(p.prefix).kind === 'none') return { text, ms: performance.now() - started };
+      return { text: combine(semantic.view(input(p)), text), ms: performance.now() - started };
+    };
     const n = context.options.positions;
-    return [
+    const figures: Figure[] = [
       single('engine', 'corpus load', 'ms', stats.loadMs, {
         note: `corpus ${stats.files} files, ${round(stats.bytes / 2 ** 20)} MiB, ${stats.tokens} tokens; held out: ${files.length} files of ${EMBEDDED_HELDOUT_PACKAGES.join(', ')}`,
       }),
-      ...evaluate(engine, files, positions(files, n, 'line'), 'next line at indent'),
-      ...evaluate(engine, files, positions(files, n, 'mid'), 'rest of line mid-line'),
     ];
+    for (const [kind, label] of [['line', 'next line at indent'], ['mid', 'rest of line mid-line']] as const) {
+      const list = positions(files, n, kind);
+      figures.push(...(await evaluate(ngrams, list, `${label}, n-grams`)), ...(await evaluate(withService, list, `${label}, n-grams + language service`)));
+    }
+    figures.push(...(await workerTimes(context)));
+    return figures;
   },
 };
