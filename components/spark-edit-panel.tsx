@@ -7,6 +7,7 @@ import { sparkTarget } from '@/lib/browser/ai/spark-target';
 import { canAskSpark, useSparkStore } from '@/lib/browser/ai/spark-store';
 import { useEditorStore } from '@/lib/browser/editor/editor-store';
 import { useWorkspaceStore } from '@/lib/browser/workspace/workspace-store';
+import { SparkCodeActions } from './spark-code-actions';
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const SHORTCUT = IS_MAC ? '⌘K' : 'Ctrl K';
@@ -79,6 +80,7 @@ export function SparkEditPanel() {
           </button>
         </div>
       </form>
+      <SparkCodeActions target={target} working={working} />
       {!enabled && <ConnectionNote />}
       <EditStatus phase={phase} />
       {notice && <p className="spark-notice" data-testid="spark-notice">{notice}</p>}

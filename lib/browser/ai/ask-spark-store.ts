@@ -1,6 +1,6 @@
 import { nanoid } from 'nanoid';
 import { create } from 'zustand';
-import type { AiError, LatencyStats, ServerMessage, StopReason } from '../../shared/protocol/ai';
+import type { AiError, ClientMessageInput, LatencyStats, ServerMessage, StopReason } from '../../shared/protocol/ai';
 import { NOT_CONNECTED, type SparkClient } from './spark-client';
 
 /**
@@ -62,14 +62,19 @@ export function aimSpark(target: SparkTarget): void {
 export function askSpark(client: SparkClient | null, target: SparkTarget, instruction: string): void {
   const text = instruction.trim();
   if (!text) return;
+  const { file, language, from, to } = target;
+  startSparkEdit(client, target, text, (id) => ({ type: 'edit', id, file, language, instruction: text, selection: { from, to } }));
+}
+
+/** Sends an edit request (an instruction or a language-service action) and shows it as the current edit. */
+export function startSparkEdit(client: SparkClient | null, target: SparkTarget, label: string, message: (id: string) => ClientMessageInput): void {
   const id = nanoid(12);
   const running = useAskSparkStore.getState().phase.kind === 'working';
-  const { file, language, from, to } = target;
-  if (!client?.send({ type: 'edit', id, file, language, instruction: text, selection: { from, to } })) {
+  if (!client?.send(message(id))) {
     useAskSparkStore.setState({ phase: { kind: 'failed', id: null, error: NOT_CONNECTED } });
     return;
   }
-  useAskSparkStore.setState({ phase: { kind: 'working', id, instruction: text, chars: 0, redirected: running }, notice: null, target, undo: { kind: 'none' } });
+  useAskSparkStore.setState({ phase: { kind: 'working', id, instruction: label, chars: 0, redirected: running }, notice: null, target, undo: { kind: 'none' } });
 }
 
 /** Stop: Spark halts at once and what it wrote so far stays. */

@@ -2,6 +2,7 @@
 
 import { useEffect } from 'react';
 import { useEditorStore } from '../editor/editor-store';
+import { receiveCodeActions } from './code-actions-store';
 import { aimSpark, receiveEditMessage, resetAskSpark, sparkDisconnected, stopSpark, useAskSparkStore } from './ask-spark-store';
 import { sparkTarget } from './spark-target';
 import { useSparkStore } from './spark-store';
@@ -19,9 +20,11 @@ export function useAskSpark(): void {
     if (!client) return;
     resetAskSpark();
     const unsubscribe = client.subscribe(receiveEditMessage);
+    const offActions = client.subscribe(receiveCodeActions);
     const offConnection = client.onConnection((connection) => connection.kind !== 'ready' && sparkDisconnected());
     return () => {
       offConnection();
+      offActions();
       unsubscribe();
     };
   }, [client]);
