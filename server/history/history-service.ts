@@ -4,6 +4,7 @@
 import type { Logger } from 'pino';
 import { nanoid } from 'nanoid';
 import * as Y from 'yjs';
+import { fileTexts } from '../../lib/shared/document/doc-model';
 import type { HistoryRefusal, VersionFiles, VersionKind, VersionMeta } from '../../lib/shared/protocol/history';
 import { MAX_VERSION_LABEL_CHARS } from '../../lib/shared/protocol/history';
 import type { Room } from '../collab/core/room';
@@ -11,7 +12,7 @@ import type { Storage } from '../collab/storage/storage';
 import { Participants } from './participants';
 import { restoreFiles, type RestoreOrigin, type RestoreTarget } from './restore-edit';
 import { versionsToThin } from './retention';
-import { filesOfDoc, filesOfState } from './workspace-files';
+import { filesOfState } from './workspace-files';
 
 export interface HistorySettings {
   /** A stretch of editing this long ends in an automatic version. */
@@ -113,7 +114,7 @@ export class HistoryService {
     const room = await this.rooms.hold(roomId);
     try {
       const files = filesOfState(version.state);
-      const current = filesOfDoc(room.doc);
+      const current = fileTexts(room.doc);
       if (file !== undefined && !files.has(file) && !current.has(file)) return { ok: false, reason: 'FILE_NOT_FOUND' };
       const after = file === undefined ? files.size : current.size + (files.has(file) && !current.has(file) ? 1 : 0);
       if (after > this.settings.maxFilesPerRoom && after > current.size) return { ok: false, reason: 'TOO_MANY_FILES' };

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import * as Y from 'yjs';
-import { createFile, filesOf, getFile, listFiles } from '../../lib/shared/document/doc-model';
+import { createFile, fileTexts, filesOf } from '../../lib/shared/document/doc-model';
 import { canEdit } from '../../lib/shared/share-token';
 import { IMPORT_REFUSAL_MESSAGES, type ImportRefusal, type ImportResult, type WorkspaceLimits } from '../../lib/shared/workspace/import-refusals';
 import { readWorkspaceZip } from '../../lib/shared/workspace/read-workspace-zip';
@@ -62,9 +62,7 @@ async function exportZip(req: http.IncomingMessage, res: http.ServerResponse, de
   const room = await deps.rooms.hold(roomId);
   let zip: Uint8Array;
   try {
-    const files: WorkspaceFiles = {};
-    for (const path of listFiles(room.doc)) files[path] = getFile(room.doc, path)!.toString();
-    zip = writeWorkspaceZip(files);
+    zip = writeWorkspaceZip(Object.fromEntries(fileTexts(room.doc)));
   } finally {
     deps.rooms.release(room);
   }

@@ -1,14 +1,12 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import * as Y from 'yjs';
-import { filesOf } from '../../shared/document/doc-model';
+import type * as Y from 'yjs';
+import { fileTexts } from '../../shared/document/doc-model';
 import type { CollabClient } from '../collab/collab-client';
 
 function snapshot(doc: Y.Doc): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [path, text] of filesOf(doc).entries()) if (text instanceof Y.Text) out[path] = text.toString();
-  return out;
+  return Object.fromEntries(fileTexts(doc));
 }
 
 /** Every file's text now, updated at most once per `throttleMs` while people type. */

@@ -3,7 +3,7 @@
 
 import { nanoid } from 'nanoid';
 import type { CollabClient } from '../collab/collab-client';
-import { filesOf } from '../../shared/document/doc-model';
+import { fileTexts } from '../../shared/document/doc-model';
 import type { AwarenessUser } from '../../shared/protocol/awareness';
 import { runInSandbox, type OutputLine } from './run-in-sandbox';
 import { recordRun } from '../../shared/document/run-log';
@@ -27,8 +27,7 @@ export async function runFile(client: CollabClient, path: string, user: Awarenes
   const store = useRunStore.getState();
   if (store.running) return;
   if (!isRunnable(path)) return;
-  const files: Record<string, string> = {};
-  for (const [name, text] of filesOf(client.doc)) files[name] = text.toString();
+  const files = Object.fromEntries(fileTexts(client.doc));
   store.start(path);
   const output: OutputLine[] = [];
   const startedAt = Date.now();

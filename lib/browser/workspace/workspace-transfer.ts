@@ -1,6 +1,6 @@
 import { zipSync } from 'fflate';
 import { createdSessionSchema, type CreatedSession } from '../../shared/protocol/sessions';
-import { filesOf } from '../../shared/document/doc-model';
+import { fileTexts } from '../../shared/document/doc-model';
 import { writeWorkspaceZip } from '../../shared/workspace/write-workspace-zip';
 import type * as Y from 'yjs';
 import type { PickedFile } from './dropped-files';
@@ -46,8 +46,7 @@ async function send<T>(url: string, zip: Uint8Array, headers: Record<string, str
 
 /** The workspace as a .zip, written here from this browser's copy of the document (so it works offline). */
 export function downloadWorkspace(doc: Y.Doc, room: string): void {
-  const files: Record<string, string> = {};
-  for (const [path, text] of [...filesOf(doc).entries()].sort(([a], [b]) => a.localeCompare(b))) files[path] = text.toString();
+  const files = Object.fromEntries(fileTexts(doc));
   const blob = new Blob([writeWorkspaceZip(files) as BlobPart], { type: 'application/zip' });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);

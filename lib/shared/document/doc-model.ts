@@ -74,6 +74,11 @@ export function getFile(doc: Y.Doc, path: string): Y.Text | undefined {
   return value instanceof Y.Text ? value : undefined;
 }
 
+/** Every file's text by path, in the file tree's order: the workspace as plain files, to run, export or compare. */
+export function fileTexts(doc: Y.Doc): Map<string, string> {
+  return new Map(listFiles(doc).map((path) => [path, getFile(doc, path)!.toString()]));
+}
+
 export function createFile(doc: Y.Doc, rawPath: string, content = '', origin?: unknown): FileResult<string> {
   const valid = validatePath(rawPath);
   if (!valid.ok) return valid;
