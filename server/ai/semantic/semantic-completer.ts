@@ -24,7 +24,7 @@ export class SemanticCompleter implements EmbeddedCompleter {
   ) {}
 
   async complete(input: EmbeddedInput, signal?: AbortSignal): Promise<string> {
-    if (!isScriptPath(input.path) || cursorContext(input.prefix).kind === 'none') return this.ngrams.complete(input, signal);
+    if (!isScriptPath(input.path) || cursorContext(input.prefix.slice(-256)).kind === 'none') return this.ngrams.complete(input, signal);
     const deadline = AbortSignal.timeout(this.deadlineMs);
     const { room, path, prefix, suffix } = input;
     const view = this.semantic

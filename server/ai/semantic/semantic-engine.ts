@@ -7,9 +7,9 @@ import { Vocabulary } from '../embedded/tokens';
 import { WorkspaceIndex } from '../embedded/workspace-index';
 import type { CodeActionOffer } from '../../../lib/shared/protocol/ai';
 import { computeAction, listActions, type LineReplacement } from './code-actions';
-import { isScriptPath } from './cursor-context';
+import { cursorContext, isScriptPath } from './cursor-context';
 import { RoomLanguageService } from './room-language-service';
-import { NO_VIEW, semanticView, type SemanticView } from './semantic-view';
+import { narrowed, NO_VIEW, semanticView, type SemanticView } from './semantic-view';
 
 export interface SemanticInput {
   room?: string;
@@ -47,6 +47,9 @@ export class SemanticEngine {
   /** Room files need no tokens here: the table only satisfies the shared file holder. */
   private readonly tokens = new Vocabulary();
   private readonly rooms = new Map<string, { files: WorkspaceIndex; service: RoomLanguageService | null }>();
+  private warmed: RoomLanguageService | null = null;
+  /** The last full view, for typing on through the same name (see narrowed). */
+  private last: { room: string; path: string; before: string; after: string; others: number; view: SemanticView } | null = null;
 
   room(id: string): WorkspaceIndex {
     let room = this.rooms.get(id);
@@ -58,6 +61,7 @@ export class SemanticEngine {
   }
 
   closeRoom(id: string): void {
+    if (this.last?.room === id) this.last = null;
     this.rooms.get(id)?.service?.dispose();
     this.rooms.delete(id);
   }
@@ -66,24 +70,40 @@ export class SemanticEngine {
     return this.rooms.size;
   }
 
-  /** Builds the standard library's program once, so the first person to type does not pay for it. */
+  /**
+   * Builds the standard library's program once, so the first person to type does not pay for it. The
+   * service is kept: while it holds the library's parsed files in the shared registry, every room's
+   * program reuses them (parsed and bound) instead of reading the library again.
+   */
   warm(): void {
+    if (this.warmed) return;
     const files = new WorkspaceIndex(this.tokens);
     files.set('warm.ts', 'const warm = [1].map((n) => n);\nwarm.');
-    const service = new RoomLanguageService(files);
-    semanticView(service, 'warm.ts', files.text('warm.ts')!.length);
-    service.dispose();
+    this.warmed = new RoomLanguageService(files);
+    semanticView(this.warmed, 'warm.ts', files.text('warm.ts')!.length);
   }
 
   view(input: SemanticInput): SemanticView {
     if (!isScriptPath(input.path)) return NO_VIEW;
-    const service = this.service(input.room ?? `file:${input.path}`);
-    const files = this.room(input.room ?? `file:${input.path}`);
+    const room = input.room ?? `file:${input.path}`;
+    const files = this.room(room);
     const { text, cursor } = spliceWindow(files.text(input.path), input.prefix, input.suffix);
+    const { partial } = cursorContext(text.slice(Math.max(0, cursor - 256), cursor));
+    // Same text around the name being typed and no other file changed: the names allowed are the same.
+    const before = text.slice(0, cursor - partial.length);
+    const after = text.slice(cursor);
+    const others = files.paths().reduce((sum, path) => (path === input.path ? sum : sum + files.version(path)), 0);
+    const last = this.last;
+    if (last && last.room === room && last.path === input.path && last.others === others && last.before === before && last.after === after) {
+      return narrowed(last.view, partial);
+    }
     // A file the room does not hold (yet) is still understood on its own.
     if (files.text(input.path) === undefined) files.set(input.path, text);
+    const service = this.service(room);
     service.setOverlay(input.path, text);
-    return semanticView(service, input.path, cursor);
+    const view = semanticView(service, input.path, cursor);
+    this.last = { room, path: input.path, before, after, others, view };
+    return narrowed(view, partial);
   }
 
   actions(input: ActionInput): CodeActionOffer[] {

@@ -21,6 +21,9 @@ export const NO_VIEW: SemanticView = { kind: 'none', partial: '', names: [], new
 /** Past this many names a suggestion could not be confident anyway; the list is cut. */
 const MAX_NAMES = 400;
 
+/** The cursor kind is decided by the last characters before it; longer text only slows the patterns. */
+const CONTEXT_CHARS = 256;
+
 const MEMBER_KINDS = new Set<string>([
   ts.ScriptElementKind.memberVariableElement,
   ts.ScriptElementKind.memberFunctionElement,
@@ -51,18 +54,26 @@ function completions(ls: RoomLanguageService, fileName: string, offset: number):
   return ls.service.getCompletionsAtPosition(fileName, offset, { includeCompletionsWithInsertText: false });
 }
 
-function ranked(entries: readonly ts.CompletionEntry[], partial: string, keep: (e: ts.CompletionEntry) => boolean): string[] {
+function ranked(entries: readonly ts.CompletionEntry[], keep: (e: ts.CompletionEntry) => boolean): string[] {
   return entries
-    .filter((e) => e.name.startsWith(partial) && keep(e))
+    .filter(keep)
     .sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : a.name.length - b.name.length))
-    .slice(0, MAX_NAMES)
     .map((e) => e.name);
 }
 
+/** The view for what is typed so far: its names narrowed to those extending `partial`. */
+export function narrowed(view: SemanticView, partial: string): SemanticView {
+  return { ...view, partial, names: view.names.filter((name) => name.startsWith(partial)).slice(0, MAX_NAMES) };
+}
+
+/**
+ * Every name allowed at the cursor, whatever part of it is typed already: the service's list does not
+ * depend on it, so typing on through a name can narrow this list instead of asking again.
+ */
 export function semanticView(ls: RoomLanguageService, roomPath: string, offset: number): SemanticView {
   const text = ls.text(roomPath);
   if (text === undefined) return NO_VIEW;
-  const { kind, partial } = cursorContext(text.slice(0, offset));
+  const { kind, partial } = cursorContext(text.slice(Math.max(0, offset - CONTEXT_CHARS), offset));
   if (kind === 'none') return NO_VIEW;
   const fileName = ls.fileName(roomPath);
   if (kind === 'argument') {
@@ -79,9 +90,9 @@ export function semanticView(ls: RoomLanguageService, roomPath: string, offset: 
   if (!info || info.entries.length === 0) return NO_VIEW;
   if (kind === 'member') {
     if (!info.isMemberCompletion) return NO_VIEW;
-    return { kind, partial, names: ranked(info.entries, partial, (e) => MEMBER_KINDS.has(e.kind) || e.kind === 'property' || e.kind === 'method'), newIdentifier: false };
+    return { kind, partial, names: ranked(info.entries, (e) => MEMBER_KINDS.has(e.kind) || e.kind === 'property' || e.kind === 'method'), newIdentifier: false };
   }
   // Plain-text words of JavaScript files come back as "warning" entries: they are guesses, not scope.
-  const names = ranked(info.entries, partial, (e) => e.kind !== ts.ScriptElementKind.warning && e.kind !== 'string');
+  const names = ranked(info.entries, (e) => e.kind !== ts.ScriptElementKind.warning && e.kind !== 'string');
   return { kind, partial, names, newIdentifier: info.isNewIdentifierLocation };
 }
