@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type * as Y from 'yjs';
 import { createRoomInDatabase, createTestSchema, type TestSchema } from './postgres';
 import { dropRedisPrefix, TEST_REDIS_URL, testRedisPrefix } from './redis';
@@ -94,6 +94,35 @@ export function clusterForTheseTests(size: number, options: ClusterOptions = {})
     },
     connect(instance, room, token, doc) {
       const client = connectClient(instance.wsUrl, room, token, doc);
+      clients.push(client);
+      return client;
+    },
+  };
+}
+
+export interface ClustersInEachTest {
+  /** A cluster for this test only. */
+  start(size: number, options?: ClusterOptions): Promise<Cluster>;
+  /** A stock client on `instance`, destroyed after the test. */
+  connect(instance: ServerProcess, room: string, token: string): YjsClient;
+}
+
+/** For tests that each start their own cluster: after each test its clients and its cluster are destroyed. */
+export function clustersInEachTest(): ClustersInEachTest {
+  const clusters: Cluster[] = [];
+  const clients: YjsClient[] = [];
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    for (const cluster of clusters.splice(0)) await cluster.destroy();
+  });
+  return {
+    async start(size, options) {
+      const cluster = await startCluster(size, options);
+      clusters.push(cluster);
+      return cluster;
+    },
+    connect(instance, room, token) {
+      const client = connectClient(instance.wsUrl, room, token);
       clients.push(client);
       return client;
     },

@@ -1,26 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startCluster, type Cluster } from '../helpers/cluster';
+import { describe, expect, it } from 'vitest';
+import { clustersInEachTest } from '../helpers/cluster';
 import { listVersions, restoreVersion, saveVersion } from '../helpers/history';
 import type { ServerProcess } from '../helpers/server-process';
-import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
+import { synced, whenDoc } from '../helpers/yjs-client';
 
 describe('history across instances', () => {
-  let cluster: Cluster | null = null;
-  const clients: YjsClient[] = [];
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    await cluster?.destroy();
-    cluster = null;
-  });
+  const clusters = clustersInEachTest();
 
   // 60 s: two server processes start inside the test, which alone can pass the default on a loaded machine.
   it('a version saved on one instance is listed on the other, and a restore there reaches a client on the first', async () => {
-    cluster = await startCluster(2);
+    const cluster = await clusters.start(2);
     const [one, two] = cluster.instances as [ServerProcess, ServerProcess];
     const { room, editToken } = await cluster.createRoom();
-    const ada = connectClient(one.wsUrl, room, editToken);
-    const bob = connectClient(two.wsUrl, room, editToken);
-    clients.push(ada, bob);
+    const ada = clusters.connect(one, room, editToken);
+    const bob = clusters.connect(two, room, editToken);
     await Promise.all([synced(ada), synced(bob)]);
     ada.text().insert(0, 'version one\n');
     await whenDoc(bob.doc, () => bob.read() === 'version one\n');

@@ -1,29 +1,22 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startCluster, type Cluster } from '../helpers/cluster';
+import { describe, expect, it } from 'vitest';
+import { clustersInEachTest, type Cluster } from '../helpers/cluster';
 import { textInDatabase } from '../helpers/postgres';
 import { dropRedisPrefix } from '../helpers/redis';
 import { delay, startTyping, untilConverged, type Typed } from '../helpers/typing';
-import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
+import { synced, whenDoc } from '../helpers/yjs-client';
 
 // The server's default SPARKPAD_DURABILITY_WINDOW_MS, as the README states it.
 const DURABILITY_WINDOW_MS = 50;
 const TRANSIT_MARGIN_MS = 250;
 
 describe('a room outlives every instance', () => {
-  let cluster: Cluster | null = null;
-  const clients: YjsClient[] = [];
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    await cluster?.destroy();
-    cluster = null;
-  });
+  const clusters = clustersInEachTest();
 
   /** Three instances, one typist on each, typing for a while. */
   const typeOnThreeInstances = async () => {
-    cluster = await startCluster(3);
+    const cluster = await clusters.start(3);
     const { room, editToken } = await cluster.createRoom();
-    const typists = cluster.instances.map((instance) => connectClient(instance.wsUrl, room, editToken));
-    clients.push(...typists);
+    const typists = cluster.instances.map((instance) => clusters.connect(instance, room, editToken));
     await Promise.all(typists.map(synced));
     typists[0]!.text();
     await Promise.all(typists.map((client) => whenDoc(client.doc, () => client.doc.getMap('files').has('main.ts'))));
@@ -38,8 +31,7 @@ describe('a room outlives every instance', () => {
   const readFromFreshInstance = async (cluster: Cluster, room: string, editToken: string) => {
     await dropRedisPrefix(cluster.redisPrefix);
     const fresh = await cluster.start();
-    const reader = connectClient(fresh.wsUrl, room, editToken);
-    clients.push(reader);
+    const reader = clusters.connect(fresh, room, editToken);
     await synced(reader);
     return reader.read();
   };
