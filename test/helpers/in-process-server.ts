@@ -28,6 +28,9 @@ export async function startInProcess(
     SPARKPAD_SECRET: TEST_SECRET,
     SPARKPAD_SERVE_NEXT: 'false',
     SPARKPAD_EMBEDDED_CORPUS_BYTES: '0',
+    // A language-service worker per server would cost each of these many servers its warm-up CPU; the
+    // tests of the service turn it on.
+    SPARKPAD_EMBEDDED_LANGUAGE_SERVICE: 'false',
     ...options.env,
   });
   const server = await createSparkpadServer(config, { storage: options.storage?.(dataDir) });
