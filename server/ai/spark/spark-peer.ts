@@ -11,7 +11,7 @@
  */
 import * as Y from 'yjs';
 import { filesOf } from '../../../lib/shared/document/doc-model';
-import type { Pin, ServerMessage, StopReason } from '../../../lib/shared/protocol/ai';
+import { assertNever, type Pin, type ServerMessage, type StopReason } from '../../../lib/shared/protocol/ai';
 import type { AiRouter } from '../routing/router';
 import { EditRecorder } from './edit-record';
 import { EngineFeed } from './engine-feed';
@@ -207,6 +207,8 @@ export class SparkPeer {
             return send({ type: 'edit:done', id: request.id, stopped: null, stats: event.stats });
           case 'cancelled':
             return;
+          default:
+            return assertNever(event);
         }
       }
     } catch (error) {
