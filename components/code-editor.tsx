@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import Editor from '@monaco-editor/react';
 import type * as monaco from 'monaco-editor';
 import { defineEditorThemes, EDITOR_THEME } from '@/lib/browser/editor/editor-themes';
+import { typingAidOptions, useTypingAids, useTypingAidsStore } from '@/lib/browser/editor/typing-aids';
 import { useCollabEditor } from '@/lib/browser/editor/use-collab-editor';
 import { lineHeightFor } from '@/lib/browser/settings/settings';
 import { useSettingsStore } from '@/lib/browser/settings/settings-store';
@@ -35,8 +36,12 @@ export default function CodeEditor() {
   const [mounted, setMounted] = useState<Mounted | null>(null);
   const theme = useAppliedTheme();
   const fontSize = useSettingsStore((s) => s.fontSize);
+  const typingAids = useTypingAidsStore((s) => s.on);
   // The line height is set, not Monaco's own, so the static view (static-file-view.css) matches it.
-  const options = useMemo(() => ({ ...OPTIONS, fontSize, lineHeight: lineHeightFor(fontSize) }), [fontSize]);
+  const options = useMemo(
+    () => ({ ...OPTIONS, ...typingAidOptions(typingAids), fontSize, lineHeight: lineHeightFor(fontSize) }),
+    [fontSize, typingAids],
+  );
   return (
     <div className="code-editor" data-testid="code-editor">
       <Editor
@@ -57,5 +62,6 @@ export default function CodeEditor() {
 
 function CollabBinding({ editor, monaco: instance }: Mounted) {
   useCollabEditor(editor, instance);
+  useTypingAids(editor, instance);
   return null;
 }

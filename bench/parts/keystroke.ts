@@ -68,6 +68,7 @@ async function startTyping(page: Page): Promise<void> {
   await page.evaluate(installGhostProbe);
   await page.click('.monaco-editor .view-lines');
   await page.evaluate(() => window.sparkpad?.typingAids(false));
+  await page.waitForFunction(() => window.sparkpad?.typingAidsOn() === false);
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
 }

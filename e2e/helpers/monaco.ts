@@ -18,6 +18,15 @@ export async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
+/**
+ * Turns Monaco's typing aids (auto-closing, auto-indent, Enter accepting a completion) off or on for the
+ * page, and waits until the mounted editor has them so: then typed code lands in the file as typed.
+ */
+export async function setTypingAids(page: Page, on: boolean): Promise<void> {
+  await page.evaluate((value) => window.sparkpad?.typingAids(value), on);
+  await page.waitForFunction((value) => window.sparkpad?.typingAidsOn() === value, on);
+}
+
 export function editorValue(page: Page): Promise<string | null> {
   return page.evaluate(() => window.sparkpad?.editorValue() ?? null);
 }

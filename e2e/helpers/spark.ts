@@ -50,6 +50,37 @@ export async function waitForGhostText(page: Page, longerThan = 0, timeout = 15_
   return (await handle.jsonValue()) as string;
 }
 
+/**
+ * The ghost text on screen once Spark has finished streaming it (as ghostTextLines reads it); '' when
+ * none appeared within `ms`, as when a person pauses and nothing is suggested.
+ */
+export async function settledGhostText(page: Page, ms: number): Promise<string> {
+  const appeared = await page
+    .waitForFunction(() => document.querySelector('.monaco-editor [class*="ghost-text"]')?.textContent?.trim(), undefined, { timeout: ms, polling: 'raf' })
+    .then(() => true)
+    .catch(() => false);
+  if (!appeared) return '';
+  await page.waitForFunction(() => window.sparkpad?.suggestions().at(-1)?.tier != null, undefined, { timeout: ms }).catch(() => null);
+  // The last chunk is drawn in the animation frame after it arrived: read the screen after that frame.
+  await page.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))));
+  return ghostTextLines(page);
+}
+
+/**
+ * The type of every Spark message this page receives from now on (socket.io text frames on its
+ * websockets), in arrival order: proof of what reached a browser, not just what it drew.
+ */
+export function recordSparkMessageTypes(page: Page): string[] {
+  const types: string[] = [];
+  page.on('websocket', (socket) =>
+    socket.on('framereceived', ({ payload }) => {
+      const type = typeof payload === 'string' ? /"type":"([^"]+)"/.exec(payload)?.[1] : undefined;
+      if (type) types.push(type);
+    }),
+  );
+  return types;
+}
+
 export function suggestions(page: Page): Promise<SuggestionLatency[]> {
   return page.evaluate(() => window.sparkpad?.suggestions() ?? []);
 }

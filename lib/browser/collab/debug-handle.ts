@@ -7,6 +7,7 @@ import { useLatencyStore, type SuggestionLatency } from '../ai/latency-store';
 import { useSparkStore } from '../ai/spark-store';
 import { getFile, listFiles } from '../../shared/document/doc-model';
 import { useEditorStore } from '../editor/editor-store';
+import { typingAidsIn, useTypingAidsStore } from '../editor/typing-aids';
 import { offlineShellState, type OfflineShellState } from '../offline/offline-shell';
 import { useWorkspaceStore } from '../workspace/workspace-store';
 import { useSessionStore } from './session-store';
@@ -34,9 +35,12 @@ export interface SparkpadDebugHandle {
   spark(): { connection: string; edit: AskPhase };
   /**
    * Turns Monaco's typing aids (auto-closing, auto-indent, the word-completion list that Enter accepts)
-   * off or back on, so a script that types code can compare the file with exactly what it typed.
+   * off or back on, so a script that types code can compare the file with exactly what it typed. It is a
+   * page setting that every editor mounted now or later applies; wait for `typingAidsOn()` to agree.
    */
   typingAids(on: boolean): void;
+  /** The typing aids as the mounted editor has them now: true, false, null (no editor, or only some on). */
+  typingAidsOn(): boolean | null;
   /** Whether the app shell is kept so the link opens with no network. */
   offlineShell(): OfflineShellState;
   /** Ghost text answers every keystroke with `text` at once, without Spark (null: Spark again): the floor. */
@@ -81,19 +85,10 @@ export function useDebugHandle(): void {
       spark: () => ({ connection: useSparkStore.getState().connection.kind, edit: useAskSparkStore.getState().phase }),
       instantSuggestions: setInstantSuggestions,
       offlineShell: offlineShellState,
-      typingAids: (on) => {
-        const always = on ? 'languageDefined' : 'never';
-        useEditorStore.getState().editor?.updateOptions({
-          autoClosingBrackets: always,
-          autoClosingQuotes: always,
-          autoClosingOvertype: on ? 'auto' : 'never',
-          autoSurround: on ? 'languageDefined' : 'never',
-          autoIndent: on ? 'full' : 'none',
-          formatOnType: false,
-          quickSuggestions: on,
-          suggestOnTriggerCharacters: on,
-          acceptSuggestionOnEnter: on ? 'on' : 'off',
-        });
+      typingAids: (on) => useTypingAidsStore.setState({ on }),
+      typingAidsOn: () => {
+        const { editor, monaco } = useEditorStore.getState();
+        return editor && monaco ? typingAidsIn(editor, monaco) : null;
       },
     };
     return () => {
