@@ -56,6 +56,15 @@ export async function playStroke(page: Page, stroke: Exclude<Stroke, { kind: 'pa
   }
 }
 
+/** Where two texts part, with a little context, or null when they are equal: a readable failure. */
+export function firstDifference(actual: string, expected: string): string | null {
+  if (actual === expected) return null;
+  let at = 0;
+  while (at < actual.length && actual[at] === expected[at]) at++;
+  const around = (text: string) => JSON.stringify(text.slice(Math.max(0, at - 40), at + 40));
+  return `differs at ${at}: typed ${around(expected)}, document ${around(actual)}`;
+}
+
 /** Keeps every core of the machine busy, as a build or a video encode would, until stopped. */
 export function loadAllCores(cores: number): { stop(): void } {
   const children: ChildProcess[] = [];
