@@ -5,7 +5,6 @@ import { useSessionStore } from '@/lib/browser/collab/session-store';
 import { ConnectionStatus } from './connection-status';
 import { EyeIcon, GearIcon, HistoryIcon, KeyboardIcon, MenuIcon, ShareIcon, SparkIcon } from './icons';
 import { NameEditor } from './name-editor';
-import { UnsentEditsBadge } from './unsent-edits-badge';
 
 export type SessionDialog = 'share' | 'settings' | 'shortcuts';
 export type SessionDrawer = 'files' | 'spark';
@@ -40,7 +39,6 @@ export function SessionHeader({ onDialog, onDrawer, onHistory, historyOpen }: Pr
         </span>
       )}
       <ConnectionStatus />
-      <UnsentEditsBadge />
       <span className="header-spacer" />
       <NameEditor />
       <button className="icon-button" aria-label="History" aria-pressed={historyOpen} title="History: versions and restore" data-testid="history-button" onClick={onHistory}>
