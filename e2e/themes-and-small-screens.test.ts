@@ -82,6 +82,8 @@ describe('themes and small screens', () => {
     await page.getByTestId('open-files-drawer').click();
     const drawer = page.getByTestId('files-drawer');
     await drawer.locator('[data-testid="file-tree-item"][data-path="main.ts"]').waitFor({ state: 'visible' });
+    // Visible from the first frame of its slide: measure where it comes to rest.
+    await drawer.evaluate((element) => Promise.all(element.getAnimations().map((animation) => animation.finished)));
     const box = (await drawer.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(390);
