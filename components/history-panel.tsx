@@ -34,6 +34,7 @@ export function HistoryPanel({ onClose }: { onClose(): void }) {
         <button className="button" data-testid="history-close" onClick={onClose}>Back to editor</button>
       </header>
       {error && <p className="form-error history-error" role="alert">{error}</p>}
+      {!versions && !error && <p className="history-empty">Loading history…</p>}
       {versions && versions.length === 0 && (
         <p className="history-empty">No versions yet. One is kept after every two minutes of editing, before each Spark edit, and when you save one.</p>
       )}

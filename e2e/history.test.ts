@@ -73,9 +73,13 @@ describe('history in the browser', () => {
     await ada.page.screenshot({ path: path.join(SHOTS, 'history-wide.png') });
     expect(await axeViolations(ada.page)).toEqual([]);
 
+    // Bob watches the history while Ada restores.
+    await openHistory(bob.page);
     await ada.page.getByTestId('restore-file').click();
     const restored = await waitForEditorValue(bob.page, { excludes: ['// step one', '// step two'], includes: ['greet'] });
     expect(restored).not.toContain('step');
+    await bob.page.locator('[data-testid="history-version"][data-kind="restore"]').first().waitFor();
+    await bob.page.getByTestId('history-close').click();
     // The restore kept the present first: it is the newest version now, and the panel shows it.
     await ada.page.locator('[data-testid="history-version"][data-kind="restore"]').first().waitFor();
     // Escape closes the panel and gives focus back to the button that opened it.

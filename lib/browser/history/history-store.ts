@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { VersionFiles, VersionMeta } from '../../shared/protocol/history';
 import { fetchVersionFiles, fetchVersions, restoreVersion, saveVersion, type HistoryCaller } from './history-api';
 
-export type HistoryWork = 'loading' | 'saving' | 'restoring';
+export type HistoryWork = 'saving' | 'restoring';
 
 /** The history panel's state: the versions, the one being looked at, its files, what is under way. */
 export interface HistoryState {
@@ -16,6 +16,7 @@ export interface HistoryState {
   error: string | null;
   /** Said politely to screen readers after a save or restore. */
   announcement: string;
+  /** Asks for the list again, in the background: what is under way carries on. */
   refresh(caller: HistoryCaller): Promise<void>;
   select(caller: HistoryCaller, id: string): Promise<void>;
   selectFile(path: string | null): void;
@@ -33,12 +34,11 @@ export const useHistoryStore = create<HistoryState>((set, get) => ({
   announcement: '',
 
   async refresh(caller) {
-    set({ work: 'loading', error: null });
     const result = await fetchVersions(caller);
-    if (!result.ok) return set({ work: null, error: result.message });
+    if (!result.ok) return set({ error: result.message });
     const versions = result.value;
     const keep = versions.some((v) => v.id === get().selectedId);
-    set({ versions, work: null });
+    set({ versions, error: null });
     const first = versions[0];
     if (!keep && first) await get().select(caller, first.id);
   },
