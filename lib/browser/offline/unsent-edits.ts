@@ -17,6 +17,8 @@ export interface UnsentEditsOptions {
   /** Resolves once the edits so far are in the local copy. */
   stored(): Promise<void>;
   onChange(state: UnsentState): void;
+  /** Where the flag is kept across page loads; localStorage unless a test hands in its own. */
+  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 }
 
 /**
@@ -32,7 +34,7 @@ export class UnsentEdits {
 
   constructor(private readonly options: UnsentEditsOptions) {
     this.doc = options.doc;
-    this.state = remembered('unsent', options.room) === 'true' ? 'kept' : 'none';
+    this.state = remembered('unsent', options.room, options.storage) === 'true' ? 'kept' : 'none';
     this.doc.on('update', this.onUpdate);
   }
 
@@ -42,7 +44,7 @@ export class UnsentEdits {
 
   /** The connection finished its first sync: what was unsent went with it. */
   synced(): void {
-    forget('unsent', this.options.room);
+    forget('unsent', this.options.room, this.options.storage);
     this.set('none');
   }
 
@@ -59,7 +61,7 @@ export class UnsentEdits {
   private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
     if (this.options.remoteOrigins.includes(origin) || this.options.inSync()) return;
     this.writing++;
-    remember('unsent', this.options.room, 'true');
+    remember('unsent', this.options.room, 'true', this.options.storage);
     this.set('saving');
     void this.options.stored().finally(() => {
       this.writing--;
