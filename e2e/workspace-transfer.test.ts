@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { startServer, type ServerProcess } from '../test/helpers/server-process';
 import { zipOf } from '../test/helpers/workspace-zips';
 import { launchBrowser, newUser, type User } from './helpers/browser';
+import { dropFiles } from './helpers/drop';
 import { openSession, waitUntilReady } from './helpers/session';
 
 describe('work comes in from files and goes out as a .zip', () => {
@@ -52,5 +53,17 @@ describe('work comes in from files and goes out as a .zip', () => {
     const unzipped = unzipSync(new Uint8Array(fs.readFileSync(await download.path())));
     const texts = Object.fromEntries(Object.entries(unzipped).map(([name, bytes]) => [name, new TextDecoder().decode(bytes)]));
     expect(texts).toEqual({ 'README.md': '# Project\r\n', 'extra.ts': 'export const extra = 2;\n', 'src/index.ts': 'export const a = 1;\n' });
+  });
+
+  it('starts a session from files dropped on the landing page and adds files dropped on the file tree', async () => {
+    const carol = await newUser(browser);
+    await carol.page.goto(server.url);
+    await dropFiles(carol.page, '[data-testid="landing-drop"]', { 'dropped.ts': 'export const dropped = 1;\n', 'notes.md': '# notes\n' });
+    await carol.page.waitForURL(/\/s\/[^#]+#k=/);
+    await waitUntilReady(carol.page);
+    expect(await carol.page.evaluate(() => window.sparkpad?.files())).toEqual(['dropped.ts', 'notes.md']);
+    await dropFiles(carol.page, 'nav.file-tree', { 'more.ts': 'export const more = 2;\n' });
+    await carol.page.getByTestId('add-files-status').filter({ hasText: 'Added more.ts.' }).waitFor();
+    expect(await carol.page.evaluate(() => window.sparkpad?.fileText('more.ts'))).toBe('export const more = 2;\n');
   });
 });
