@@ -67,4 +67,13 @@ describe('the language-service engine', () => {
     const { complete } = room({ 'src/mail.ts': `${text});\n` });
     expect(await complete('src/mail.ts', text, ');\n')).toBe('recipient');
   });
+
+  it('understands a file with no room on its own, keeping no file of earlier such requests', () => {
+    const semantic = new SemanticEngine();
+    for (const path of ['one.ts', 'two.ts']) {
+      const prefix = 'const point = { x: 1, y: 2 };\npoint.';
+      expect(semantic.view({ path, prefix, suffix: '\n' }).names).toEqual(['x', 'y']);
+    }
+    expect(semantic.roomCount).toBe(1);
+  });
 });

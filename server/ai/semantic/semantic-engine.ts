@@ -25,6 +25,8 @@ export interface ActionInput {
   to: number;
 }
 
+const NO_ROOM = '\u0000no room';
+
 /** Characters of the request's text used to find where it sits in the mirrored file. */
 const ANCHOR_CHARS = 200;
 
@@ -85,8 +87,10 @@ export class SemanticEngine {
 
   view(input: SemanticInput): SemanticView {
     if (!isScriptPath(input.path)) return NO_VIEW;
-    const room = input.room ?? `file:${input.path}`;
+    // Without a room the file is understood alone, in one scratch room that holds only it.
+    const room = input.room ?? NO_ROOM;
     const files = this.room(room);
+    if (input.room === undefined) for (const path of files.paths()) if (path !== input.path) files.remove(path);
     const { text, cursor } = spliceWindow(files.text(input.path), input.prefix, input.suffix);
     const { partial } = cursorContext(text.slice(Math.max(0, cursor - 256), cursor));
     // Same text around the name being typed and no other file changed: the names allowed are the same.
