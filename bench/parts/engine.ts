@@ -170,6 +170,9 @@ export const enginePart: Part = {
       const list = positions(files, n, kind);
       figures.push(...(await evaluate(ngrams, list, `${label}, n-grams`)), ...(await evaluate(withService, list, `${label}, n-grams + language service`)));
     }
+    // Most held-out files are JavaScript without types, where the service knows least: the TypeScript ones alone.
+    const typed = positions(files.filter((f) => f.path.endsWith('.ts')), n, 'mid');
+    figures.push(...(await evaluate(ngrams, typed, 'mid-line in .ts files, n-grams')), ...(await evaluate(withService, typed, 'mid-line in .ts files, n-grams + language service')));
     figures.push(...(await workerTimes(context)));
     return figures;
   },
