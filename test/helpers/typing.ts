@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import type { YjsClient } from './yjs-client';
 
 export interface Typed {
@@ -17,6 +18,25 @@ export function startTyping(client: YjsClient, name: string, log: Typed[], every
     log.push({ token, sentAt: Date.now() });
   }, everyMs);
   return () => clearInterval(timer);
+}
+
+/**
+ * Records when each token first reaches `client` from another client, that is through a server, into
+ * `arrivals`. A server held a token no later than its arrival anywhere else, so "arrived before T" bounds
+ * when the server had it without counting the time the typist's own machine took to send it.
+ */
+export function recordArrivals(client: YjsClient, arrivals: Map<string, number>): () => void {
+  const text = client.text();
+  const onChange = (event: Y.YTextEvent) => {
+    if (event.transaction.local) return;
+    const now = Date.now();
+    for (const op of event.delta) {
+      if (typeof op.insert !== 'string') continue;
+      for (const token of op.insert.match(/<[^<>]+>/g) ?? []) if (!arrivals.has(token)) arrivals.set(token, now);
+    }
+  };
+  text.observe(onChange);
+  return () => text.unobserve(onChange);
 }
 
 /** Resolves when `check` holds for every client, re-checking on each document update of any of them. */

@@ -71,7 +71,8 @@ describe('completions in a room with a large workspace', () => {
     await probe;
     expect(finished.size).toBe(40);
     expect(answers.length).toBeGreaterThan(10);
-    // Generous on purpose: the figure belongs to the benchmark; a held event loop shows as seconds.
-    expect(Math.max(...answers)).toBeLessThan(1500);
+    // Generous on purpose, for a loaded two-core machine: the figure belongs to the benchmark; the event loop
+    // held by completions over this workspace answered in 16 s.
+    expect(Math.max(...answers)).toBeLessThan(5000);
   });
 });
