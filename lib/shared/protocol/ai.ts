@@ -46,6 +46,11 @@ export const AI_ERROR = {
   NO_TIER_AVAILABLE: 'NO_TIER_AVAILABLE',
   /** A language-service action chosen for a selection no longer applies (the text changed, or it never did). */
   ACTION_NOT_APPLICABLE: 'ACTION_NOT_APPLICABLE',
+  /** The room refused Spark's write, by the same limits as a person's (refusals.ts says why). */
+  DOCUMENT_TOO_LARGE: 'DOCUMENT_TOO_LARGE',
+  TOO_MANY_FILES: 'TOO_MANY_FILES',
+  BAD_FILE_NAME: 'BAD_FILE_NAME',
+  BAD_DOCUMENT_ENTRY: 'BAD_DOCUMENT_ENTRY',
   ...TIER_ERROR,
   INTERNAL: 'INTERNAL',
 } as const;

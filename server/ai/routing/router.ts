@@ -132,6 +132,16 @@ export class AiRouter {
     yield* this.streamKind('chat', input, request, '', signal);
   }
 
+  /**
+   * Events that cost no model time (text Spark already has, typed out) still spend the asker's request
+   * budget: Spark's writes are held to the same rate as any other request of that person.
+   */
+  async *spend(input: { userId: string; roomId: string }, events: AsyncIterable<RouterEvent>): AsyncGenerator<RouterEvent> {
+    const limited = await this.limits.take(input.userId, input.roomId);
+    if (limited) return void (yield { type: 'error', error: limited });
+    yield* events;
+  }
+
   private async *streamKind(
     kind: RequestKind,
     input: { userId: string; roomId: string; pin: Pin },

@@ -15,6 +15,7 @@ import type { AiRouter } from '../routing/router';
 import { offeredActions, runCodeAction } from '../spark/code-action-edit';
 import type { SparkPeer } from '../spark/spark-peer';
 import type { SparkPeers } from '../spark/peer-registry';
+import { writeRefusal } from '../spark/write-refusal';
 import type { AiTransport } from './ai-transport';
 import { completionMessage } from './completion-messages';
 import { errorReply } from './error-reply';
@@ -166,7 +167,8 @@ export class AiSession {
         const spark = await peer;
         if (!spark) return this.send(errorReply(message, { code: 'INTERNAL', message: 'Spark is not in this session.' }));
         const { id, question, context, pin } = message;
-        spark.chat.ask({ id, requester: this.requester, asker: personIn(spark.room, this.access.userId), question, context, pin });
+        const refused = spark.chat.ask({ id, requester: this.requester, asker: personIn(spark.room, this.access.userId), question, context, pin });
+        if (refused) this.send(errorReply(message, writeRefusal(refused)));
         return;
       }
       case 'chat:stop':

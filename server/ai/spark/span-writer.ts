@@ -7,7 +7,9 @@
  * the file shift them correctly.
  */
 import * as Y from 'yjs';
+import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
 import { boundedDiff, DELETE, EQUAL, INSERT, sharedChars } from './bounded-diff';
+import { writeBound } from './write-bound';
 
 /** Time a diff may take when no budget is given (tests, tools); the server passes its setting. */
 export const DEFAULT_DIFF_BUDGET_MS = 10;
@@ -109,6 +111,8 @@ export class SpanWriter {
     private readonly onHumanEditInside: () => void,
     /** Time one diff may take before it falls back to a coarser edit (bounded-diff.ts). */
     private readonly diffBudgetMs = DEFAULT_DIFF_BUDGET_MS,
+    /** Asked before each write with its size bound: the room's limits, as for a person's update. */
+    private readonly admit: (bytes: number) => RefusalReason | undefined = () => undefined,
   ) {
     this.absStart = from;
     this.absEnd = to;
@@ -133,8 +137,11 @@ export class SpanWriter {
     return this.text.toString().slice(this.absStart, this.absEnd);
   }
 
-  /** Brings the span to "new text so far + unrewritten old text"; with `final`, to the new text alone. */
-  update(newSoFar: string, final: boolean): void {
+  /**
+   * Brings the span to "new text so far + unrewritten old text"; with `final`, to the new text alone.
+   * Returns the room's refusal, having written nothing, when the write would break its limits.
+   */
+  update(newSoFar: string, final: boolean): RefusalReason | undefined {
     let target = newSoFar;
     if (!final) {
       const { consumed, gap } = rewriteProgress(this.original, newSoFar, this.diffBudgetMs);
@@ -143,9 +150,12 @@ export class SpanWriter {
     const now = this.current();
     if (target !== now) {
       const doc = this.text.doc;
+      const ops = boundedDiff(now, target, this.diffBudgetMs);
+      const refusal = this.admit(writeBound(ops.filter(([op]) => op === INSERT).map(([, piece]) => piece), ops.filter(([op]) => op === DELETE).length));
+      if (refusal) return refusal;
       const apply = () => {
         let index = this.absStart;
-        for (const [op, piece] of boundedDiff(now, target, this.diffBudgetMs)) {
+        for (const [op, piece] of ops) {
           if (op === EQUAL) index += piece.length;
           else if (op === DELETE) this.text.delete(index, piece.length);
           else {
@@ -159,6 +169,7 @@ export class SpanWriter {
     }
     this.written = newSoFar.length;
     this.resolve();
+    return undefined;
   }
 
   dispose(): void {

@@ -7,13 +7,18 @@
 import * as Y from 'yjs';
 import { assertNever, type Pin, type TierName } from '../../../lib/shared/protocol/ai';
 import { SPARK_USER } from '../../../lib/shared/protocol/awareness';
+import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
 import { filesOf } from '../../../lib/shared/document/doc-model';
-import { appendExchange, MAX_ANSWER_CHARS, readChat, type ChatContext, type ChatMessage } from '../../../lib/shared/document/chat-log';
+import { appendExchange, CHAT_KEY, MAX_ANSWER_CHARS, readChat, type ChatContext, type ChatMessage } from '../../../lib/shared/document/chat-log';
 import type { AiRouter } from '../routing/router';
 import type { SparkRoom } from './spark-room';
+import { writeBound } from './write-bound';
+import { writeRefusal } from './write-refusal';
 
 export const SPARK_CHAT_ORIGIN = { sparkChat: true } as const;
 
+/** Room kept for the fields that close an answer (status, tier, note). */
+const CLOSING_STATUS_BYTES = 1_500;
 /** Earlier exchanges sent along; the router trims further to its budget, oldest first. */
 const HISTORY_MESSAGES = 12;
 /** File text around the selection sent as context: enough for a few functions either side. */
@@ -38,23 +43,24 @@ export class SparkChat {
     private readonly router: AiRouter,
   ) {}
 
-  ask(ask: ChatAsk): void {
+  /** Opens the exchange and streams the answer; the room's refusal instead, when it cannot take the two entries. */
+  ask(ask: ChatAsk): RefusalReason | undefined {
     const doc = this.room.doc;
     const history = readChat(doc);
     const file = ask.context ? filesOf(doc).get(ask.context.file) : undefined;
     const text = file instanceof Y.Text ? file.toString() : null;
     const context = ask.context && text !== null ? describeContext(text, ask.context) : null;
     const now = Date.now();
-    const answer = appendExchange(
-      doc,
-      { id: ask.id, role: 'person', ...ask.asker, at: now, text: ask.question, status: 'done', replyTo: null, context: context?.ref ?? null, tier: null, note: null },
-      { id: `${ask.id}:answer`, role: 'spark', name: SPARK_USER.name, color: SPARK_USER.color, at: now, text: '', status: 'streaming', replyTo: ask.id, context: null, tier: null, note: null },
-      SPARK_CHAT_ORIGIN,
-    );
+    const question = { id: ask.id, role: 'person', ...ask.asker, at: now, text: ask.question, status: 'done', replyTo: null, context: context?.ref ?? null, tier: null, note: null } as const;
+    const opened = { id: `${ask.id}:answer`, role: 'spark', name: SPARK_USER.name, color: SPARK_USER.color, at: now, text: '', status: 'streaming', replyTo: ask.id, context: null, tier: null, note: null } as const;
+    const refused = this.admit([JSON.stringify(question), JSON.stringify(opened)], [question, opened]);
+    if (refused) return refused;
+    const answer = appendExchange(doc, question, opened, SPARK_CHAT_ORIGIN);
     const controller = new AbortController();
     this.active.set(ask.id, { controller, requester: ask.requester });
     const messages = [...toModelMessages(history), { role: 'user' as const, content: `${context?.prompt ?? ''}${ask.asker.name} asks: ${ask.question}` }];
     void this.stream(answer, { ...ask, messages }, controller).finally(() => this.active.delete(ask.id));
+    return undefined;
   }
 
   /** Stops the requester's own answer mid-stream; what was written stays. */
@@ -87,7 +93,13 @@ export class SparkChat {
         switch (event.type) {
           case 'chunk': {
             const room = MAX_ANSWER_CHARS - text.length;
-            this.room.doc.transact(() => text.insert(text.length, event.text.slice(0, room)), SPARK_CHAT_ORIGIN);
+            const piece = event.text.slice(0, room);
+            const refused = this.admit([piece]);
+            if (refused) {
+              controller.abort(new Error(refused));
+              return set({ status: 'error', note: writeRefusal(refused).message });
+            }
+            this.room.doc.transact(() => text.insert(text.length, piece), SPARK_CHAT_ORIGIN);
             if (event.text.length > room) {
               controller.abort(new Error('too long'));
               return set({ status: 'stopped', note: `The answer was cut at ${MAX_ANSWER_CHARS.toLocaleString('en')} characters.` });
@@ -114,6 +126,15 @@ export class SparkChat {
     } catch (error) {
       set(controller.signal.aborted ? { status: 'stopped' } : { status: 'error', note: (error as Error).message });
     }
+  }
+
+  /**
+   * The room's limits, as for a person's write. Each check keeps room for the answer's closing status, so
+   * a refused chunk can still say why the answer stopped.
+   */
+  private admit(pieces: string[], entries: unknown[] = []): RefusalReason | undefined {
+    const bytes = writeBound(pieces) + CLOSING_STATUS_BYTES;
+    return this.room.admitWrite?.({ bytes, entries: entries.map((value) => ({ root: CHAT_KEY, value })) });
   }
 
   private tierLabel(tier: TierName): string {

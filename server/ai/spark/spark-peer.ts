@@ -12,8 +12,10 @@
 import * as Y from 'yjs';
 import { filesOf } from '../../../lib/shared/document/doc-model';
 import { assertNever, type Pin, type ServerMessage, type StopReason } from '../../../lib/shared/protocol/ai';
+import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
 import type { AiRouter } from '../routing/router';
 import { EditRecorder } from './edit-record';
+import { clampRange } from './edit-range';
 import { EngineFeed } from './engine-feed';
 import { RecordSaver } from './record-saver';
 import { RoomWorkspace } from './room-workspace';
@@ -24,6 +26,7 @@ import type { SparkRoom } from './spark-room';
 import { SpanWriter } from './span-writer';
 import { typeOut } from './type-out';
 import { undoLatest } from './undo-edit';
+import { writeRefusal } from './write-refusal';
 
 type EditMessage = Extract<ServerMessage, { type: `edit:${string}` }>;
 
@@ -116,7 +119,8 @@ export class SparkPeer {
     this.checkpoint?.(this.room, `Before Spark: ${request.instruction || 'edit'} (asked by ${request.askedBy ?? 'someone'})`);
     const controller = new AbortController();
     // The writer only calls back on a later transaction, by which time `active` exists.
-    const writer = new SpanWriter(text, from, to, recorder.origin, () => this.halt(active, 'human-edit'), this.router.editDiffBudgetMs);
+    const admit = (bytes: number) => this.room.admitWrite?.({ bytes });
+    const writer = new SpanWriter(text, from, to, recorder.origin, () => this.halt(active, 'human-edit'), this.router.editDiffBudgetMs, admit);
     const active: ActiveEdit = { request, controller, send, writer, recorder };
     this.active.set(request.id, active);
     send({ type: 'edit:started', id: request.id, file: request.file });
@@ -165,7 +169,7 @@ export class SparkPeer {
     try {
       const events =
         request.replacement !== undefined
-          ? typeOut(request.replacement, controller.signal)
+          ? this.router.spend({ userId: request.requester, roomId: this.room.id }, typeOut(request.replacement, controller.signal))
           : this.router.edit(
               {
                 userId: request.requester,
@@ -186,7 +190,7 @@ export class SparkPeer {
         switch (event.type) {
           case 'chunk':
             written += event.text;
-            writer.update(written, false);
+            if (this.refused(active, writer.update(written, false))) return;
             this.presence.moveTo(request.file, writer.cursor, true);
             send({ type: 'edit:progress', id: request.id, chars: written.length });
             break;
@@ -199,7 +203,7 @@ export class SparkPeer {
           case 'done':
             // A selection of whole lines keeps its final newline even if the model dropped it.
             if (region.endsWith('\n') && !written.endsWith('\n')) written += '\n';
-            writer.update(written, true);
+            if (this.refused(active, writer.update(written, true))) return;
             this.presence.moveTo(request.file, writer.cursor, true);
             this.finish(active);
             // Done means undoable from any instance: the record is stored first.
@@ -219,6 +223,15 @@ export class SparkPeer {
     }
   }
 
+  /** A write the room refused ends the edit with the room's reason; what was written before stays. */
+  private refused(active: ActiveEdit, reason: RefusalReason | undefined): boolean {
+    if (!reason) return false;
+    active.controller.abort(new Error(reason));
+    active.send({ type: 'edit:error', id: active.request.id, error: writeRefusal(reason) });
+    this.finish(active);
+    return true;
+  }
+
   private halt(active: ActiveEdit, reason: StopReason): void {
     if (!this.active.has(active.request.id)) return;
     active.controller.abort(new Error(reason));
@@ -231,18 +244,4 @@ export class SparkPeer {
     this.active.delete(active.request.id);
     if (!continued) this.saver.finished(active.recorder, active.request.requester);
   }
-}
-
-/** An empty selection means the cursor's whole line. */
-function clampRange(text: Y.Text, from: number, to: number): { from: number; to: number } {
-  const length = text.length;
-  let a = Math.min(from, to, length);
-  let b = Math.min(Math.max(from, to), length);
-  if (a === b) {
-    const content = text.toString();
-    a = content.lastIndexOf('\n', a - 1) + 1;
-    const lineEnd = content.indexOf('\n', b);
-    b = lineEnd === -1 ? length : lineEnd;
-  }
-  return { from: a, to: b };
 }

@@ -4,9 +4,16 @@
  */
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
+import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
+import type { MemberWrite } from '../../collab/core/hooks';
 
 export interface SparkRoom {
   id: string;
   doc: Y.Doc;
   awareness: Awareness;
+  /**
+   * Whether Spark may make a write, by the room's own limits and shape rules (the collab Room asks its
+   * extensions, as for a client's update). A bare room in a unit test has none, and no limits.
+   */
+  admitWrite?(write: MemberWrite): RefusalReason | undefined;
 }

@@ -16,12 +16,24 @@ export type AuthResult =
     }
   | { ok: false; reason: RefusalReason };
 
+/**
+ * A write a member inside the server (Spark) is about to make, as it states it: an upper bound of the
+ * update's bytes, the files it creates and the entries it adds, so the same limits and shape rules as a
+ * client's update can be checked before anything is written.
+ */
+export interface MemberWrite {
+  bytes: number;
+  files?: string[];
+  entries?: Array<{ root: string; value: unknown }>;
+}
+
 /** Each hook name maps to one payload type. */
 export interface HookPayloads {
   onAuthenticate: { roomId: string; token: string | null; identity: string | null; request: IncomingMessage };
   onLoadDocument: { room: Room };
   /** `structs`: the update decoded once, each item's place resolved, for every extension to read. */
   onBeforeUpdate: { room: Room; update: Uint8Array; session: Session; structs: UpdateStructs };
+  onBeforeWrite: { room: Room; write: MemberWrite };
   onChange: { room: Room; update: Uint8Array; origin: unknown };
   onConnect: { room: Room; session: Session };
   onDisconnect: { room: Room; session: Session };
@@ -41,6 +53,8 @@ export interface Extension {
   onLoadDocument?(payload: HookPayloads['onLoadDocument']): Promise<void>;
   /** Vetoes an incoming client update before it is applied; the session is closed with the reason. */
   onBeforeUpdate?(payload: HookPayloads['onBeforeUpdate']): RefusalReason | undefined;
+  /** Vetoes a write by a member inside the server before it is made; the writer ends with the reason. */
+  onBeforeWrite?(payload: HookPayloads['onBeforeWrite']): RefusalReason | undefined;
   /** Runs synchronously inside the doc's update event: keep it cheap, defer the work. */
   onChange?(payload: HookPayloads['onChange']): void;
   onConnect?(payload: HookPayloads['onConnect']): void;
@@ -69,6 +83,15 @@ export class HookChain {
   vet(payload: HookPayloads['onBeforeUpdate']): RefusalReason | undefined {
     for (const extension of this.extensions) {
       const reason = extension.onBeforeUpdate?.(payload);
+      if (reason) return reason;
+    }
+    return undefined;
+  }
+
+  /** The same for a member's write. */
+  vetWrite(payload: HookPayloads['onBeforeWrite']): RefusalReason | undefined {
+    for (const extension of this.extensions) {
+      const reason = extension.onBeforeWrite?.(payload);
       if (reason) return reason;
     }
     return undefined;

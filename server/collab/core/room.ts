@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
-import type { HookChain } from './hooks';
+import type { HookChain, MemberWrite } from './hooks';
 import type { PresenceBounds } from './awareness-gate';
 import { ParkedUpdates, type ParkedBounds } from './parked-updates';
 import type { Session } from './session';
@@ -61,6 +61,11 @@ export class Room {
   vet(update: Uint8Array, session: Session): RefusalReason | undefined {
     const effect = this.parked.withParked(update);
     return this.hooks.vet({ room: this, update: effect, session, structs: new UpdateStructs(this.doc, effect) });
+  }
+
+  /** Asks the extensions whether a member inside the server (Spark) may make this write. */
+  admitWrite(write: MemberWrite): RefusalReason | undefined {
+    return this.hooks.vetWrite({ room: this, write });
   }
 
   /** Applies a vetted client update; whatever of it Yjs parks is the sender's, within the bounds. */

@@ -23,6 +23,34 @@ export class DocumentShapeExtension implements Extension {
   onBeforeUpdate({ structs }: HookPayloads['onBeforeUpdate']): RefusalReason | undefined {
     return new ShapeCheck(structs).allFit() ? undefined : 'BAD_DOCUMENT_ENTRY';
   }
+
+  /** Entries Spark adds (chat messages) are held to the same description, as plain values. */
+  onBeforeWrite({ write }: HookPayloads['onBeforeWrite']): RefusalReason | undefined {
+    const fits = (write.entries ?? []).every(({ root, value }) => {
+      const container = DOCUMENT_SHAPE[root];
+      return (container?.kind === 'array' || container?.kind === 'map') && valueFits(container.entry, value);
+    });
+    return fits ? undefined : 'BAD_DOCUMENT_ENTRY';
+  }
+}
+
+/** A plain value as it will be written: strings become Y.Text, objects Y.Map, arrays Y.Array. */
+function valueFits(shape: EntryShape, value: unknown): boolean {
+  switch (shape.kind) {
+    case 'text':
+      return typeof value === 'string';
+    case 'json':
+      return shape.schema.safeParse(value).success;
+    case 'array':
+      return Array.isArray(value) && value.every((item) => valueFits(shape.entry, item));
+    case 'map':
+    case 'record':
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+      return Object.entries(value).every(([key, item]) => {
+        const field = shape.kind === 'map' ? shape.entry : Object.hasOwn(shape.fields, key) ? shape.fields[key]! : null;
+        return field !== null && valueFits(field, item);
+      });
+  }
 }
 
 class ShapeCheck {

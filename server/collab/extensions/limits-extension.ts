@@ -1,6 +1,8 @@
+import * as Y from 'yjs';
 import { filesOf, validatePath } from '../../../lib/shared/document/doc-model';
 import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
 import type { Extension, HookPayloads } from '../core/hooks';
+import type { Room } from '../core/room';
 import { fileKeyChanges } from './file-keys';
 
 export interface DocumentLimits {
@@ -9,9 +11,10 @@ export interface DocumentLimits {
 }
 
 /**
- * Refuses client updates that would break a room's limits: the document's size, the number of files and
- * the file naming rules (the same `validatePath` the browser runs). The update is never applied, so no
- * other member ever sees it; the sender's connection is closed with the reason.
+ * Refuses writes that would break a room's limits: the document's size, the number of files and the file
+ * naming rules (the same `validatePath` the browser runs). A client's update is never applied, so no other
+ * member ever sees it, and the sender's connection is closed with the reason; a write by Spark is held to
+ * the same checks before it is made, and the edit ends with the reason.
  */
 export class LimitsExtension implements Extension {
   readonly name = 'limits';
@@ -20,19 +23,27 @@ export class LimitsExtension implements Extension {
   constructor(private readonly limits: DocumentLimits) {}
 
   onBeforeUpdate({ room, update, structs }: HookPayloads['onBeforeUpdate']): RefusalReason | undefined {
+    // `update` already holds what is parked, so parked bytes count too.
     if (room.updateBytes + update.byteLength > this.limits.maxDocumentBytes) return 'DOCUMENT_TOO_LARGE';
     const { written, deleted } = fileKeyChanges(structs);
+    return this.checkFiles(room, written, deleted.length);
+  }
+
+  onBeforeWrite({ room, write }: HookPayloads['onBeforeWrite']): RefusalReason | undefined {
+    if (room.updateBytes + room.parked.bytes + write.bytes > this.limits.maxDocumentBytes) return 'DOCUMENT_TOO_LARGE';
+    return this.checkFiles(room, write.files ?? [], 0);
+  }
+
+  private checkFiles(room: Room, written: string[], deletedCount: number): RefusalReason | undefined {
     if (written.length === 0) return undefined;
     for (const path of written) {
       const valid = validatePath(path);
       if (!valid.ok || valid.value !== path) return 'BAD_FILE_NAME';
     }
-    const files = filesOf(room.doc);
+    const files = filesOf(room.doc) as Y.Map<unknown>;
     const added = new Set(written.filter((path) => !files.has(path)));
     // A rename adds one key and deletes another in the same update: it must pass at the limit.
-    if (added.size > 0 && files.size + added.size - deleted.length > this.limits.maxFilesPerRoom) {
-      return 'TOO_MANY_FILES';
-    }
+    if (added.size > 0 && files.size + added.size - deletedCount > this.limits.maxFilesPerRoom) return 'TOO_MANY_FILES';
     return undefined;
   }
 }
