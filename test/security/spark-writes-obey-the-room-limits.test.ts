@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { readChat } from '../../lib/shared/document/chat-log';
+import type { RefusalReason } from '../../lib/shared/protocol/refusals';
+import { AiRouter } from '../../server/ai/routing/router';
+import { SparkChat } from '../../server/ai/spark/spark-chat';
+import type { MemberWrite } from '../../server/collab/core/hooks';
+import { chunks, routerSettings, ScriptedTier } from '../ai/helpers';
 import { connectAi, type AiTestClient } from '../helpers/ai-client';
 import { startInProcess, type InProcessServer } from '../helpers/in-process-server';
 import { createRoomInDataDir, type TestRoom } from '../helpers/sessions';
@@ -59,5 +66,42 @@ describe("Spark's writes are a member's writes: the room's limits hold for them"
     spark.send(apply('three', '// three\n'));
     const refused = await spark.next('edit:error', (m) => m.id === 'three');
     expect(refused.error.code).toBe('RATE_LIMITED');
+  });
+});
+
+describe("Spark's chat answers are held to the room's limits", () => {
+  /** A room that admits writes while `budget` lasts, as the collab room does with its size limit. */
+  function roomWithBudget(budget: number) {
+    const doc = new Y.Doc();
+    const seen: MemberWrite[] = [];
+    let left = budget;
+    const admitWrite = (write: MemberWrite): RefusalReason | undefined => {
+      seen.push(write);
+      if (write.bytes > left) return 'DOCUMENT_TOO_LARGE';
+      left -= write.bytes;
+      return undefined;
+    };
+    return { room: { id: 'room-1', doc, awareness: new Awareness(doc), admitWrite }, seen };
+  }
+  const scripted = (...texts: string[]) => new ScriptedTier('deep', chunks(...texts));
+  const routerFor = (tier: ScriptedTier) => new AiRouter({ tiers: { fast: tier, deep: tier, embedded: tier }, settings: routerSettings() });
+  const ask = { id: 'q1', requester: 'ada', asker: { name: 'Ada', color: '#22c55e' }, question: 'Why?', context: null, pin: 'auto' } as const;
+
+  it('an ask the room cannot take is refused by name and writes nothing', () => {
+    const { room } = roomWithBudget(100);
+    const chat = new SparkChat(room, routerFor(scripted('never asked')));
+    expect(chat.ask(ask)).toBe('DOCUMENT_TOO_LARGE');
+    expect(readChat(room.doc)).toEqual([]);
+  });
+
+  it('an answer whose next chunk the room refuses ends with an error naming why', async () => {
+    const { room, seen } = roomWithBudget(8_000);
+    const chat = new SparkChat(room, routerFor(scripted('short ', 'x'.repeat(20_000))));
+    expect(chat.ask(ask)).toBeUndefined();
+    expect(seen[0]?.entries?.map((entry) => entry.root)).toEqual(['chat', 'chat']);
+    await whenDoc(room.doc, () => readChat(room.doc).some((m) => m.role === 'spark' && m.status === 'error'));
+    const answer = readChat(room.doc).find((m) => m.role === 'spark')!;
+    expect(answer.text).toBe('short ');
+    expect(answer.note).toMatch(/size limit/);
   });
 });
