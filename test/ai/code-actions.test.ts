@@ -53,4 +53,16 @@ describe('language-service actions', () => {
     semantic.room('r').set('notes.md', '# notes\n');
     expect(semantic.actions({ room: 'r', path: 'notes.md', from: 0, to: 3 })).toEqual([]);
   });
+
+  it('converts a promise chain to an async function, and a function expression to an arrow', () => {
+    const code = 'export function load(url: string): Promise<number> {\n  return fetch(url).then((r) => r.json()).then((j) => j.count);\n}\nconst add = function (a: number, b: number) {\n  return a + b;\n};\n';
+    const semantic = new SemanticEngine();
+    semantic.room('r').set('src/load.ts', code);
+    const async = semantic.actions({ room: 'r', path: 'src/load.ts', from: 0, to: 30 }).find((a) => a.title === 'Convert to async function')!;
+    const converted = apply(code, semantic.action({ room: 'r', path: 'src/load.ts', from: 0, to: 30, id: async.id })!);
+    expect(converted).toContain('export async function load(url: string): Promise<number> {\n  const r = await fetch(url);');
+    const at = code.indexOf('function (a');
+    const arrow = semantic.actions({ room: 'r', path: 'src/load.ts', from: at, to: at + 8 }).find((a) => a.title === 'Convert to arrow function')!;
+    expect(apply(code, semantic.action({ room: 'r', path: 'src/load.ts', from: at, to: at + 8, id: arrow.id })!)).toContain('const add = (a: number, b: number) => a + b;');
+  });
 });

@@ -95,6 +95,24 @@ function refactors(ls: RoomLanguageService, path: string, from: number, to: numb
   return offers.slice(0, MAX_REFACTORS);
 }
 
+/**
+ * The service's suggestions in the selection (convert to an async function, to an ES module …), one
+ * action per fix; the id says where the suggestion was, so choosing it asks for that fix again there.
+ */
+function suggestionFixes(ls: RoomLanguageService, path: string, from: number, to: number): Array<CodeActionOffer & { changes: ts.TextChange[] }> {
+  const fileName = ls.fileName(path);
+  const out: Array<CodeActionOffer & { changes: ts.TextChange[] }> = [];
+  for (const d of ls.service.getSuggestionDiagnostics(fileName)) {
+    const start = d.start ?? 0;
+    const end = start + (d.length ?? 0);
+    if (end < from || start > Math.max(from, to)) continue;
+    for (const fix of ls.service.getCodeFixesAtPosition(fileName, start, end, [d.code], FORMAT, PREFERENCES)) {
+      out.push({ id: `suggestion:${d.code}:${start}:${end}:${fix.fixName}`, title: fix.description, changes: fileChanges(fix.changes, fileName) });
+    }
+  }
+  return out;
+}
+
 /** The edits of action `id`, or null when it no longer applies. */
 function changesOf(ls: RoomLanguageService, path: string, text: string, from: number, to: number, id: string): ts.TextChange[] | null {
   if (id === 'jsdoc') {
@@ -103,6 +121,10 @@ function changesOf(ls: RoomLanguageService, path: string, text: string, from: nu
   }
   if (id === 'organize-imports') return organizeImports(ls, path);
   if (id === 'fix-all') return fixAll(ls, path);
+  if (id.startsWith('suggestion:')) {
+    const [, , start, end] = id.split(':');
+    return suggestionFixes(ls, path, Number(start), Number(end)).find((fix) => fix.id === id)?.changes ?? null;
+  }
   if (!id.startsWith('refactor:')) return null;
   const [refactor, action] = id.slice('refactor:'.length).split('|');
   const edits = ls.service.getEditsForRefactor(ls.fileName(path), FORMAT, { pos: from, end: to }, refactor!, action!, PREFERENCES);
@@ -145,5 +167,6 @@ export function listActions(ls: RoomLanguageService, path: string, from: number,
   if (docTemplate(ls, path, text, from)) offers.push({ id: 'jsdoc', title: 'Add JSDoc' });
   if (toLineReplacement(text, organizeImports(ls, path))) offers.push({ id: 'organize-imports', title: 'Organize imports' });
   if (toLineReplacement(text, fixAll(ls, path))) offers.push({ id: 'fix-all', title: 'Fix all fixable problems' });
-  return [...offers, ...refactors(ls, path, from, to)];
+  const suggestions = suggestionFixes(ls, path, from, to).map(({ id, title }) => ({ id, title }));
+  return [...offers, ...suggestions, ...refactors(ls, path, from, to)];
 }
