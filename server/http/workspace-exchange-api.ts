@@ -5,7 +5,7 @@ import { canEdit } from '../../lib/shared/share-token';
 import { IMPORT_REFUSAL_MESSAGES, type ImportRefusal, type ImportResult, type WorkspaceLimits } from '../../lib/shared/workspace/import-refusals';
 import { readWorkspaceZip } from '../../lib/shared/workspace/read-workspace-zip';
 import { checkWorkspace, type WorkspaceFiles } from '../../lib/shared/workspace/workspace-files';
-import { writeWorkspaceZip } from '../../lib/shared/workspace/write-workspace-zip';
+import { writeWorkspaceZipOffThread } from '../../lib/shared/workspace/write-workspace-zip';
 import type { AccessResult } from '../auth/auth-extension';
 import type { RoomRegistry } from '../collab/core/room-registry';
 import type { SessionLinks } from '../collab/storage/session-links';
@@ -60,12 +60,13 @@ async function exportZip(req: http.IncomingMessage, res: http.ServerResponse, de
   if (!access.ok) return refuse(res, access.reason);
   // Held, not read from storage: the loaded room has the edits of the last durability window too.
   const room = await deps.rooms.hold(roomId);
-  let zip: Uint8Array;
+  let files: Record<string, string>;
   try {
-    zip = writeWorkspaceZip(Object.fromEntries(fileTexts(room.doc)));
+    files = Object.fromEntries(fileTexts(room.doc));
   } finally {
     deps.rooms.release(room);
   }
+  const zip = await writeWorkspaceZipOffThread(files);
   res.writeHead(200, {
     'content-type': 'application/zip',
     'content-length': zip.byteLength,

@@ -3,6 +3,9 @@ import { Inflate } from 'fflate';
 // Deflate expands a byte into at most about 1,032: fed 4 KiB at a time, one step makes at most ~4 MiB
 // before the running total is checked again.
 const INPUT_STEP_BYTES = 4096;
+// Inflating a 10 MB workspace takes half a second or more on a busy 2-core machine: in slices of 5 ms,
+// with the event loop free in between, every other room keeps being served meanwhile.
+const SLICE_MS = 5;
 
 export type InflateOutcome = { ok: true; bytes: Uint8Array } | { ok: false; reason: 'TOO_LARGE' | 'CORRUPT' };
 
@@ -10,7 +13,7 @@ export type InflateOutcome = { ok: true; bytes: Uint8Array } | { ok: false; reas
  * Inflates raw deflate data, stopping as soon as the output passes `maxBytes`: a zip bomb is cut off
  * at the limit, whatever its header declared, and never costs the time or memory of its full size.
  */
-export function inflateAtMost(compressed: Uint8Array, maxBytes: number): InflateOutcome {
+export async function inflateAtMost(compressed: Uint8Array, maxBytes: number): Promise<InflateOutcome> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   let over = false;
@@ -22,9 +25,14 @@ export function inflateAtMost(compressed: Uint8Array, maxBytes: number): Inflate
     if (final) ended = true;
   });
   try {
+    let sliceStart = performance.now();
     for (let at = 0; at < compressed.byteLength && !over; at += INPUT_STEP_BYTES) {
       const end = Math.min(at + INPUT_STEP_BYTES, compressed.byteLength);
       inflate.push(compressed.subarray(at, end), end === compressed.byteLength);
+      if (performance.now() - sliceStart >= SLICE_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        sliceStart = performance.now();
+      }
     }
     if (compressed.byteLength === 0) inflate.push(compressed, true);
   } catch {

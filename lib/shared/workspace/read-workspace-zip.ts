@@ -10,9 +10,10 @@ const DEFLATE = 8;
  * Reads a workspace out of a .zip under the room's limits, trusting nothing the archive says: every
  * name passes the room's path rule (so `../x`, `/etc/passwd` or `C:\x` never become a file), the count
  * stops at the limit, declared sizes are summed before anything is inflated, and each entry is inflated
- * only up to what it declared and what is left of the byte budget. Directories are implied by paths.
+ * only up to what it declared and what is left of the byte budget, in slices that leave the event loop
+ * free. Directories are implied by paths.
  */
-export function readWorkspaceZip(zip: Uint8Array, limits: WorkspaceLimits): ImportResult<WorkspaceFiles> {
+export async function readWorkspaceZip(zip: Uint8Array, limits: WorkspaceLimits): Promise<ImportResult<WorkspaceFiles>> {
   let entries: ZipEntry[];
   try {
     const listed = listEntries(zip, limits);
@@ -24,7 +25,7 @@ export function readWorkspaceZip(zip: Uint8Array, limits: WorkspaceLimits): Impo
   }
   const files: WorkspaceFiles = {};
   for (const entry of entries) {
-    const bytes = entryBytes(zip, entry);
+    const bytes = await entryBytes(zip, entry);
     if (!bytes.ok) return bytes;
     const text = decodeText(bytes.value);
     if (text === null) return { ok: false, reason: 'FILE_NOT_TEXT', file: entry.name };
@@ -55,12 +56,12 @@ function listEntries(zip: Uint8Array, limits: WorkspaceLimits): ImportResult<Zip
 }
 
 /** The entry's real bytes, refused the moment they pass the size it declared (which fit the budget). */
-function entryBytes(zip: Uint8Array, entry: ZipEntry): ImportResult<Uint8Array> {
+async function entryBytes(zip: Uint8Array, entry: ZipEntry): Promise<ImportResult<Uint8Array>> {
   const data = zip.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
   if (entry.method === STORED) {
     return data.byteLength === entry.declaredSize ? { ok: true, value: data } : { ok: false, reason: 'ZIP_SIZE_MISMATCH', file: entry.name };
   }
-  const inflated = inflateAtMost(data, entry.declaredSize);
+  const inflated = await inflateAtMost(data, entry.declaredSize);
   if (!inflated.ok) return { ok: false, reason: inflated.reason === 'TOO_LARGE' ? 'ZIP_SIZE_MISMATCH' : 'NOT_A_ZIP', file: entry.name };
   if (inflated.bytes.byteLength !== entry.declaredSize) return { ok: false, reason: 'ZIP_SIZE_MISMATCH', file: entry.name };
   return { ok: true, value: inflated.bytes };
