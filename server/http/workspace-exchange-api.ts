@@ -102,7 +102,9 @@ async function addFiles(req: http.IncomingMessage, res: http.ServerResponse, dep
     const fits = checkWorkspace(files, deps.limits, { files: existing.size, bytes: room.updateBytes });
     if (!fits.ok) return refuseImport(res, fits.reason, fits.file);
     const update = filesUpdate(files);
-    if (room.updateBytes + update.byteLength > deps.limits.maxBytes) return refuseImport(res, 'DOCUMENT_TOO_LARGE');
+    // A writer inside the server is a member: the room's extensions vet the write as they vet a person's.
+    const refused = room.admitWrite({ bytes: update.byteLength, files: Object.keys(files) });
+    if (refused) return refused in IMPORT_REFUSAL_MESSAGES ? refuseImport(res, refused as ImportRefusal) : refuse(res, refused);
     Y.applyUpdate(room.doc, update, HTTP_IMPORT_ORIGIN);
     return reply(res, 200, { ok: true, files: Object.keys(files) });
   } finally {
