@@ -10,7 +10,7 @@ import { MAX_VERSION_LABEL_CHARS } from '../../lib/shared/protocol/history';
 import type { Room } from '../collab/core/room';
 import type { Storage } from '../collab/storage/storage';
 import { Participants } from './participants';
-import { restoreFiles, type RestoreOrigin, type RestoreTarget } from './restore-edit';
+import { applyRestore, planRestore, type RestoreOrigin, type RestorePlan, type RestoreTarget } from './restore-edit';
 import { versionsToThin } from './retention';
 import { filesOfState } from './workspace-files';
 
@@ -118,13 +118,22 @@ export class HistoryService {
       if (file !== undefined && !files.has(file) && !current.has(file)) return { ok: false, reason: 'FILE_NOT_FOUND' };
       const after = file === undefined ? files.size : current.size + (files.has(file) && !current.has(file) ? 1 : 0);
       if (after > this.settings.maxFilesPerRoom && after > current.size) return { ok: false, reason: 'TOO_MANY_FILES' };
+      const tooLarge = admitRestore(room, this.plan(room, files, target));
+      if (tooLarge) return { ok: false, reason: tooLarge };
       const before = await this.take(room, 'restore', `Before restoring ${file ?? 'the workspace'} to ${describe(version)}`);
+      // Planned again: others may have typed while the version of the present was stored.
+      const plan = this.plan(room, files, target);
+      const lateTooLarge = admitRestore(room, plan);
+      if (lateTooLarge) return { ok: false, reason: lateTooLarge };
       const origin: RestoreOrigin = { restore: true, by };
-      const changed = restoreFiles(room.doc, files, target, origin, this.settings.restoreDiffBudgetMs);
-      return { ok: true, changed, before };
+      return { ok: true, changed: applyRestore(room.doc, plan, origin), before };
     } finally {
       this.rooms.release(room);
     }
+  }
+
+  private plan(room: Room, files: Map<string, string>, target: RestoreTarget): RestorePlan {
+    return planRestore(room.doc, files, target, this.settings.restoreDiffBudgetMs);
   }
 
   private async thin(roomId: string): Promise<void> {
@@ -134,6 +143,16 @@ export class HistoryService {
     });
     if (drop.length > 0) await this.storage.deleteVersions(roomId, drop);
   }
+}
+
+/**
+ * A restore is a write like any member's: held to the room's size limit before it is made. Only its bytes
+ * are asked about; the file count is checked with the deletions a workspace restore makes.
+ */
+function admitRestore(room: Room, plan: RestorePlan): HistoryRefusal | undefined {
+  const refused = room.admitWrite({ bytes: plan.bytes });
+  if (refused === undefined || refused === 'DOCUMENT_TOO_LARGE') return refused;
+  throw new Error(`a restore's size was refused as ${refused}`);
 }
 
 function describe(version: VersionMeta): string {

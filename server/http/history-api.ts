@@ -34,6 +34,7 @@ const STATUS: Record<HistoryRefusal, number> = {
   FILE_NOT_FOUND: 404,
   READ_ONLY: 403,
   TOO_MANY_FILES: 409,
+  DOCUMENT_TOO_LARGE: 409,
   INVALID_MESSAGE: 400,
 };
 

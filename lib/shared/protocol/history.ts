@@ -53,6 +53,7 @@ export const HISTORY_REFUSAL = {
   FILE_NOT_FOUND: 'That file is neither in the version nor in the session now.',
   READ_ONLY: 'A view-only link can browse history; restoring and saving need the edit link.',
   TOO_MANY_FILES: 'Restoring that would give the session more files than it may hold.',
+  DOCUMENT_TOO_LARGE: 'Restoring that would make the session larger than it may be.',
   INVALID_MESSAGE: 'The request body does not fit this route.',
 } as const;
 export type HistoryRefusal = keyof typeof HISTORY_REFUSAL;
