@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startModelSimulator, type ModelSimulator } from '../tools/sim/sim-server';
-import { startServer, type ServerProcess } from '../test/helpers/server-process';
-import { launchBrowser, newUser, type User } from './helpers/browser';
+import { onePersonInASession, type OnePerson } from './fixtures/one-person';
+import { newUser, type User } from './helpers/browser';
 import { typeAtEnd } from './helpers/monaco';
 import { chooseSetting, closeSettings, openSettings } from './helpers/settings';
-import { createSession, openSession, waitUntilReady } from './helpers/session';
+import { openSession, waitUntilReady } from './helpers/session';
 import { waitForSpark } from './helpers/spark';
 import { receivedOfType, recordSparkFrames, sentOfType, type SparkFrame } from './helpers/spark-frames';
 
@@ -14,7 +14,7 @@ const TIERS = { fast: 'fast-model', deep: 'deep-model' } as const;
 
 describe('a person’s settings', () => {
   let sim: ModelSimulator;
-  let server: ServerProcess;
+  let person: OnePerson;
   let browser: Browser;
   let alice: User;
   let frames: SparkFrame[];
@@ -28,16 +28,12 @@ describe('a person’s settings', () => {
       SPARKPAD_DEEP_URL: sim.url, SPARKPAD_DEEP_MODEL: TIERS.deep, SPARKPAD_DEEP_FORMAT: 'fim',
       SPARKPAD_AI_PREFETCH: 'false',
     };
-    [server, browser] = await Promise.all([startServer({ next: true, env }), launchBrowser()]);
-    ({ editUrl, ownerUrl } = await createSession(server.url));
-    alice = await newUser(browser);
-    frames = recordSparkFrames(alice.page);
-    await openSession(alice.page, editUrl);
-    await waitForSpark(alice.page);
+    person = await onePersonInASession({ env, sparkReady: true, beforeOpen: (user) => void (frames = recordSparkFrames(user.page)) });
+    ({ browser, alice } = person);
+    ({ editUrl, ownerUrl } = person.session);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await person?.close();
     await sim?.close();
   });
 

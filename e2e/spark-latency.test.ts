@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import { startModelSimulator, type ModelSimulator } from '../tools/sim/sim-server';
-import { startServer, type ServerProcess } from '../test/helpers/server-process';
-import { launchBrowser, newUser, type User } from './helpers/browser';
+import { onePersonInASession, type OnePerson } from './fixtures/one-person';
+import type { User } from './helpers/browser';
 import { editorValue, focusEditor, waitForEditorValue } from './helpers/monaco';
-import { createSession, openSession } from './helpers/session';
-import { ghostText, suggestions, waitForGhostText, waitForSpark } from './helpers/spark';
+import { ghostText, suggestions, waitForGhostText } from './helpers/spark';
 
 /**
  * Ghost text from a remote fast tier (the simulator, fill-in-the-middle format): it grows as chunks
@@ -14,22 +12,17 @@ import { ghostText, suggestions, waitForGhostText, waitForSpark } from './helper
  */
 describe('ghost text from a streaming fast tier, and its latency readout', () => {
   let sim: ModelSimulator;
-  let server: ServerProcess;
-  let browser: Browser;
+  let person: OnePerson;
   let alice: User;
 
   beforeAll(async () => {
     sim = await startModelSimulator();
     const env = { SPARKPAD_FAST_URL: sim.url, SPARKPAD_FAST_MODEL: 'sim', SPARKPAD_FAST_FORMAT: 'fim', SPARKPAD_AI_PREFETCH: 'false' };
-    [server, browser] = await Promise.all([startServer({ next: true, env }), launchBrowser()]);
-    const session = await createSession(server.url);
-    alice = await newUser(browser);
-    await openSession(alice.page, session.editUrl);
-    await waitForSpark(alice.page);
+    person = await onePersonInASession({ env, sparkReady: true });
+    ({ alice } = person);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await person?.close();
     await sim?.close();
   });
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { STARTER_FILE } from '../lib/shared/document/doc-model';
-import { startServer, type ServerProcess } from '../test/helpers/server-process';
-import { launchBrowser, newUser, type User } from './helpers/browser';
+import { onePersonInASession, type OnePerson } from './fixtures/one-person';
+import type { User } from './helpers/browser';
 import { focusEditor, typeAtEnd, waitForEditorValue } from './helpers/monaco';
-import { createSession, fileTreeItem, openSession } from './helpers/session';
+import { fileTreeItem } from './helpers/session';
 
 /** Opens a file from the tree and waits until Monaco holds it (the files' texts differ here). */
 async function openFile(page: Page, path: string): Promise<void> {
@@ -20,20 +20,14 @@ function fileText(page: Page, path: string): Promise<string | null> {
 }
 
 describe('undo history per file', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  let person: OnePerson;
   let alice: User;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ next: true }), launchBrowser()]);
-    const session = await createSession(server.url);
-    alice = await newUser(browser);
-    await openSession(alice.page, session.editUrl);
+    person = await onePersonInASession();
+    ({ alice } = person);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => person?.close());
 
   it('undo after switching to another file and back removes your own last edit in the first file', async () => {
     await waitForEditorValue(alice.page, { equals: STARTER_FILE.content });
