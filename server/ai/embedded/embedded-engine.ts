@@ -30,8 +30,10 @@ export interface EmbeddedInput {
   /** The room whose files are the workspace; none means this file alone (and the corpus). */
   room?: string;
   path: string;
+  /** The text before and after the cursor. */
   prefix: string;
   suffix: string;
+  /** Whether the completion may go on past the end of the cursor's line. */
   multiline: boolean;
   maxTokens: number;
 }
