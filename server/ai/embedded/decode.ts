@@ -30,6 +30,7 @@ const RULES: Record<number, { minSeen: number; minShare: number }> = {
 const LONGEST_FIRST = [...ORDERS].reverse();
 
 export interface DecodeOptions {
+  /** Whether the answer may go on past the end of the cursor's line. */
   multiline: boolean;
   maxTokens: number;
   maxLines: number;

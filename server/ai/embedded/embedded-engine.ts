@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { corpusFiles } from './corpus';
-import { decode, type IndexSource } from './decode';
+import { decode, type DecodeOptions, type IndexSource } from './decode';
 import { TokenIndex } from './token-index';
 import { PROMPT_TOKEN_IDS, tokenize, Vocabulary } from './tokens';
 import { WorkspaceIndex } from './workspace-index';
@@ -26,16 +26,14 @@ export interface CorpusStats {
   loadMs: number;
 }
 
-export interface EmbeddedInput {
+/** Where the cursor is, and how far the answer may go (the decoder's own options). */
+export interface EmbeddedInput extends Pick<DecodeOptions, 'multiline' | 'maxTokens'> {
   /** The room whose files are the workspace; none means this file alone (and the corpus). */
   room?: string;
   path: string;
   /** The text before and after the cursor. */
   prefix: string;
   suffix: string;
-  /** Whether the completion may go on past the end of the cursor's line. */
-  multiline: boolean;
-  maxTokens: number;
 }
 
 /** Only the last part of the prefix matters for an n-gram context; tokenising more is wasted time. */
