@@ -64,12 +64,29 @@ describe('ghost text from the embedded engine, no keys set', () => {
       .toBeLessThan(2);
   });
 
-  it('says plainly that Ask Spark needs a model when only the embedded engine runs', async () => {
+  it('says once and plainly how to connect a model when Ask Spark gets a free-form instruction', async () => {
+    const before = await editorValue(alice.page);
     await askSpark(alice.page, 'add a comment');
     const status = alice.page.locator('[data-testid="spark-edit-status"][data-state="failed"]');
     await status.waitFor();
-    expect(await status.getAttribute('data-code')).toBe('TIER_UNSUPPORTED');
-    expect(await status.textContent()).toMatch(/SPARKPAD_FAST_URL/);
+    expect(await status.getAttribute('data-code')).toBe('NO_MODEL_CONNECTED');
+    expect(await status.textContent()).toMatch(/Ollama.*SPARKPAD_FAST_URL/);
+    // Once: no notice beside it repeating the reason, and the file is as it was.
+    expect(await alice.page.getByTestId('spark-notice').count()).toBe(0);
+    expect(await alice.page.getByText(/none is connected/).count()).toBe(1);
+    expect(await editorValue(alice.page)).toBe(before);
+    await focusEditor(alice.page);
+  });
+
+  it('refuses a room chat question with no model before anything reaches the shared history', async () => {
+    for (const user of [alice, bob]) await user.page.getByTestId('ai-tab-chat').click();
+    const chat = alice.page.getByTestId('chat-panel');
+    await chat.getByTestId('chat-input').fill('what does greet do?');
+    await chat.getByTestId('chat-input').press('Enter');
+    await expect.poll(() => chat.getByTestId('chat-error').textContent()).toMatch(/none is connected/);
+    // Neither browser's history holds the question or a failed answer.
+    for (const user of [alice, bob]) expect(await user.page.getByTestId('chat-message').count()).toBe(0);
+    for (const user of [alice, bob]) await user.page.getByTestId('ai-tab-edit').click();
     await focusEditor(alice.page);
   });
 

@@ -51,6 +51,11 @@ export const AI_ERROR = {
   TOO_MANY_FILES: 'TOO_MANY_FILES',
   BAD_FILE_NAME: 'BAD_FILE_NAME',
   BAD_DOCUMENT_ENTRY: 'BAD_DOCUMENT_ENTRY',
+  /**
+   * A free-form instruction or a chat question, and no model is connected: a refusal the server makes
+   * before asking any tier, so it is no tier's failure.
+   */
+  NO_MODEL_CONNECTED: 'NO_MODEL_CONNECTED',
   ...TIER_ERROR,
   INTERNAL: 'INTERNAL',
 } as const;
@@ -73,7 +78,9 @@ export const aiErrorSchema = z.object({
 export type AiError = z.infer<typeof aiErrorSchema>;
 
 /** What the router can fail with: its own refusals, or the code of the tier that failed. */
-export type RouterError = AiError & { code: typeof AI_ERROR.RATE_LIMITED | typeof AI_ERROR.NO_TIER_AVAILABLE | TierErrorCode };
+export type RouterError = AiError & {
+  code: typeof AI_ERROR.RATE_LIMITED | typeof AI_ERROR.NO_TIER_AVAILABLE | typeof AI_ERROR.NO_MODEL_CONNECTED | TierErrorCode;
+};
 
 /** What the socket.io handshake carries in `auth`. */
 export const aiHandshakeSchema = z.object({

@@ -10,6 +10,7 @@ import type { LatencyStats, Pin, RouterError } from '../../../lib/shared/protoco
 import { NO_METRICS, type AiMetrics } from '../metrics';
 import { Completions, type CompleteInput, type CompletionSettings } from './completions';
 import { buildEditRequest, keepEnd, CHARS_PER_TOKEN, type EditInput, type WorkspaceView } from './context';
+import { noModelRefusal } from './no-model';
 import { AiRateLimits } from './rate-limits';
 import type { RouterEvent } from './router-events';
 import { streamChain } from './tier-chain';
@@ -93,6 +94,11 @@ export class AiRouter {
     return this.deps.tiers;
   }
 
+  /** Why an instruction or a chat question cannot be served at all (no model), before anything is written. */
+  refusalWithoutModel(): RouterError | null {
+    return noModelRefusal(this.deps.tiers);
+  }
+
   get workspaces(): WorkspaceMirrors | null {
     return this.deps.workspaces ?? null;
   }
@@ -150,6 +156,8 @@ export class AiRouter {
     signal: AbortSignal,
   ): AsyncGenerator<RouterEvent> {
     const arrivedAt = performance.now();
+    const refused = this.refusalWithoutModel();
+    if (refused) return void (yield { type: 'error', error: refused });
     this.metrics.request(kind);
     const limited = await this.limits.take(input.userId, input.roomId);
     if (limited) return void (yield { type: 'error', error: limited });

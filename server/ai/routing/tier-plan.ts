@@ -32,7 +32,16 @@ export interface TierSet {
   embedded: ModelTier;
 }
 
-/** Counts consecutive failures per tier; after `failuresBeforeCooldown` the tier rests for `cooldownMs`. */
+/**
+ * A tier that says it cannot serve a kind of request (the embedded engine asked to follow an instruction)
+ * has not failed: it answers the next completion as well as ever, so resting it would only turn ghost text off.
+ */
+const NOT_A_FAILURE: ReadonlySet<TierErrorInfo['code']> = new Set(['TIER_UNSUPPORTED', 'TIER_COOLING_DOWN']);
+
+/**
+ * Counts consecutive real failures per tier (network, HTTP, malformed, timeout); after
+ * `failuresBeforeCooldown` the tier rests for `cooldownMs`.
+ */
 export class TierHealth {
   private readonly state = new Map<TierName, { failures: number; until: number; last: TierErrorInfo | null }>();
 
@@ -43,6 +52,7 @@ export class TierHealth {
   ) {}
 
   failure(error: TierErrorInfo): void {
+    if (NOT_A_FAILURE.has(error.code)) return;
     const s = this.state.get(error.tier) ?? { failures: 0, until: 0, last: null };
     s.failures++;
     s.last = error;

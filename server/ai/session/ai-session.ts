@@ -136,6 +136,9 @@ export class AiSession {
         const spark = await peer;
         if (!spark) return this.send(errorReply(message, { code: 'INTERNAL', message: 'Spark is not in this session.' }));
         const { id, file, language, instruction, selection, pin, replacement } = message;
+        // Refused before Spark's checkpoint, cursor or redirect: with no model nothing may change.
+        const refused = replacement === undefined ? this.deps.router.refusalWithoutModel() : null;
+        if (refused) return this.send(errorReply(message, refused));
         const askedBy = personIn(spark.room, this.access.userId).name;
         spark.edit({ id, requester: this.requester, askedBy, file, language, instruction, from: selection.from, to: selection.to, pin, replacement }, (m) => this.send(m));
         return;
@@ -168,7 +171,7 @@ export class AiSession {
         if (!spark) return this.send(errorReply(message, { code: 'INTERNAL', message: 'Spark is not in this session.' }));
         const { id, question, context, pin } = message;
         const refused = spark.chat.ask({ id, requester: this.requester, asker: personIn(spark.room, this.access.userId), question, context, pin });
-        if (refused) this.send(errorReply(message, writeRefusal(refused)));
+        if (refused) this.send(errorReply(message, refused));
         return;
       }
       case 'chat:stop':

@@ -5,7 +5,7 @@
  * sync. The conversation so far and the asker's open file and selection go to the model as context.
  */
 import * as Y from 'yjs';
-import { assertNever, type Pin, type TierName } from '../../../lib/shared/protocol/ai';
+import { assertNever, type AiError, type Pin, type TierName } from '../../../lib/shared/protocol/ai';
 import { SPARK_USER } from '../../../lib/shared/protocol/awareness';
 import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
 import { filesOf } from '../../../lib/shared/document/doc-model';
@@ -43,8 +43,13 @@ export class SparkChat {
     private readonly router: AiRouter,
   ) {}
 
-  /** Opens the exchange and streams the answer; the room's refusal instead, when it cannot take the two entries. */
-  ask(ask: ChatAsk): RefusalReason | undefined {
+  /**
+   * Opens the exchange and streams the answer, or returns the refusal and leaves the history untouched:
+   * no model can answer, or the room cannot take the two entries.
+   */
+  ask(ask: ChatAsk): AiError | null {
+    const noModel = this.router.refusalWithoutModel();
+    if (noModel) return noModel;
     const doc = this.room.doc;
     const history = readChat(doc);
     const file = ask.context ? filesOf(doc).get(ask.context.file) : undefined;
@@ -54,13 +59,13 @@ export class SparkChat {
     const question = { id: ask.id, role: 'person', ...ask.asker, at: now, text: ask.question, status: 'done', replyTo: null, context: context?.ref ?? null, tier: null, note: null } as const;
     const opened = { id: `${ask.id}:answer`, role: 'spark', name: SPARK_USER.name, color: SPARK_USER.color, at: now, text: '', status: 'streaming', replyTo: ask.id, context: null, tier: null, note: null } as const;
     const refused = this.admit([JSON.stringify(question), JSON.stringify(opened)], [question, opened]);
-    if (refused) return refused;
+    if (refused) return writeRefusal(refused);
     const answer = appendExchange(doc, question, opened, SPARK_CHAT_ORIGIN);
     const controller = new AbortController();
     this.active.set(ask.id, { controller, requester: ask.requester });
     const messages = [...toModelMessages(history), { role: 'user' as const, content: `${context?.prompt ?? ''}${ask.asker.name} asks: ${ask.question}` }];
     void this.stream(answer, { ...ask, messages }, controller).finally(() => this.active.delete(ask.id));
-    return undefined;
+    return null;
   }
 
   /** Stops the requester's own answer mid-stream; what was written stays. */
