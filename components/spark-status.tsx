@@ -2,6 +2,7 @@
 
 import { lastShownSuggestion, problemOf, useLatencyStore, type SuggestionLatency } from '@/lib/browser/ai/latency-store';
 import type { SparkConnection } from '@/lib/browser/ai/spark-client';
+import type { ConnectedModel } from '@/lib/shared/protocol/ai';
 import { useSparkStore } from '@/lib/browser/ai/spark-store';
 
 const CONNECTION_LABELS: Record<SparkConnection['kind'], string> = {
@@ -33,10 +34,28 @@ export function SparkStatus() {
         </span>
       )}
       {last && <SuggestionReadout entry={last} />}
+      {connection.kind === 'ready' && connection.model && <ModelField model={connection.model} />}
       <span className={`status-field spark-connection is-${connection.kind}`} data-testid="spark-connection" data-state={connection.kind} title={title}>
         <span aria-hidden="true">✦</span> Spark {connection.kind === 'ready' && connection.permission === 'view' ? 'view only' : CONNECTION_LABELS[connection.kind]}
       </span>
     </>
+  );
+}
+
+const MODEL_SOURCES: Record<ConnectedModel['source'], string> = { settings: 'model', found: 'found', none: 'no model' };
+
+/** Which model Spark uses: set in the settings, found on this machine at start, or none (embedded engine only). */
+function ModelField({ model }: { model: ConnectedModel }) {
+  const title =
+    model.source === 'none'
+      ? 'No model connected: ghost text comes from the embedded engine; instructions and chat need a model.'
+      : model.source === 'found'
+        ? `Found on this machine at start: ${model.label}`
+        : `Model: ${model.label}`;
+  return (
+    <span className={`status-field spark-model is-${model.source}`} data-testid="spark-model" data-source={model.source} title={title}>
+      {model.source === 'none' ? MODEL_SOURCES.none : `${MODEL_SOURCES[model.source]}: ${model.label}`}
+    </span>
   );
 }
 

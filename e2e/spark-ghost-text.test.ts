@@ -111,6 +111,8 @@ describe('ghost text from the embedded engine, no keys set', () => {
     await expect.poll(() => readout.getAttribute('data-keystroke-ms')).toMatch(/^\d+(\.\d+)?$/);
     expect(await readout.getAttribute('data-tier')).toBe('embedded');
     expect(await readout.textContent()).toMatch(/embedded · key→text \d+ ms/);
+    // And that no model is connected (discovery is off in tests, and no endpoint is set).
+    expect(await alice.page.getByTestId('spark-model').getAttribute('data-source')).toBe('none');
     expect(alice.errors).toEqual([]);
     expect(bob.errors).toEqual([]);
   });

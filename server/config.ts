@@ -127,6 +127,26 @@ export const configSchema = z.object({
   /** How long a person's Spark undo history stays in Redis after their last Spark edit. @default 86400000 */
   sparkUndoRetentionMs: z.coerce.number().int().min(60_000).default(24 * 60 * 60 * 1000),
   // --- Spark AI: with no URL set, both tiers are the embedded engine (no key, no download). ---
+  /**
+   * With no SPARKPAD_FAST_URL or SPARKPAD_DEEP_URL, look for a local model server on loopback at start (the
+   * ports below) and use the first with a code model for both tiers. @default true
+   */
+  discover: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  /** How long each discovery probe may take; loopback answers in about a millisecond. @default 300 */
+  discoverTimeoutMs: z.coerce.number().int().min(10).max(10_000).default(300),
+  /** Bytes a discovery probe reads of an answer (a model list) before it gives that server up. @default 1048576 */
+  discoverMaxResponseBytes: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+  /** Port where discovery looks for Ollama (`GET /api/tags`). @default 11434 */
+  discoverOllamaPort: z.coerce.number().int().min(1).max(65535).default(11434),
+  /** Port where discovery looks for llama.cpp's llama-server (`GET /health`, `POST /infill`). @default 8080 */
+  discoverLlamaCppPort: z.coerce.number().int().min(1).max(65535).default(8080),
+  /** Port where discovery looks for LM Studio (`GET /v1/models`). @default 1234 */
+  discoverLmStudioPort: z.coerce.number().int().min(1).max(65535).default(1234),
+  /** Port where discovery looks for vLLM (`GET /v1/models`). @default 8000 */
+  discoverVllmPort: z.coerce.number().int().min(1).max(65535).default(8000),
   /** OpenAI-compatible endpoint of the fast tier (completions, small edits), e.g. https://api.groq.com/openai. */
   fastUrl: httpUrl.optional(),
   /** Model name sent to the fast tier. */
@@ -261,6 +281,13 @@ export const envNames = {
   sparkLeaseMs: 'SPARKPAD_SPARK_LEASE_MS',
   sparkUndoDepth: 'SPARKPAD_SPARK_UNDO_DEPTH',
   sparkUndoRetentionMs: 'SPARKPAD_SPARK_UNDO_RETENTION_MS',
+  discover: 'SPARKPAD_DISCOVER',
+  discoverTimeoutMs: 'SPARKPAD_DISCOVER_TIMEOUT_MS',
+  discoverMaxResponseBytes: 'SPARKPAD_DISCOVER_MAX_RESPONSE_BYTES',
+  discoverOllamaPort: 'SPARKPAD_DISCOVER_OLLAMA_PORT',
+  discoverLlamaCppPort: 'SPARKPAD_DISCOVER_LLAMA_CPP_PORT',
+  discoverLmStudioPort: 'SPARKPAD_DISCOVER_LM_STUDIO_PORT',
+  discoverVllmPort: 'SPARKPAD_DISCOVER_VLLM_PORT',
   fastUrl: 'SPARKPAD_FAST_URL',
   fastModel: 'SPARKPAD_FAST_MODEL',
   fastKey: 'SPARKPAD_FAST_KEY',

@@ -1,3 +1,4 @@
+import type { ConnectedModel } from '../lib/shared/protocol/ai';
 import type { RedisStatus } from './collab/distribution/redis-distributor';
 import type { StorageStatus } from './collab/extensions/persistence-extension';
 
@@ -9,6 +10,14 @@ export interface HealthSources {
   storage(): StorageStatus;
   /** Present when the instance is one of a cluster (SPARKPAD_REDIS_URL). */
   redis?: () => RedisStatus;
+  ai?: () => AiStatus;
+}
+
+/** Spark's tiers as configured or found at start; no model is not degraded (ghost text still works). */
+export interface AiStatus {
+  model: ConnectedModel;
+  fast: string;
+  deep: string;
 }
 
 export interface HealthReport {
@@ -18,6 +27,7 @@ export interface HealthReport {
   uptimeSeconds: number;
   storage: StorageStatus;
   redis?: RedisStatus;
+  ai?: AiStatus;
 }
 
 export function healthReport(sources: HealthSources): HealthReport {
@@ -30,5 +40,6 @@ export function healthReport(sources: HealthSources): HealthReport {
     uptimeSeconds: Math.round((Date.now() - sources.startedAt) / 1000),
     storage,
     ...(redis ? { redis } : {}),
+    ...(sources.ai ? { ai: sources.ai() } : {}),
   };
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { Server as SocketIOServer } from 'socket.io';
 import type { Config } from './config';
 import { createSparkAi } from './ai/ai-service';
+import { discoverLocalModel } from './ai/discovery/discover-local-model';
 import { attachAiSocketHandlers } from './ai/socket-handlers';
 import { SingleInstanceSpark } from './ai/spark/spark-cluster';
 import { AuthExtension, linkAccess } from './auth/auth-extension';
@@ -163,11 +164,14 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
     limits: { maxFiles: config.maxFilesPerRoom, maxBytes: config.maxDocumentBytes },
     access: sessionsApi.access,
   };
+  // A setting names the model; otherwise one already running on this machine is looked for, once.
+  const ai = createSparkAi(config, { registry: metrics.registry, found: await discoverLocalModel(config, logger) });
   const health: HealthSources = {
     version,
     startedAt: Date.now(),
     storage: () => persistence.status(),
     redis: scaleOut ? () => scaleOut.status() : undefined,
+    ai: () => ({ model: ai.model, fast: ai.tiers.fast.label, deep: ai.tiers.deep.label }),
   };
   const services: SparkpadServices = {
     config,
@@ -200,7 +204,6 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
     pingInterval: config.heartbeatTimeoutMs,
     pingTimeout: config.heartbeatTimeoutMs,
   });
-  const ai = createSparkAi(config, { registry: metrics.registry });
   const aiSockets = attachAiSocketHandlers(io, {
     router: ai.router,
     authenticate: (payload) => hooks.authenticate(payload),

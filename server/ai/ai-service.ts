@@ -1,12 +1,14 @@
 // server/ai/: Spark's server side: the router (routing/), model tiers (tiers/), the embedded engine
 // (embedded/), the Spark peer in each room (spark/), the socket.io handlers and AI metrics. This file builds it.
 /**
- * Builds Spark's server side from the settings: the tiers (remote when a URL is set, the embedded engine
- * otherwise), the router and the embedded engine's background corpus load. This is what server/index.ts
+ * Builds Spark's server side from the settings: the tiers (remote when a URL is set or a local model server
+ * was found, the embedded engine otherwise), the router and the embedded engine's background corpus load. This is what server/index.ts
  * creates once at start.
  */
 import type { Registry } from 'prom-client';
+import type { ConnectedModel } from '../../lib/shared/protocol/ai';
 import { ConfigError, type Config } from '../config';
+import type { FoundServer } from './discovery/discover-local-model';
 import type { CorpusStats } from './embedded/embedded-engine';
 import { EngineThread } from './embedded/engine-thread';
 import { fanOut } from './embedded/mirror-fan-out';
@@ -27,6 +29,8 @@ export interface SparkAi {
   /** The TypeScript language service, in a worker thread of its own; null when turned off. */
   languageService: SemanticThread | null;
   metrics: AiMetrics;
+  /** Where the model comes from: settings, a server found at start, or none. */
+  model: ConnectedModel;
   /** Resolves when the embedded corpus is indexed; completions work before that, on session files only. */
   corpusReady: Promise<CorpusStats>;
   close(): void;
@@ -63,20 +67,35 @@ function checkTierSettings(config: Config): void {
   }
 }
 
-export function createSparkAi(config: Config, options: { registry?: Registry; nodeModules?: string } = {}): SparkAi {
+export interface SparkAiOptions {
+  registry?: Registry;
+  nodeModules?: string;
+  /** A local model server found at start (server/ai/discovery/); used only when no tier URL is set. */
+  found?: FoundServer | null;
+}
+
+/** The tier settings a found server stands in for: its code model, fast in its own format, deep in chat. */
+function foundTier(found: FoundServer, slot: 'fast' | 'deep') {
+  const format = slot === 'fast' ? found.fastFormat : 'chat';
+  const where = new URL(found.url).host;
+  return { url: found.url, model: found.model, key: undefined, format, label: `${slot} tier (${found.title} ${found.model} on ${where}, ${format})` };
+}
+
+export function createSparkAi(config: Config, options: SparkAiOptions = {}): SparkAi {
   checkTierSettings(config);
   const engine = new EngineThread({ corpusBytes: config.embeddedCorpusBytes, nodeModules: options.nodeModules });
   const languageService = config.embeddedLanguageService ? new SemanticThread() : null;
   const embedded = new EmbeddedTier(languageService ? new SemanticCompleter(engine, languageService, config.embeddedLanguageServiceDeadlineMs) : engine);
+  const found = config.fastUrl || config.deepUrl ? null : (options.found ?? null);
   const remote = (slot: 'fast' | 'deep'): OpenAiTier | null => {
-    const url = config[`${slot}Url`];
-    if (!url) return null;
+    const endpoint = found
+      ? foundTier(found, slot)
+      : { url: config[`${slot}Url`], model: config[`${slot}Model`], key: config[`${slot}Key`], format: config[`${slot}Format`], label: undefined };
+    if (!endpoint.url) return null;
     return new OpenAiTier({
       name: slot,
-      url,
-      model: config[`${slot}Model`],
-      key: config[`${slot}Key`],
-      format: config[`${slot}Format`],
+      ...endpoint,
+      url: endpoint.url,
       stallTimeoutMs: config[`${slot}StallTimeoutMs`],
       requestDeadlineMs: config[`${slot}RequestDeadlineMs`],
       maxSseLineBytes: config.aiMaxSseLineBytes,
@@ -92,12 +111,16 @@ export function createSparkAi(config: Config, options: { registry?: Registry; no
     embedded,
   };
   const metrics = options.registry ? registerAiMetrics(options.registry) : NO_METRICS;
+  const model: ConnectedModel = found
+    ? { source: 'found', label: `${found.title} ${found.model} on ${new URL(found.url).host}` }
+    : { source: fastRemote ?? deepRemote ? 'settings' : 'none', label: fastRemote ?? deepRemote ? tiers.deep.label : 'none: the embedded engine completes code' };
   const router = new AiRouter({
     tiers,
     settings: routerSettingsFrom(config),
     metrics,
     workspaces: languageService ? fanOut([engine, languageService]) : engine,
     codeActions: languageService,
+    model,
   });
   const corpusReady = engine.load();
   return {
@@ -106,6 +129,7 @@ export function createSparkAi(config: Config, options: { registry?: Registry; no
     engine,
     languageService,
     metrics,
+    model,
     corpusReady,
     close() {
       for (const tier of new Set<ModelTier>([tiers.fast, tiers.deep])) if (tier instanceof OpenAiTier) tier.close();

@@ -31,6 +31,8 @@ export async function startInProcess(
     // A language-service worker per server would cost each of these many servers its warm-up CPU; the
     // tests of the service turn it on.
     SPARKPAD_EMBEDDED_LANGUAGE_SERVICE: 'false',
+    // Tests say which model they use: what this machine happens to run must not be found.
+    SPARKPAD_DISCOVER: 'false',
     ...options.env,
   });
   const server = await createSparkpadServer(config, { storage: options.storage?.(dataDir) });

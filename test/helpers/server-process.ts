@@ -50,6 +50,8 @@ export async function startServer(options: StartOptions = {}): Promise<ServerPro
       SPARKPAD_SECRET: TEST_SECRET,
       SPARKPAD_SERVE_NEXT: options.next ? 'true' : 'false',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      // Tests say which model they use: what this machine happens to run must not be found.
+      SPARKPAD_DISCOVER: 'false',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

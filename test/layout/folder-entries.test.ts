@@ -40,6 +40,7 @@ const ENTRY_FILES: Record<string, string> = {
   'server/ai/semantic': 'room-language-service.ts',
   'server/ai/spark': 'spark-peer.ts',
   'server/ai/session': 'ai-session.ts',
+  'server/ai/discovery': 'discover-local-model.ts',
   'tools/sim': 'main.ts',
   app: 'layout.tsx',
   'app/s/[room]': 'page.tsx',

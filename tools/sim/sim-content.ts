@@ -6,7 +6,8 @@
  */
 import { CURSOR_MARKER, REGION_END, REGION_START, SELECTION_END, SELECTION_START } from '../../server/ai/tiers/prompt-markers';
 
-export type SimEndpoint = 'chat' | 'completions' | 'infill';
+/** `generate` is Ollama's own `/api/generate`, which streams NDJSON rather than SSE. */
+export type SimEndpoint = 'chat' | 'completions' | 'infill' | 'generate';
 
 /** A short hash so different prompts get different, stable replies. */
 export function promptHash(text: string): string {
@@ -66,11 +67,17 @@ export function simulatedReply(endpoint: SimEndpoint, body: Body): string {
       return simulatedCompletion(String(body.prompt ?? ''));
     case 'infill':
       return simulatedCompletion(String(body.input_prefix ?? ''));
+    case 'generate':
+      return simulatedCompletion(String(body.prompt ?? ''));
   }
 }
 
-/** One SSE event in the wire shape of each endpoint. */
-export function sseEvent(endpoint: SimEndpoint, token: string, final: boolean): string {
+/** One streamed event in the wire shape of each endpoint: an SSE event, or an NDJSON line for `generate`. */
+export function sseEvent(endpoint: SimEndpoint, token: string, final: boolean, model = 'sim'): string {
+  if (endpoint === 'generate') {
+    const line = { model, created_at: new Date().toISOString(), response: token, done: final, ...(final ? { done_reason: 'stop' } : {}) };
+    return `${JSON.stringify(line)}\n`;
+  }
   let payload: unknown;
   switch (endpoint) {
     case 'chat':

@@ -1,6 +1,7 @@
 /**
  * An OpenAI-compatible streaming model server for tests and benchmarks: `/v1/chat/completions`,
- * `/v1/completions` (with `suffix`) and llama.cpp's `/infill`, with a configurable time to first token,
+ * `/v1/completions` (with `suffix`), llama.cpp's `/infill` and Ollama's `/api/generate`, or only the endpoints
+ * of one local model server it impersonates, with a configurable time to first token,
  * token rate and faults. It records every request's open and close so a test can observe that a cancel
  * really closed the upstream connection.
  */
@@ -9,6 +10,7 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { behaviourFor, DEFAULT_SIM_BEHAVIOUR, type SimBehaviour } from './sim-behaviour';
 import { simTokens, simulatedReply, sseEvent, type SimEndpoint } from './sim-content';
+import { answerInfo, DEFAULT_SIM_MODELS, refusalOf, streamingEndpoint, type SimImpersonation } from './sim-impersonation';
 
 export interface SimRequestRecord {
   id: number;
@@ -48,16 +50,18 @@ export interface ModelSimulator {
   close(): Promise<void>;
 }
 
-const ENDPOINTS: Record<string, SimEndpoint> = {
-  '/v1/chat/completions': 'chat',
-  '/v1/completions': 'completions',
-  '/infill': 'infill',
-  '/completion': 'completions',
-};
+export interface SimulatorOptions {
+  port?: number;
+  host?: string;
+  behaviour?: Partial<SimBehaviour>;
+  /** Answer as this local model server, with only its endpoints (sim-impersonation.ts). */
+  as?: SimImpersonation;
+  /** The models it lists; by default one code model fitting the server. */
+  models?: string[];
+}
 
-export async function startModelSimulator(
-  options: { port?: number; host?: string; behaviour?: Partial<SimBehaviour> } = {},
-): Promise<ModelSimulator> {
+export async function startModelSimulator(options: SimulatorOptions = {}): Promise<ModelSimulator> {
+  const models = options.models ?? (options.as ? [DEFAULT_SIM_MODELS[options.as]] : ['sim']);
   let behaviour: SimBehaviour = { ...DEFAULT_SIM_BEHAVIOUR, ...options.behaviour };
   const requests: SimRequestRecord[] = [];
   const events = new EventEmitter<SimEvents>();
@@ -66,8 +70,9 @@ export async function startModelSimulator(
   const connectionIds = new WeakMap<Socket, number>();
 
   const server = http.createServer((req, res) => {
-    const endpoint = ENDPOINTS[(req.url ?? '').split('?')[0] ?? ''];
-    if (req.method === 'GET' && req.url === '/health') return void res.end('{"status":"ok"}');
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    if (req.method === 'GET' && answerInfo(options.as, models, path, res)) return;
+    const endpoint = streamingEndpoint(options.as, path);
     if (req.method !== 'POST' || !endpoint) {
       res.writeHead(404, { 'content-type': 'application/json' });
       return void res.end('{"error":{"message":"not found"}}');
@@ -128,16 +133,22 @@ export async function startModelSimulator(
       return void res.end(JSON.stringify({ error: { message, type: 'sim_fault' } }));
     }
     if (b.fault === 'hang') return; // never answers; the client has to give up or cancel
+    const refused = refusalOf(options.as, record.endpoint, record.body);
+    if (refused) {
+      res.writeHead(refused.status, { 'content-type': 'application/json' });
+      return void res.end(JSON.stringify(refused.body));
+    }
 
     const reply = b.response ?? simulatedReply(record.endpoint, record.body);
     const tokens = simTokens(reply);
     if (record.body.stream === false) {
       return void later(b.ttftMs, () => {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ choices: [{ index: 0, text: reply, message: { role: 'assistant', content: reply } }], content: reply }));
+        res.end(JSON.stringify({ choices: [{ index: 0, text: reply, message: { role: 'assistant', content: reply } }], content: reply, response: reply, done: true }));
       });
     }
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    const ndjson = record.endpoint === 'generate';
+    res.writeHead(200, { 'content-type': ndjson ? 'application/x-ndjson' : 'text/event-stream', 'cache-control': 'no-cache' });
     res.flushHeaders();
     const gapMs = b.tokensPerSecond > 0 ? 1000 / b.tokensPerSecond : 0;
     const send = (i: number): void => {
@@ -151,12 +162,12 @@ export async function startModelSimulator(
         return void res.end();
       }
       if (i >= tokens.length) {
-        res.write(sseEvent(record.endpoint, '', true));
-        if (record.endpoint !== 'infill') res.write('data: [DONE]\n\n');
+        res.write(sseEvent(record.endpoint, '', true, String(record.body.model ?? models[0])));
+        if (record.endpoint !== 'infill' && !ndjson) res.write('data: [DONE]\n\n');
         return void res.end();
       }
       const token = tokens[i]!;
-      res.write(sseEvent(record.endpoint, token, false));
+      res.write(sseEvent(record.endpoint, token, false, String(record.body.model ?? models[0])));
       record.tokensSent++;
       events.emit('token', record, token);
       if (gapMs === 0) send(i + 1);

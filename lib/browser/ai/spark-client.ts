@@ -7,6 +7,7 @@ import {
   serverMessageSchema,
   type AiError,
   type AiErrorCode,
+  type ConnectedModel,
   type ClientMessageInput,
   type Pin,
   type ServerMessage,
@@ -24,7 +25,7 @@ import type { Permission } from '../../shared/share-token';
 
 export type SparkConnection =
   | { kind: 'connecting' }
-  | { kind: 'ready'; permission: Permission; tiers: { fast: string; deep: string } }
+  | { kind: 'ready'; permission: Permission; tiers: { fast: string; deep: string }; model: ConnectedModel | null }
   /** The connection dropped; socket.io is retrying. Requests in flight are lost. */
   | { kind: 'reconnecting' }
   /** The server said no (bad token, old page); retrying would not change its answer. */
@@ -122,7 +123,7 @@ export class SparkClient {
         this.socket.disconnect();
         return;
       }
-      this.set({ kind: 'ready', permission: message.permission, tiers: message.tiers });
+      this.set({ kind: 'ready', permission: message.permission, tiers: message.tiers, model: message.model ?? null });
     }
     for (const listener of [...this.messageListeners]) listener(message);
   }

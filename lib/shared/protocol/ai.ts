@@ -186,6 +186,13 @@ export type StopReason = z.infer<typeof stopReasonSchema>;
 
 const tierNotice = z.object({ code: aiErrorSchema.shape.code, tier: tierNameSchema, message: z.string(), status: z.number().optional() });
 
+/**
+ * Where Spark's model comes from: endpoints set in the settings, a local model server found at start, or
+ * none (the embedded engine completes code; instructions and chat are refused with NO_MODEL_CONNECTED).
+ */
+export const connectedModelSchema = z.object({ source: z.enum(['settings', 'found', 'none']), label: z.string() });
+export type ConnectedModel = z.infer<typeof connectedModelSchema>;
+
 export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('hello'),
@@ -194,6 +201,7 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
     /** The identity the server knows this connection by: undo, stop, rate limits and chat authorship key on it. */
     userId: z.string(),
     tiers: z.object({ fast: z.string(), deep: z.string() }),
+    model: connectedModelSchema.optional(),
   }),
   /** The server is about to close this connection, and why (the links were rotated, it is shutting down). */
   z.object({ type: z.literal('closing'), reason: z.enum(Object.keys(REFUSAL) as [RefusalReason, ...RefusalReason[]]) }),

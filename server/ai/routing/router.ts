@@ -6,11 +6,11 @@
  * and streams RouterEvents back. Completions get the latency machinery of routing/completions.ts; edits
  * and chat stream straight down the tier chain with fallback.
  */
-import type { LatencyStats, Pin, RouterError } from '../../../lib/shared/protocol/ai';
+import type { ConnectedModel, LatencyStats, Pin, RouterError } from '../../../lib/shared/protocol/ai';
 import { NO_METRICS, type AiMetrics } from '../metrics';
 import { Completions, type CompleteInput, type CompletionSettings } from './completions';
 import { buildEditRequest, keepEnd, CHARS_PER_TOKEN, type EditInput, type WorkspaceView } from './context';
-import { noModelRefusal } from './no-model';
+import { modelConnected, noModelRefusal } from './no-model';
 import { AiRateLimits } from './rate-limits';
 import type { RouterEvent } from './router-events';
 import { streamChain } from './tier-chain';
@@ -45,6 +45,8 @@ export interface RouterDeps {
   workspaces?: WorkspaceMirrors;
   /** The language service's refactors and fixes, which Spark types with no model; none when it is off. */
   codeActions?: CodeActions | null;
+  /** Where the tiers' model comes from, for the hello and /api/health. */
+  model?: ConnectedModel;
 }
 
 export interface RoutedEditInput extends EditInput {
@@ -92,6 +94,10 @@ export class AiRouter {
 
   get tiers(): TierSet {
     return this.deps.tiers;
+  }
+
+  get model(): ConnectedModel {
+    return this.deps.model ?? { source: modelConnected(this.deps.tiers) ? 'settings' : 'none', label: this.deps.tiers.deep.label };
   }
 
   /** Why an instruction or a chat question cannot be served at all (no model), before anything is written. */

@@ -15,7 +15,6 @@ import type { AiRouter } from '../routing/router';
 import { offeredActions, runCodeAction } from '../spark/code-action-edit';
 import type { SparkPeer } from '../spark/spark-peer';
 import type { SparkPeers } from '../spark/peer-registry';
-import { writeRefusal } from '../spark/write-refusal';
 import type { AiTransport } from './ai-transport';
 import { completionMessage } from './completion-messages';
 import { errorReply } from './error-reply';
@@ -77,6 +76,7 @@ export class AiSession {
       permission: this.access.permission,
       userId: this.access.userId ?? `connection:${this.access.connectionId}`,
       tiers: { fast: router.tiers.fast.label, deep: router.tiers.deep.label },
+      model: router.model,
     });
   }
 

@@ -17,6 +17,8 @@ export interface OpenAiTierSettings {
   model?: string;
   key?: string;
   format: PromptFormat;
+  /** How messages name the tier; by default its slot, host and format. */
+  label?: string;
   stallTimeoutMs: number;
   /** Longest a whole request may take, however the endpoint trickles bytes. @default 120000 */
   requestDeadlineMs?: number;
@@ -51,7 +53,7 @@ export class OpenAiTier implements ModelTier {
 
   constructor(private readonly settings: OpenAiTierSettings) {
     this.name = settings.name;
-    this.label = `${settings.name} tier (${new URL(settings.url).host}, ${settings.format})`;
+    this.label = settings.label ?? `${settings.name} tier (${new URL(settings.url).host}, ${settings.format})`;
     this.keySetting = `SPARKPAD_${settings.name.toUpperCase()}_KEY`;
     const options = { keepAlive: true, keepAliveMsecs: 15_000, maxSockets: settings.maxSockets ?? 8 };
     this.agent = settings.url.startsWith('https:') ? new https.Agent(options) : new http.Agent(options);
