@@ -1,13 +1,16 @@
 /**
- * Prints the README's settings table from server/config.ts: each setting's doc comment, its
+ * Prints the README's settings table from the settings schema (server/collab-settings.ts, server/ai-settings.ts): each setting's doc comment, its
  * `@default` and its environment variable. `npx tsx scripts/settings-table.ts` after changing a setting;
  * test/config.test.ts checks that the README lists every variable.
  */
 import fs from 'node:fs';
 import { envNames } from '../server/config';
 
-const source = fs.readFileSync(new URL('../server/config.ts', import.meta.url), 'utf8');
-const schema = source.slice(source.indexOf('configSchema = z'), source.indexOf('export type Config'));
+// The settings' fields, by area, in the order config.ts joins them.
+const schema = ['../server/collab-settings.ts', '../server/ai-settings.ts']
+  .map((file) => fs.readFileSync(new URL(file, import.meta.url), 'utf8'))
+  .map((source) => source.slice(source.indexOf('Settings = {')))
+  .join('\n');
 const rows = ['| variable | default | meaning |', '|---|---|---|'];
 for (const match of schema.matchAll(/\/\*\*([\s\S]*?)\*\/\s*\n\s*(\w+):/g)) {
   const key = match[2] as keyof typeof envNames;
