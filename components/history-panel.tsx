@@ -22,7 +22,7 @@ export function HistoryPanel({ onClose }: { onClose(): void }) {
   const { caller, canRestore } = useHistory();
   const client = useSessionStore((s) => s.client);
   const now = useWorkspaceTexts(client);
-  const { versions, selectedId, files, selectedFile, work, error, announcement } = useHistoryStore();
+  const { versions, selectedId, files, selectedFile, writers, work, error, announcement } = useHistoryStore();
   const store = useHistoryStore.getState();
   const selected = versions?.find((v) => v.id === selectedId) ?? null;
   return (
@@ -50,6 +50,8 @@ export function HistoryPanel({ onClose }: { onClose(): void }) {
               onSelectFile={store.selectFile}
               onRestore={canRestore ? (file) => void store.restore(caller, file) : null}
               restoring={work === 'restoring'}
+              client={client}
+              writers={writers}
             />
           )}
         </div>

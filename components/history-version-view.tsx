@@ -2,7 +2,9 @@
 
 import { useMemo } from 'react';
 import { fileChanges, type FileStatus } from '@/lib/browser/history/file-changes';
-import type { VersionMeta } from '@/lib/shared/protocol/history';
+import type { CollabClient } from '@/lib/browser/collab/collab-client';
+import { useLineWriters } from '@/lib/browser/history/use-line-writers';
+import type { RoomWriters, VersionMeta } from '@/lib/shared/protocol/history';
 import { HistoryDiff } from './history-diff';
 import { formatWhen, KIND_LABELS } from './history-timeline';
 
@@ -23,16 +25,20 @@ interface Props {
   /** Null when this link may only browse. */
   onRestore: ((file?: string) => void) | null;
   restoring: boolean;
+  /** This browser's copy of the document and the room's client names: who wrote each line now. */
+  client: CollabClient | null;
+  writers: RoomWriters;
 }
 
 /**
  * One version, read-only: who and when, each file's change since, the chosen file's diff, Restore. The
  * restore buttons are marked unavailable rather than disabled, so focus stays on them after a restore.
  */
-export function HistoryVersionView({ version, files, now, selectedFile, onSelectFile, onRestore, restoring }: Props) {
+export function HistoryVersionView({ version, files, now, selectedFile, onSelectFile, onRestore, restoring, client, writers }: Props) {
   const changes = useMemo(() => (files ? fileChanges(files, now) : []), [files, now]);
   const shown = changes.find((c) => c.path === selectedFile) ?? changes.find((c) => c.status !== 'same') ?? changes[0];
   const differs = changes.some((c) => c.status !== 'same');
+  const lineWriters = useLineWriters(client, shown?.path ?? null, shown ? (now[shown.path] ?? '') : '', writers);
   return (
     <section className="history-version-view" aria-label="The selected version" data-testid="history-version-view">
       <div className="history-summary">
@@ -64,7 +70,7 @@ export function HistoryVersionView({ version, files, now, selectedFile, onSelect
             ))}
           </ul>
           <div className="history-file-view">
-            {shown && <HistoryDiff path={shown.path} version={files[shown.path] ?? ''} now={now[shown.path] ?? ''} />}
+            {shown && <HistoryDiff path={shown.path} version={files[shown.path] ?? ''} now={now[shown.path] ?? ''} writers={lineWriters} />}
             <div className="history-actions">
               {onRestore ? (
                 <>

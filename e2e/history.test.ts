@@ -7,7 +7,7 @@ import { startServer, type ServerProcess } from '../test/helpers/server-process'
 import { axeViolations } from './helpers/axe';
 import { launchBrowser, newUser, type User } from './helpers/browser';
 import { typeAtEnd, waitForEditorValue } from './helpers/monaco';
-import { createSession, openSession, type CreatedSession } from './helpers/session';
+import { createSession, openSession, setName, type CreatedSession } from './helpers/session';
 
 /** Screenshots stay behind for a person to look at. */
 const SHOTS = fs.mkdtempSync(path.join(os.tmpdir(), 'sparkpad-history-'));
@@ -26,10 +26,22 @@ async function saveVersion(page: Page, label: string): Promise<void> {
   await page.getByTestId('history-panel').waitFor({ state: 'detached' });
 }
 
-/** The diff's added and removed lines as shown, without the signs. */
+/** The diff's added and removed lines as shown, without the signs or who wrote them. */
 async function diffLines(page: Page, kind: 'added' | 'removed'): Promise<string[]> {
-  const rows = await page.locator(`[data-testid="history-diff"] [data-diff="${kind}"]`).allTextContents();
+  const rows = await page.locator(`[data-testid="history-diff"] [data-diff="${kind}"]`).evaluateAll((spans) =>
+    spans.map((span) => {
+      const row = span.cloneNode(true) as HTMLElement;
+      row.querySelectorAll('[data-testid="diff-writer"]').forEach((writer) => writer.remove());
+      return row.textContent ?? '';
+    }),
+  );
   return rows.map((row) => row.replace(/^(added since: |gone since: )?[+−]/, '').trim());
+}
+
+/** The names shown beside the diff's added lines, one per attributed line. */
+async function diffWriters(page: Page): Promise<string[]> {
+  const names = await page.locator('[data-testid="history-diff"] [data-testid="diff-writer"]').allTextContents();
+  return names.map((name) => name.replace(', written by ', '').trim());
 }
 
 describe('history in the browser', () => {
@@ -44,6 +56,7 @@ describe('history in the browser', () => {
     session = await createSession(server.url);
     [ada, bob] = await Promise.all([newUser(browser), newUser(browser)]);
     await Promise.all([openSession(ada.page, session.editUrl), openSession(bob.page, session.editUrl)]);
+    await setName(ada.page, 'Ada');
   });
   afterAll(async () => {
     await browser?.close();
@@ -67,6 +80,8 @@ describe('history in the browser', () => {
     await ada.page.locator('[data-testid="history-version"][aria-current="true"]', { hasText: 'starter' }).waitFor();
     await ada.page.waitForFunction(() => document.querySelectorAll('[data-testid="history-diff"] [data-diff="added"]').length === 2);
     expect(await diffLines(ada.page, 'added')).toEqual(['// step one', '// step two']);
+    // Each line added since is shown with who wrote it.
+    expect(await diffWriters(ada.page)).toEqual(['Ada', 'Ada']);
     expect(await ada.page.locator('[data-testid="history-file"][data-status="changed"]').allTextContents()).toEqual([
       expect.stringContaining('main.ts'),
     ]);

@@ -38,6 +38,8 @@ export const collabSettings = {
   versionsHourlyAfterMs: z.coerce.number().int().min(0).default(24 * 60 * 60 * 1000),
   /** Versions a room keeps (each holds the whole workspace); past it, the version closest in time to its newer neighbour goes (a burst thins itself; older history stays). @default 1000 */
   maxVersionsPerRoom: z.coerce.number().int().min(1).default(1000),
+  /** Yjs clients (a tab each) a loaded room keeps a name and colour for, to show who wrote each line; past it the one seen longest ago goes. @default 256 */
+  maxWritersPerRoom: z.coerce.number().int().min(1).default(256),
   /** Time one file's diff may take in a restore; past it that file is rewritten more coarsely. @default 10 */
   restoreDiffBudgetMs: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Largest document (bytes of Yjs updates) a room may grow to. @default 10485760 */

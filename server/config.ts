@@ -30,6 +30,7 @@ export const envNames = {
   versionEveryMs: 'SPARKPAD_VERSION_EVERY_MS',
   versionsHourlyAfterMs: 'SPARKPAD_VERSIONS_HOURLY_AFTER_MS',
   maxVersionsPerRoom: 'SPARKPAD_MAX_VERSIONS_PER_ROOM',
+  maxWritersPerRoom: 'SPARKPAD_MAX_WRITERS_PER_ROOM',
   restoreDiffBudgetMs: 'SPARKPAD_RESTORE_DIFF_BUDGET_MS',
   maxDocumentBytes: 'SPARKPAD_MAX_DOCUMENT_BYTES',
   maxFilesPerRoom: 'SPARKPAD_MAX_FILES_PER_ROOM',

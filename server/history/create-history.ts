@@ -33,6 +33,7 @@ export function createHistory(
       maxVersionsPerRoom: config.maxVersionsPerRoom,
       restoreDiffBudgetMs: config.restoreDiffBudgetMs,
       maxFilesPerRoom: config.maxFilesPerRoom,
+      maxWritersPerRoom: config.maxWritersPerRoom,
     },
     logger,
   );

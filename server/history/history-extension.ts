@@ -1,6 +1,7 @@
 import type { Extension, HookPayloads } from '../collab/core/hooks';
 import type { HistoryService } from './history-service';
 import { creditFor } from './participants';
+import { noteWriters } from './note-writers';
 
 /**
  * Watches rooms for history: notes who changes the files, and ends each stretch of editing in an
@@ -20,6 +21,7 @@ export class HistoryExtension implements Extension {
     const name = creditFor(room, origin);
     if (name === null) return;
     this.history.participants.note(room.id, name);
+    noteWriters(this.history.writers, room, origin);
     if (this.timers.has(room.id)) return;
     const timer = setTimeout(() => {
       this.timers.delete(room.id);
@@ -34,6 +36,7 @@ export class HistoryExtension implements Extension {
     const timer = this.timers.get(room.id);
     if (timer) clearTimeout(timer);
     this.timers.delete(room.id);
+    this.history.writers.forget(room.id);
     if (!this.history.participants.any(room.id)) return;
     // A failed version must not keep the room loaded: its edits are stored, only this entry is missed.
     await this.history.takeQuietly(room, 'auto', '');

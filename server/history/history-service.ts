@@ -1,5 +1,6 @@
 // server/history/: a session's versions: taking them (after a stretch of editing, before each Spark edit,
-// on request, before a restore), retention, a version's files, and restoring one as a forward edit.
+// on request, before a restore), retention, a version's files, restoring one as a forward edit, and the
+// names of who wrote with each Yjs client id (writers.ts).
 // HistoryService (this file) is the entry point; history-extension.ts watches rooms for it.
 import type { Logger } from 'pino';
 import { nanoid } from 'nanoid';
@@ -13,6 +14,7 @@ import { Participants } from './participants';
 import { applyRestore, planRestore, type RestoreOrigin, type RestorePlan, type RestoreTarget } from './restore-edit';
 import { versionsToThin } from './retention';
 import { filesOfState } from './workspace-files';
+import { Writers } from './writers';
 
 export interface HistorySettings {
   /** A stretch of editing this long ends in an automatic version. */
@@ -24,6 +26,8 @@ export interface HistorySettings {
   restoreDiffBudgetMs: number;
   /** The room's file limit, which a restore honours like any edit. */
   maxFilesPerRoom: number;
+  /** Yjs clients a room keeps a name and colour for. */
+  maxWritersPerRoom: number;
 }
 
 /** A room as history needs it: its id and live document (the collab Room and Spark's room both fit). */
@@ -42,13 +46,16 @@ export type RestoreResult = { ok: true; changed: string[]; before: VersionMeta }
 
 export class HistoryService {
   readonly participants = new Participants();
+  readonly writers: Writers;
 
   constructor(
     private readonly storage: Storage,
     private readonly rooms: HistoryRooms,
     readonly settings: HistorySettings,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.writers = new Writers(settings.maxWritersPerRoom);
+  }
 
   /**
    * Takes a version of a loaded room. The state is encoded before anything awaits, so the version is the

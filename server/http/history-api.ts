@@ -22,6 +22,7 @@ const ROOM = '([A-Za-z0-9_-]{1,128})';
 const VERSION = '([A-Za-z0-9_-]{1,64})';
 const ROUTES = [
   { action: 'list', method: 'GET', path: new RegExp(`^/api/sessions/${ROOM}/history$`) },
+  { action: 'writers', method: 'GET', path: new RegExp(`^/api/sessions/${ROOM}/writers$`) },
   { action: 'show', method: 'GET', path: new RegExp(`^/api/sessions/${ROOM}/history/${VERSION}$`) },
   { action: 'save', method: 'POST', path: new RegExp(`^/api/sessions/${ROOM}/versions$`) },
   { action: 'restore', method: 'POST', path: new RegExp(`^/api/sessions/${ROOM}/history/${VERSION}/restore$`) },
@@ -42,6 +43,7 @@ const STATUS: Record<HistoryRefusal, number> = {
  * The history HTTP API, beside the sessions API:
  *   GET  /api/sessions/<room>/history              → { versions: [{ id, at, kind, label, by }] }, newest first
  *   GET  /api/sessions/<room>/history/<id>         → { id, at, files: { path: text } }
+ *   GET  /api/sessions/<room>/writers              → { writers: { clientId: { name, color, kind } } }
  *   POST /api/sessions/<room>/versions             → { id }: a version now, with `{ label }` (edit)
  *   POST /api/sessions/<room>/history/<id>/restore → { ok: true }: the workspace, or `{ file }`, restored (edit)
  * Any link token may browse; saving and restoring need edit. Returns false for any other path.
@@ -66,6 +68,8 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse, deps: 
   switch (action) {
     case 'list':
       return reply(res, 200, { versions: await deps.history.list(roomId) });
+    case 'writers':
+      return reply(res, 200, { writers: deps.history.writers.of(roomId) });
     case 'show': {
       const files = await deps.history.files(roomId, versionId!);
       return files ? reply(res, 200, files) : historyRefusal(res, 'VERSION_NOT_FOUND');

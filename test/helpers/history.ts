@@ -1,4 +1,4 @@
-import { versionFilesSchema, versionListSchema, type VersionFiles, type VersionMeta } from '../../lib/shared/protocol/history';
+import { versionFilesSchema, versionListSchema, writersSchema, type RoomWriters, type VersionFiles, type VersionMeta } from '../../lib/shared/protocol/history';
 
 /** What a history route answered: the status and the parsed body. */
 export interface Answer<T = Record<string, unknown>> {
@@ -42,4 +42,11 @@ export function restoreVersion(url: string, room: string, token: string | null, 
 /** Any history route, for tests of who may call which. */
 export function historyCall(url: string, path: string, token: string | null, method = 'GET'): Promise<Answer<{ error?: string }>> {
   return call(url, path, token, { method, body: method === 'POST' ? {} : undefined });
+}
+
+/** `GET /api/sessions/<room>/writers`: who each Yjs client id is (throws unless 200). */
+export async function roomWriters(url: string, room: string, token: string): Promise<RoomWriters> {
+  const answer = await call(url, `/api/sessions/${room}/writers`, token);
+  if (answer.status !== 200) throw new Error(`GET writers answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return writersSchema.parse(answer.body).writers;
 }

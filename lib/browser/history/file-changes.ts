@@ -73,3 +73,16 @@ function foldUnchanged(rows: DiffRow[]): DiffRow[] {
   });
   return out;
 }
+
+/** For each diff row, the line of now's text it shows (counting from 0), or null for a removed or folded row. */
+export function nowLinesOf(rows: DiffRow[]): Array<number | null> {
+  let line = 0;
+  return rows.map((row) => {
+    if (row.kind === 'removed') return null;
+    if (row.kind === 'skipped') {
+      line += row.lines;
+      return null;
+    }
+    return line++;
+  });
+}

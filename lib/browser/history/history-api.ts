@@ -3,6 +3,8 @@ import {
   savedVersionSchema,
   versionFilesSchema,
   versionListSchema,
+  writersSchema,
+  type RoomWriters,
   type VersionFiles,
   type VersionMeta,
 } from '../../shared/protocol/history';
@@ -57,4 +59,10 @@ export function saveVersion(caller: HistoryCaller, label: string): Promise<Histo
 /** Restores the whole workspace, or only `file`; the edit arrives through the document like any other. */
 export function restoreVersion(caller: HistoryCaller, id: string, file?: string): Promise<HistoryResult<{ ok: true }>> {
   return call(caller, `/history/${encodeURIComponent(id)}/restore`, z.object({ ok: z.literal(true) }), file ? { file } : {});
+}
+
+/** Who each Yjs client id that wrote in the room is, to name the writer of each line now. */
+export async function fetchWriters(caller: HistoryCaller): Promise<HistoryResult<RoomWriters>> {
+  const result = await call(caller, '/writers', writersSchema);
+  return result.ok ? { ok: true, value: result.value.writers } : result;
 }

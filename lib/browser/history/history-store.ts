@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { VersionFiles, VersionMeta } from '../../shared/protocol/history';
-import { fetchVersionFiles, fetchVersions, restoreVersion, saveVersion, type HistoryCaller } from './history-api';
+import type { RoomWriters, VersionFiles, VersionMeta } from '../../shared/protocol/history';
+import { fetchVersionFiles, fetchVersions, fetchWriters, restoreVersion, saveVersion, type HistoryCaller } from './history-api';
 
 export type HistoryWork = 'saving' | 'restoring';
 
@@ -12,6 +12,8 @@ export interface HistoryState {
   files: VersionFiles | null;
   /** The file whose diff is shown. */
   selectedFile: string | null;
+  /** Who each Yjs client id is, fetched with each selection; empty when unknown. */
+  writers: RoomWriters;
   work: HistoryWork | null;
   error: string | null;
   /** Said politely to screen readers after a save or restore. */
@@ -29,6 +31,7 @@ export const useHistoryStore = create<HistoryState>((set, get) => ({
   selectedId: null,
   files: null,
   selectedFile: null,
+  writers: {},
   work: null,
   error: null,
   announcement: '',
@@ -45,9 +48,11 @@ export const useHistoryStore = create<HistoryState>((set, get) => ({
 
   async select(caller, id) {
     set({ selectedId: id, error: null });
-    const result = await fetchVersionFiles(caller, id);
+    const [result, writers] = await Promise.all([fetchVersionFiles(caller, id), fetchWriters(caller)]);
     // A later selection won: drop this answer.
     if (get().selectedId !== id) return;
+    // Without the names the diff still shows; lines are just not attributed.
+    if (writers.ok) set({ writers: writers.value });
     if (!result.ok) return set({ files: null, error: result.message });
     const selectedFile = get().selectedFile;
     set({ files: result.value, selectedFile: selectedFile ?? Object.keys(result.value.files).sort()[0] ?? null });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { awarenessUserSchema } from './awareness';
 
 /**
  * The history HTTP API (server/http/history-api.ts): a session's versions, one version's files, saving a
@@ -33,6 +34,15 @@ export const versionFilesSchema = z.object({
   files: z.record(z.string(), z.string()),
 });
 export type VersionFiles = z.infer<typeof versionFilesSchema>;
+
+/**
+ * `GET /api/sessions/<room>/writers`: who each Yjs client id that wrote in the room is, so each line of
+ * the text now can be shown with its writer's name and colour (lib/shared/document/line-writers.ts).
+ */
+export const writersSchema = z.object({
+  writers: z.record(z.string(), awarenessUserSchema.pick({ name: true, color: true, kind: true })),
+});
+export type RoomWriters = z.infer<typeof writersSchema>['writers'];
 
 /** The browser's signed identity (from `POST …/identity`), so the version credits the person by name. */
 const identityField = z.string().max(512).optional();
