@@ -1,33 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { startInProcess, type InProcessServer } from '../helpers/in-process-server';
+import type { InProcessServer } from '../helpers/in-process-server';
+import { inProcessServerPerTest } from '../helpers/server-per-test';
 import { listVersions, restoreVersion, saveVersion, versionFiles } from '../helpers/history';
 import { createRoomInDataDir } from '../helpers/sessions';
-import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
+import { whenDoc, type YjsClient } from '../helpers/yjs-client';
 
 const START = 'function area(r) {\n  return 3 * r * r;\n}\n\n// notes:\n';
 
+const fixture = inProcessServerPerTest();
+const { join, onServer } = fixture;
 let server: InProcessServer | null = null;
-const clients: YjsClient[] = [];
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server?.close();
-  server = null;
-});
-
-async function join(room: string, token: string): Promise<YjsClient> {
-  const client = connectClient(server!.wsUrl, room, token);
-  clients.push(client);
-  await synced(client);
-  return client;
-}
-
-/** Resolves once the server's copy of the room satisfies `check`: what an HTTP call there will see. */
-async function onServer(room: string, check: (files: Y.Map<Y.Text>) => boolean): Promise<void> {
-  const loaded = await server!.server.rooms.open(room);
-  await whenDoc(loaded.doc, () => check(loaded.doc.getMap<Y.Text>('files')));
-}
 
 /** Types `chars` one keystroke at a time at the end of the file, as a person does. */
 function typeAtEnd(client: YjsClient, chars: string): void {
@@ -37,7 +20,7 @@ function typeAtEnd(client: YjsClient, chars: string): void {
 
 describe('restoring a version', () => {
   it('brings the version back as a forward edit that keeps what a second client types meanwhile', async () => {
-    server = await startInProcess();
+    server = await fixture.start();
     const { room, editToken } = await createRoomInDataDir(server.dataDir);
     const ada = await join(room, editToken);
     const bob = await join(room, editToken);
@@ -78,7 +61,7 @@ describe('restoring a version', () => {
   });
 
   it('takes a version of the present first, so a restore can itself be undone', async () => {
-    server = await startInProcess();
+    server = await fixture.start();
     const { room, editToken } = await createRoomInDataDir(server.dataDir);
     const ada = await join(room, editToken);
     ada.text().insert(0, 'one');
@@ -93,7 +76,7 @@ describe('restoring a version', () => {
   });
 
   it('restores one file, creating it again when it was deleted since, and leaves the others', async () => {
-    server = await startInProcess();
+    server = await fixture.start();
     const { room, editToken } = await createRoomInDataDir(server.dataDir);
     const ada = await join(room, editToken);
     ada.text('a.ts').insert(0, 'a1');
@@ -114,7 +97,7 @@ describe('restoring a version', () => {
   });
 
   it('refuses, by name, a restore that would give the room more files than it may hold', async () => {
-    server = await startInProcess({ env: { SPARKPAD_MAX_FILES_PER_ROOM: '2' } });
+    server = await fixture.start({ env: { SPARKPAD_MAX_FILES_PER_ROOM: '2' } });
     const { room, editToken } = await createRoomInDataDir(server.dataDir);
     const ada = await join(room, editToken);
     ada.text('a.ts').insert(0, 'a');

@@ -1,37 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { startInProcess, type InProcessServer } from '../helpers/in-process-server';
+import type { InProcessServer } from '../helpers/in-process-server';
+import { inProcessServerPerTest } from '../helpers/server-per-test';
 import { listVersions, restoreVersion, saveVersion } from '../helpers/history';
 import { createRoomInDataDir } from '../helpers/sessions';
-import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
+import { whenDoc } from '../helpers/yjs-client';
 
 const LIMIT_BYTES = 8192;
 const BIG = 'x'.repeat(5000);
 
+const fixture = inProcessServerPerTest();
+const { join, onServer } = fixture;
 let server: InProcessServer | null = null;
-const clients: YjsClient[] = [];
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server?.close();
-  server = null;
-});
-
-async function join(room: string, token: string): Promise<YjsClient> {
-  const client = connectClient(server!.wsUrl, room, token);
-  clients.push(client);
-  await synced(client);
-  return client;
-}
-
-async function onServer(room: string, check: (files: Y.Map<Y.Text>) => boolean): Promise<void> {
-  const loaded = await server!.server.rooms.open(room);
-  await whenDoc(loaded.doc, () => check(loaded.doc.getMap<Y.Text>('files')));
-}
 
 describe('a restore and the room size limit', () => {
   it('refuses, by name, a restore that would make the document larger than it may be, and changes nothing', async () => {
-    server = await startInProcess({ env: { SPARKPAD_MAX_DOCUMENT_BYTES: String(LIMIT_BYTES) } });
+    server = await fixture.start({ env: { SPARKPAD_MAX_DOCUMENT_BYTES: String(LIMIT_BYTES) } });
     const { room, editToken } = await createRoomInDataDir(server.dataDir);
     const ada = await join(room, editToken);
     ada.text('big.ts').insert(0, BIG);
@@ -51,7 +35,7 @@ describe('a restore and the room size limit', () => {
   });
 
   it('lets a restore within the limit through', async () => {
-    server = await startInProcess({ env: { SPARKPAD_MAX_DOCUMENT_BYTES: String(LIMIT_BYTES) } });
+    server = await fixture.start({ env: { SPARKPAD_MAX_DOCUMENT_BYTES: String(LIMIT_BYTES) } });
     const { room, editToken } = await createRoomInDataDir(server.dataDir);
     const ada = await join(room, editToken);
     ada.text('a.ts').insert(0, 'const a = 1;\n');

@@ -1,29 +1,25 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lineWriterIds } from '../../lib/shared/document/line-writers';
 import { connectAi } from '../helpers/ai-client';
 import { roomWriters } from '../helpers/history';
-import { startInProcess, until, type InProcessServer } from '../helpers/in-process-server';
+import { until, type InProcessServer } from '../helpers/in-process-server';
+import { inProcessServerPerTest } from '../helpers/server-per-test';
 import { createRoomInDataDir } from '../helpers/sessions';
-import { connectClient, personState, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
+import { connectClient, personState, synced, whenDoc } from '../helpers/yjs-client';
 
 const ANA_LINES = 'TODO\nconst area = 3 * radius;\n';
 const SPARK_LINE = '// area of a circle';
 
+const fixture = inProcessServerPerTest();
 let server: InProcessServer | null = null;
-const clients: YjsClient[] = [];
 
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server?.close();
-  server = null;
-});
 
 describe('who wrote each line', () => {
   it('names the person or Spark who wrote each line of the text now, in the colour the room shows them in', async () => {
-    server = await startInProcess();
+    server = await fixture.start();
     const { room, editToken } = await createRoomInDataDir(server.dataDir);
     const ana = connectClient(server.wsUrl, room, editToken);
-    clients.push(ana);
+    fixture.track(ana);
     await synced(ana);
     ana.provider.awareness.setLocalState(personState('id-ana', 'Ana', { user: { id: 'id-ana', name: 'Ana', color: '#aa3377', kind: 'human' } }));
     ana.text().insert(0, ANA_LINES);
