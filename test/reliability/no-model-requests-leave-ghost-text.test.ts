@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readChat } from '../../lib/shared/document/chat-log';
 import { connectAi, type AiTestClient } from '../helpers/ai-client';
-import { startServer, type ServerProcess } from '../helpers/server-process';
-import { createRoomInDataDir, type TestRoom } from '../helpers/sessions';
-import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
+import { roomOnItsOwnServer } from '../helpers/room-on-its-own-server';
+import type { ServerProcess } from '../helpers/server-process';
+import type { TestRoom } from '../helpers/sessions';
+import { whenDoc, type YjsClient } from '../helpers/yjs-client';
 
 /** A line the embedded engine sees twice: the second time it can finish it from the first. */
 const FILE = "function greet(name: string) {\n  return `hello ${name}`;\n}\nconsole.log(greet('world'));\n";
@@ -20,21 +21,13 @@ function endOf(client: AiTestClient, id: string) {
 }
 
 describe('with no model connected', () => {
+  // No model connected: the embedded engine is the only tier.
+  const fixture = roomOnItsOwnServer(FILE);
   let server: ServerProcess;
   let room: TestRoom;
   let editor: YjsClient;
-  beforeAll(async () => {
-    // No endpoint set and none found: the embedded engine, in its worker, is the only tier.
-    server = await startServer({ env: { SPARKPAD_EMBEDDED_CORPUS_BYTES: '0' } });
-    room = await createRoomInDataDir(server.dataDir);
-    editor = connectClient(server.wsUrl, room.room, room.editToken);
-    await synced(editor);
-    editor.text('main.ts').insert(0, FILE);
-  });
-  afterAll(async () => {
-    editor.destroy();
-    await server.stop();
-  });
+  beforeAll(() => void ({ server, room, editor } = fixture.get()));
+
 
   /** Five instructions and questions in a row, alternating; resolves with how each one ended. */
   async function fiveWithoutModel(ada: AiTestClient, tag: string) {

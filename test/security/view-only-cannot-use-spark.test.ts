@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readChat } from '../../lib/shared/document/chat-log';
 import type { ClientMessageInput, ServerMessage } from '../../lib/shared/protocol/ai';
 import { connectAi, type AiTestClient } from '../helpers/ai-client';
-import { startServer, type ServerProcess } from '../helpers/server-process';
-import { createRoomInDataDir, type TestRoom } from '../helpers/sessions';
-import { connectClient, synced, type YjsClient } from '../helpers/yjs-client';
+import { roomOnItsOwnServer } from '../helpers/room-on-its-own-server';
+import type { ServerProcess } from '../helpers/server-process';
+import type { TestRoom } from '../helpers/sessions';
+import type { YjsClient } from '../helpers/yjs-client';
 
 const FILE = 'const a = 1;\nconst b = 2;\n';
 
@@ -22,21 +23,13 @@ function refusalOf(client: AiTestClient, id: string | undefined): Promise<Server
 }
 
 describe('a view-only link and Spark', () => {
+  // No model connected: the embedded engine is the only tier.
+  const fixture = roomOnItsOwnServer(FILE);
   let server: ServerProcess;
   let room: TestRoom;
   let editor: YjsClient;
-  beforeAll(async () => {
-    // No model configured: the embedded engine serves, and it cannot chat, so a chat would fail on it.
-    server = await startServer({ env: { SPARKPAD_EMBEDDED_CORPUS_BYTES: '0' } });
-    room = await createRoomInDataDir(server.dataDir);
-    editor = connectClient(server.wsUrl, room.room, room.editToken);
-    await synced(editor);
-    editor.text('main.ts').insert(0, FILE);
-  });
-  afterAll(async () => {
-    editor.destroy();
-    await server.stop();
-  });
+  beforeAll(() => void ({ server, room, editor } = fixture.get()));
+
 
   it('is refused READ_ONLY for every message that writes or costs model time, and nothing changes', async () => {
     const viewer = await connectAi(server.url, { room: room.room, token: room.viewToken });
