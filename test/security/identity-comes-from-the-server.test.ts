@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readChat } from '../../lib/shared/document/chat-log';
+import { startModelSimulator, type ModelSimulator } from '../../tools/sim/sim-server';
 import { connectAi } from '../helpers/ai-client';
 import { startServer, type ServerProcess } from '../helpers/server-process';
 import { createRoomInDataDir, type TestRoom } from '../helpers/sessions';
@@ -8,11 +9,15 @@ import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-c
 const FILE = 'const a = 1;\n';
 
 describe('a person is who the server says, not who the client claims', () => {
+  let sim: ModelSimulator;
   let server: ServerProcess;
   let room: TestRoom;
   let ada: YjsClient;
   beforeAll(async () => {
-    server = await startServer({ env: { SPARKPAD_EMBEDDED_CORPUS_BYTES: '0' } });
+    // A model to chat with (the simulator as the deep tier): with none connected, chat refuses every ask.
+    sim = await startModelSimulator();
+    const env = { SPARKPAD_EMBEDDED_CORPUS_BYTES: '0', SPARKPAD_DEEP_URL: sim.url, SPARKPAD_DEEP_MODEL: 'sim', SPARKPAD_DEEP_FORMAT: 'chat' };
+    server = await startServer({ env });
     room = await createRoomInDataDir(server.dataDir);
     ada = connectClient(server.wsUrl, room.room, room.editToken);
     await synced(ada);
@@ -22,6 +27,7 @@ describe('a person is who the server says, not who the client claims', () => {
   afterAll(async () => {
     ada.destroy();
     await server.stop();
+    await sim.close();
   });
 
   it("Mallory, claiming Ada's id, cannot undo Ada's Spark edit", async () => {

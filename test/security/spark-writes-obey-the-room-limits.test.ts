@@ -90,14 +90,14 @@ describe("Spark's chat answers are held to the room's limits", () => {
   it('an ask the room cannot take is refused by name and writes nothing', () => {
     const { room } = roomWithBudget(100);
     const chat = new SparkChat(room, routerFor(scripted('never asked')));
-    expect(chat.ask(ask)).toBe('DOCUMENT_TOO_LARGE');
+    expect(chat.ask(ask)?.code).toBe('DOCUMENT_TOO_LARGE');
     expect(readChat(room.doc)).toEqual([]);
   });
 
   it('an answer whose next chunk the room refuses ends with an error naming why', async () => {
     const { room, seen } = roomWithBudget(8_000);
     const chat = new SparkChat(room, routerFor(scripted('short ', 'x'.repeat(20_000))));
-    expect(chat.ask(ask)).toBeUndefined();
+    expect(chat.ask(ask)).toBeNull();
     expect(seen[0]?.entries?.map((entry) => entry.root)).toEqual(['chat', 'chat']);
     await whenDoc(room.doc, () => readChat(room.doc).some((m) => m.role === 'spark' && m.status === 'error'));
     const answer = readChat(room.doc).find((m) => m.role === 'spark')!;
