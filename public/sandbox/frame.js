@@ -22,9 +22,16 @@
       post(message.data);
       if (message.data && message.data.type === 'exit') stop();
     };
+    // Reached only by what the runtime cannot catch: the script as a whole failing to parse (a top-level
+    // await, say). The event's line is the worker script's: map it back to the user's file.
     worker.onerror = function (error) {
       error.preventDefault();
-      post({ type: 'console', level: 'error', text: 'Uncaught ' + error.message });
+      var spans = data.spans || {}, where = '';
+      for (var path in spans) {
+        if (spans[path][0] <= error.lineno && error.lineno <= spans[path][1]) where = ' (' + path + ':' + (error.lineno - spans[path][0] + 1) + ')';
+      }
+      var message = String(error.message || 'Error').replace(/^Uncaught /, '');
+      post({ type: 'console', level: 'error', text: 'Uncaught ' + message + where });
       post({ type: 'exit', status: 'error' });
       stop();
     };

@@ -1,8 +1,8 @@
 // The run worker's runtime. The worker source defines self.__modules (path -> module function: the
-// user's code inlined, since the page's CSP forbids eval), self.__starts (path -> line where that
-// module's body starts, to map error lines back) and self.__entry before this runs.
+// user's code inlined, since the page's CSP forbids eval), self.__spans (path -> [first, last] line of
+// that module's body, to map error lines back) and self.__entry before this runs.
 (function () {
-  var modules = self.__modules, starts = self.__starts, entry = self.__entry;
+  var modules = self.__modules, spans = self.__spans, entry = self.__entry;
   var post = function (message) { self.postMessage(message); };
   var show = function (value) {
     if (typeof value === 'string') return value;
@@ -19,21 +19,39 @@
       post({ type: 'console', level: level, text: Array.prototype.map.call(arguments, show).join(' ') });
     };
   });
-  // Maps the first "line:column" of a stack to "file:line" in the user's file.
-  var where = function (stack) {
-    var match = /:(\d+):\d+\)?\s*(?:\n|$)/.exec(stack || '');
-    if (!match) return '';
-    var line = Number(match[1]), best = null;
-    Object.keys(starts).forEach(function (path) {
-      if (starts[path] <= line && (!best || starts[path] > best[1])) best = [path, starts[path]];
+  // The user's file and line of a line of this script; null for the runtime's own lines.
+  var locate = function (line) {
+    for (var path in spans) {
+      if (spans[path][0] <= line && line <= spans[path][1]) return { file: path, line: line - spans[path][0] + 1 };
+    }
+    return null;
+  };
+  // A stack frame as V8 writes it ("    at fn (url:1:2)", "    at url:1:2") or Firefox and Safari ("fn@url:1:2").
+  var FRAME_V8 = /^\s*at (?:(.*?) \()?(.*):(\d+):(\d+)\)?$/;
+  var FRAME_OTHER = /^(.*?)@(.*):(\d+):(\d+)$/;
+  // The stack's frames that are in the user's files, in the V8 form with the files' own names and lines.
+  var frames = function (stack) {
+    var out = [];
+    String(stack || '').split('\n').forEach(function (raw) {
+      var match = FRAME_V8.exec(raw) || FRAME_OTHER.exec(raw);
+      var at = match && locate(Number(match[3]));
+      if (!at) return;
+      // A module's top level runs inside the function that wraps it: that name means nothing to the user.
+      var name = match[1] && match[1].indexOf('__modules') === -1 ? match[1] : '';
+      var place = at.file + ':' + at.line + ':' + match[4];
+      out.push({ at: at, text: '    at ' + (name ? name + ' (' + place + ')' : place) });
     });
-    return best ? ' (' + best[0] + ':' + (line - best[1] + 1) + ')' : '';
+    return out;
   };
   var failed = false, pendingTimers = 0;
+  // "Uncaught Name: message (file:line)" and then the stack's frames in the user's files, one per line.
   var fail = function (error) {
     failed = true;
     var e = error instanceof Error ? error : new Error(show(error));
-    post({ type: 'console', level: 'error', text: 'Uncaught ' + e.name + ': ' + e.message + where(e.stack) });
+    var stack = error instanceof Error ? frames(e.stack) : [];
+    var where = stack.length ? ' (' + stack[0].at.file + ':' + stack[0].at.line + ')' : '';
+    var lines = ['Uncaught ' + e.name + ': ' + e.message + where].concat(stack.map(function (f) { return f.text; }));
+    post({ type: 'console', level: 'error', text: lines.join('\n') });
   };
   var realSetTimeout = self.setTimeout.bind(self);
   // The run ends once the entry module returned and no timer it started is pending.

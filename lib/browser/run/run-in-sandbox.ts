@@ -26,7 +26,7 @@ type FrameMessage =
 export async function runInSandbox(options: RunOptions): Promise<ExitStatus> {
   const { entry, files, timeoutMs, onOutput, signal } = options;
   const [frameScript, runtime] = await Promise.all([sandboxScript('frame.js'), sandboxScript('worker-runtime.js')]);
-  const workerSource = buildWorkerSource(entry, transpileWorkspace(files), runtime);
+  const { source: workerSource, spans } = buildWorkerSource(entry, transpileWorkspace(files), runtime);
   const frame = document.createElement('iframe');
   frame.setAttribute('sandbox', 'allow-scripts');
   frame.style.display = 'none';
@@ -45,7 +45,7 @@ export async function runInSandbox(options: RunOptions): Promise<ExitStatus> {
       const message = event.data as FrameMessage;
       switch (message.type) {
         case 'ready':
-          frame.contentWindow?.postMessage({ type: 'run', workerSource, timeoutMs }, '*');
+          frame.contentWindow?.postMessage({ type: 'run', workerSource, spans, timeoutMs }, '*');
           return;
         case 'console':
           onOutput({ level: message.level, text: String(message.text).slice(0, 10_000) });

@@ -19,9 +19,11 @@ export function transpileModule(path: string, source: string): TranspiledModule 
   try {
     return { ok: true, code: transform(source, { transforms, filePath: path }).code };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const line = /\((\d+):\d+\)/.exec(message);
-    return { ok: false, message, line: line ? Number(line[1]) : null };
+    // Sucrase says "Error transforming a.ts: Unexpected token (3:10)": keep the reason, take the place apart.
+    const raw = error instanceof Error ? error.message : String(error);
+    const place = /\s*\((\d+):\d+\)$/.exec(raw);
+    const reason = (place ? raw.slice(0, place.index) : raw).replace(/^Error transforming [^:]*: /, '');
+    return { ok: false, message: reason, line: place ? Number(place[1]) : null };
   }
 }
 
