@@ -2,7 +2,9 @@
  * Spark's side of the room's chat. A question becomes two entries in the shared document (the question
  * and an empty answer, see lib/shared/document/chat-log.ts); the answer streams from the deep tier into the answer's
  * Y.Text chunk by chunk, so every browser in the room watches it arrive through the ordinary document
- * sync. The conversation so far and the asker's open file and selection go to the model as context.
+ * sync. The conversation so far, the asker's open file and selection, and the parts of the room's other
+ * files most related to the question (the snippets completions use, from the room's index) go to the
+ * model as context.
  */
 import * as Y from 'yjs';
 import { assertNever, type AiError, type Pin, type TierName } from '../../../lib/shared/protocol/ai';
@@ -10,7 +12,9 @@ import { SPARK_USER } from '../../../lib/shared/protocol/awareness';
 import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
 import { filesOf } from '../../../lib/shared/document/doc-model';
 import { appendExchange, CHAT_KEY, MAX_ANSWER_CHARS, readChat, type ChatContext, type ChatMessage } from '../../../lib/shared/document/chat-log';
+import type { WorkspaceView } from '../routing/context';
 import type { AiRouter } from '../routing/router';
+import type { ContextSnippet } from '../tiers/model-tier';
 import type { SparkRoom } from './spark-room';
 import { writeBound } from './write-bound';
 import { writeRefusal } from './write-refusal';
@@ -23,6 +27,8 @@ const CLOSING_STATUS_BYTES = 1_500;
 const HISTORY_MESSAGES = 12;
 /** File text around the selection sent as context: enough for a few functions either side. */
 const FILE_CONTEXT_CHARS = 8_000;
+/** Other files' windows sent along: a handful of related functions, half the open file's share. */
+const SNIPPET_CONTEXT_CHARS = 4_000;
 
 export interface ChatAsk {
   id: string;
@@ -41,6 +47,8 @@ export class SparkChat {
   constructor(
     private readonly room: SparkRoom,
     private readonly router: AiRouter,
+    /** The room's files as completion context; without it only the open file is sent. */
+    private readonly workspace: WorkspaceView | null = null,
   ) {}
 
   /**
@@ -55,6 +63,7 @@ export class SparkChat {
     const file = ask.context ? filesOf(doc).get(ask.context.file) : undefined;
     const text = file instanceof Y.Text ? file.toString() : null;
     const context = ask.context && text !== null ? describeContext(text, ask.context) : null;
+    const related = this.relatedTo(ask.question, context?.focusText ?? '', context ? ask.context!.file : '');
     const now = Date.now();
     const question = { id: ask.id, role: 'person', ...ask.asker, at: now, text: ask.question, status: 'done', replyTo: null, context: context?.ref ?? null, tier: null, note: null } as const;
     const opened = { id: `${ask.id}:answer`, role: 'spark', name: SPARK_USER.name, color: SPARK_USER.color, at: now, text: '', status: 'streaming', replyTo: ask.id, context: null, tier: null, note: null } as const;
@@ -63,7 +72,8 @@ export class SparkChat {
     const answer = appendExchange(doc, question, opened, SPARK_CHAT_ORIGIN);
     const controller = new AbortController();
     this.active.set(ask.id, { controller, requester: ask.requester });
-    const messages = [...toModelMessages(history), { role: 'user' as const, content: `${context?.prompt ?? ''}${ask.asker.name} asks: ${ask.question}` }];
+    const prompt = `${describeSnippets(related)}${context?.prompt ?? ''}${ask.asker.name} asks: ${ask.question}`;
+    const messages = [...toModelMessages(history), { role: 'user' as const, content: prompt }];
     void this.stream(answer, { ...ask, messages }, controller).finally(() => this.active.delete(ask.id));
     return null;
   }
@@ -142,6 +152,14 @@ export class SparkChat {
     return this.room.admitWrite?.({ bytes, entries: entries.map((value) => ({ root: CHAT_KEY, value })) });
   }
 
+  /**
+   * The other files' windows that share the most names with the question and the code in focus; the
+   * question comes last, so its names weigh most (the index looks at the last lines of its query).
+   */
+  private relatedTo(question: string, focus: string, openFile: string): ContextSnippet[] {
+    return this.workspace?.relatedSnippets(`${focus}\n${question}`, openFile, false, SNIPPET_CONTEXT_CHARS) ?? [];
+  }
+
   private tierLabel(tier: TierName): string {
     return this.router.tiers[tier].label;
   }
@@ -163,8 +181,14 @@ function toModelMessages(history: ChatMessage[]): Array<{ role: 'user' | 'assist
 
 const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
 
+/** Other files' code as prompt text, each window under its path. */
+function describeSnippets(snippets: ContextSnippet[]): string {
+  if (snippets.length === 0) return '';
+  return `Related code elsewhere in the workspace:\n${snippets.map((s) => `${s.path}:\n\`\`\`\n${s.text}\n\`\`\`\n`).join('')}\n`;
+}
+
 /** The asker's file and selection as prompt text, and as the reference shown with the question. */
-function describeContext(text: string, c: NonNullable<ChatAsk['context']>): { prompt: string; ref: ChatContext } {
+function describeContext(text: string, c: NonNullable<ChatAsk['context']>): { prompt: string; ref: ChatContext; focusText: string } {
   const from = Math.min(c.from, c.to, text.length);
   const to = Math.min(Math.max(c.from, c.to), text.length);
   const fromLine = lineOf(text, from);
@@ -180,5 +204,12 @@ function describeContext(text: string, c: NonNullable<ChatAsk['context']>): { pr
   return {
     prompt: `Open file: ${c.file}\n\`\`\`${c.language}\n${excerpt}\n\`\`\`\n${focus}\n`,
     ref: { file: c.file, fromLine, toLine, selected },
+    focusText: selected ? text.slice(from, to) : linesNear(text, from),
   };
+}
+
+/** The lines just before and at the cursor: what the asker is looking at when nothing is selected. */
+function linesNear(text: string, offset: number): string {
+  const end = text.indexOf('\n', offset);
+  return text.slice(0, end === -1 ? text.length : end).split('\n').slice(-6).join('\n');
 }

@@ -77,7 +77,7 @@ export class SparkPeer {
   ) {
     this.workspace = new RoomWorkspace(room.doc);
     this.feed = router.workspaces ? new EngineFeed(room.id, room.doc, router.workspaces) : null;
-    this.chat = new SparkChat(room, router);
+    this.chat = new SparkChat(room, router, this.workspace);
     this.presence = new SparkPresence(room, cluster, () => this.active.size > 0);
     this.saver = new RecordSaver(this.presence.undo);
   }
