@@ -13,7 +13,7 @@ import { LiveGrants } from './auth/live-grants';
 import { loadOrCreateSecret } from './auth/secret';
 import { TokenSigner } from './auth/tokens';
 import { HookChain, type Extension } from './collab/core/hooks';
-import { DocumentShapeExtension, LimitsExtension, PersistenceExtension } from './collab/extensions';
+import { DocumentShapeExtension, LimitsExtension, PersistenceExtension, ServerWrittenExtension } from './collab/extensions';
 import { PostgresStorage } from './collab/storage/postgres-storage';
 import { RoomRegistry } from './collab/core/room-registry';
 import { SessionLinks } from './collab/storage/session-links';
@@ -83,6 +83,7 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
     new AuthExtension(access, identities),
     limits,
     new DocumentShapeExtension(),
+    new ServerWrittenExtension(),
     history.extension,
     persistence,
   ];
@@ -212,6 +213,7 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
     checkpoint: (room, label) => void history.service.takeQuietly(room, 'checkpoint', label),
     spark: scaleOut?.spark ?? new SingleInstanceSpark(config.sparkUndoDepth),
     metrics: ai.metrics,
+    proposalReviewers: async (roomId) => (await storage.loadRoomDefaults(roomId)).proposalReviewers ?? 'asker',
   });
 
   return {

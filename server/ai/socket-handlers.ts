@@ -12,7 +12,7 @@ import type { LiveGrants } from '../auth/live-grants';
 import type { AuthResult, HookPayloads } from '../collab/core/hooks';
 import type { AiMetrics } from './metrics';
 import type { AiRouter } from './routing/router';
-import { AiSession } from './session/ai-session';
+import { AiSession, type AiSessionDeps } from './session/ai-session';
 import { SparkPeers, type RoomSource } from './spark/peer-registry';
 import type { Checkpoint } from './spark/spark-peer';
 import type { SparkCluster } from './spark/spark-cluster';
@@ -30,6 +30,8 @@ export interface AiSocketOptions {
   /** Spark across instances (one Spark per room, shared undo); one process when absent. */
   spark?: SparkCluster;
   metrics?: AiMetrics;
+  /** The room's rule for who may accept or reject a proposal. */
+  proposalReviewers?: AiSessionDeps['proposalReviewers'];
 }
 
 /** A handshake refusal the browser reads from `connect_error`: `err.message` is the code, `err.data` says more. */
@@ -56,7 +58,7 @@ export function attachAiSocketHandlers(io: Server, options: AiSocketOptions): { 
         const session = new AiSession(
           { roomId: room, permission: auth.permission, generation: auth.generation, userId: auth.userId, connectionId: socket.id },
           { send: (message) => void socket.emit(AI_EVENT, message), close: () => void socket.disconnect(true) },
-          { router: options.router, peers, metrics: options.metrics },
+          { router: options.router, peers, metrics: options.metrics, proposalReviewers: options.proposalReviewers },
         );
         sessions.set(socket, session);
         next();

@@ -35,7 +35,7 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse, deps: 
   if (!grants(access.permission, 'owner')) return refuse(res, 'OWNER_ONLY');
   const body = roomDefaultsSchema.safeParse(await readJson(req, MAX_BODY_BYTES));
   if (!body.success) {
-    const fields = 'pin (auto|fast|deep), ghostText (on|off), theme (system|light|dark), fontSize (10-24)';
+    const fields = 'pin (auto|fast|deep), ghostText (on|off), theme (system|light|dark), fontSize (10-24), propose (large|always|never), proposalReviewers (asker|editors)';
     return reply(res, 400, { error: 'INVALID_MESSAGE', message: `Send a JSON object with any of ${fields}, and nothing else.` });
   }
   await deps.storage.saveRoomDefaults(roomId, body.data);

@@ -11,7 +11,7 @@ import { RoomRegistry } from '../../server/collab/core/room-registry';
 import { Session, type SessionCounters } from '../../server/collab/core/session';
 import type { Transport } from '../../server/collab/core/transport';
 import { encodeSyncStep1, encodeUpdate, MESSAGE } from '../../server/collab/core/yjs-messages';
-import { DocumentShapeExtension, LimitsExtension, PersistenceExtension } from '../../server/collab/extensions';
+import { DocumentShapeExtension, LimitsExtension, PersistenceExtension, ServerWrittenExtension } from '../../server/collab/extensions';
 import { SqliteStorage } from '../../server/collab/storage/sqlite-storage';
 import { makeDataDir } from './server-process';
 
@@ -68,7 +68,7 @@ export function startMemoryCollab(env: Record<string, string> = {}): MemoryColla
   // and settings added later reach the core here as they do in the server.
   const retry = { retryInitialMs: config.storageRetryInitialMs, retryMaxMs: config.storageRetryMaxMs };
   const persistence = new PersistenceExtension({ ...config, ...retry, storage, logger });
-  const hooks = new HookChain([new LimitsExtension(config), new DocumentShapeExtension(), persistence]);
+  const hooks = new HookChain([new LimitsExtension(config), new DocumentShapeExtension(), new ServerWrittenExtension(), persistence]);
   const rooms = new RoomRegistry(hooks, { ...config, ...retry, logger });
   const refusals = new Map<RefusalReason, number>();
   const counters: SessionCounters = {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { CHAT_KEY, chatMessageSchema } from './chat-log';
 import { FILES_KEY } from './doc-model';
+import { hunkSchema, proposalSchema, PROPOSALS_KEY } from './proposals';
 import { RUNS_KEY, runRecordSchema } from './run-log';
 
 /**
@@ -20,13 +21,24 @@ export type EntryShape =
   /** A plain JSON value stored as is, checked by its zod schema. */
   | { kind: 'json'; schema: z.ZodType };
 
+/** A record whose fields are plain JSON values checked by their schemas, except those named as texts. */
+function recordOf(shape: z.ZodObject, texts: string[], nested: Record<string, EntryShape> = {}): EntryShape {
+  return {
+    kind: 'record',
+    fields: Object.fromEntries(
+      Object.entries(shape.shape).map(([key, schema]) => [
+        key,
+        nested[key] ?? (texts.includes(key) ? { kind: 'text' } : { kind: 'json', schema: schema as z.ZodType }),
+      ]),
+    ),
+  };
+}
+
 /** A chat entry: a Y.Map of plain fields, with the message text as a Y.Text (answers stream into it). */
-const chatEntryShape: EntryShape = {
-  kind: 'record',
-  fields: Object.fromEntries(
-    Object.entries(chatMessageSchema.shape).map(([key, schema]) => [key, key === 'text' ? { kind: 'text' } : { kind: 'json', schema }]),
-  ),
-};
+const chatEntryShape = recordOf(chatMessageSchema, ['text']);
+
+/** A proposal: plain fields, and its hunks as Y.Maps whose added text is a Y.Text (it streams). */
+const proposalEntryShape = recordOf(proposalSchema, [], { hunks: { kind: 'array', entry: recordOf(hunkSchema, ['added']) } });
 
 /** Every top-level structure of the document; a write to any other top-level name is refused. */
 export const DOCUMENT_SHAPE: Readonly<Record<string, EntryShape>> = {
@@ -36,4 +48,13 @@ export const DOCUMENT_SHAPE: Readonly<Record<string, EntryShape>> = {
   [CHAT_KEY]: { kind: 'array', entry: chatEntryShape },
   /** Finished runs and their output. */
   [RUNS_KEY]: { kind: 'array', entry: { kind: 'json', schema: runRecordSchema } },
+  /** Spark's proposed changes, drawn in every editor until accepted or rejected. */
+  [PROPOSALS_KEY]: { kind: 'array', entry: proposalEntryShape },
 };
+
+/**
+ * Top-level structures only the server writes: a client update that adds anything under one of these, or
+ * deletes anything there, is refused whatever its shape (a browser must not forge or alter what Spark
+ * proposes; people act on proposals through messages the server authorises).
+ */
+export const SERVER_WRITTEN_ROOTS: ReadonlySet<string> = new Set([PROPOSALS_KEY]);

@@ -17,5 +17,8 @@ export const AI_MESSAGE_PERMISSION = {
   'edit:undo': 'edit',
   'chat:ask': 'edit',
   'chat:stop': 'edit',
+  /** Who of the editors may act on a proposal is the room's rule, checked where it is carried out. */
+  'proposal:accept': 'edit',
+  'proposal:reject': 'edit',
   latency: 'edit',
 } as const satisfies Record<ClientMessage['type'], Permission>;

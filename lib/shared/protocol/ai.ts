@@ -51,6 +51,12 @@ export const AI_ERROR = {
   TOO_MANY_FILES: 'TOO_MANY_FILES',
   BAD_FILE_NAME: 'BAD_FILE_NAME',
   BAD_DOCUMENT_ENTRY: 'BAD_DOCUMENT_ENTRY',
+  /** The proposal or hunk acted on is not in the document (any more). */
+  PROPOSAL_NOT_FOUND: 'PROPOSAL_NOT_FOUND',
+  /** Someone typed inside the hunk, or it was already accepted or rejected: it cannot be accepted as proposed. */
+  PROPOSAL_STALE: 'PROPOSAL_STALE',
+  /** Only the asker may accept or reject, unless the room lets every editor do it. */
+  NOT_YOUR_PROPOSAL: 'NOT_YOUR_PROPOSAL',
   /**
    * A free-form instruction or a chat question, and no model is connected: a refusal the server makes
    * before asking any tier, so it is no tier's failure.
@@ -132,7 +138,16 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
      * block of a chat answer. It streams through the same edit path (Spark's cursor, stop, undo).
      */
     replacement: z.string().max(100_000).optional(),
+    /**
+     * Propose instead of typing: the rewrite is shown to the room as a diff (lib/shared/document/proposals.ts)
+     * and changes the text only when accepted.
+     */
+    propose: z.boolean().default(false),
   }),
+  /** Accepts one hunk of a proposal (`hunk`), or every pending one (`hunk: null`): Spark types it in. */
+  z.object({ type: z.literal('proposal:accept'), id: requestId, proposal: requestId, hunk: z.string().min(1).max(80).nullable() }),
+  /** Rejects one hunk, or what is still pending of the whole proposal. */
+  z.object({ type: z.literal('proposal:reject'), id: requestId, proposal: requestId, hunk: z.string().min(1).max(80).nullable() }),
   /** Which language-service actions apply to a selection; answered with `actions:list`. */
   z.object({ type: z.literal('actions'), id: requestId, file: filePath, selection }),
   /** Spark carries out one offered action through the edit path (its cursor, stop, one-step undo). */
@@ -226,6 +241,9 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('edit:error'), id: requestId, error: aiErrorSchema }),
   z.object({ type: z.literal('edit:undone'), ok: z.boolean() }),
   z.object({ type: z.literal('chat:error'), id: requestId, error: aiErrorSchema }),
+  /** A proposal:accept or proposal:reject was carried out: how many hunks it decided. */
+  z.object({ type: z.literal('proposal:done'), id: requestId, decided: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('proposal:error'), id: requestId, error: aiErrorSchema }),
   /** A message that could not be handled; the connection stays open. */
   z.object({ type: z.literal('error'), id: requestId.optional(), error: aiErrorSchema }),
 ]);

@@ -8,6 +8,11 @@ import { pinSchema } from './ai';
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const GHOST_TEXT_MODES = ['on', 'snoozed', 'off'] as const;
 export const FONT_SIZE = { min: 10, max: 24, default: 14 } as const;
+/** When Ask Spark proposes a change to the room instead of typing it: for rewrites of many lines, always, or never. */
+export const PROPOSE_MODES = ['large', 'always', 'never'] as const;
+/** Who may accept or reject a proposal: only the person who asked for it, or any editor of the room. */
+export const PROPOSAL_REVIEWERS = ['asker', 'editors'] as const;
+export type ProposalReviewers = (typeof PROPOSAL_REVIEWERS)[number];
 
 export const roomDefaultsSchema = z
   .object({
@@ -16,6 +21,9 @@ export const roomDefaultsSchema = z
     ghostText: z.enum(['on', 'off']),
     theme: z.enum(THEMES),
     fontSize: z.number().int().min(FONT_SIZE.min).max(FONT_SIZE.max),
+    propose: z.enum(PROPOSE_MODES),
+    /** A rule of the room rather than a default: the server applies it to every proposal's accept and reject. */
+    proposalReviewers: z.enum(PROPOSAL_REVIEWERS),
   })
   .partial()
   .strict();

@@ -15,6 +15,10 @@ import type { AiRouter } from '../routing/router';
 import { offeredActions, runCodeAction } from '../spark/code-action-edit';
 import type { SparkPeer } from '../spark/spark-peer';
 import type { SparkPeers } from '../spark/peer-registry';
+import { proposeEdit } from '../spark/proposals/propose-edit';
+import { acceptProposal, rejectProposal, type Reviewer } from '../spark/proposals/proposal-review';
+import { proposalStreams } from '../spark/proposals/proposal-streams';
+import type { ProposalReviewers } from '../../../lib/shared/protocol/room-defaults';
 import type { AiTransport } from './ai-transport';
 import { completionMessage } from './completion-messages';
 import { errorReply } from './error-reply';
@@ -37,6 +41,8 @@ export interface AiSessionDeps {
   /** Spark's peers; without them Spark stays out of rooms and edits are refused. */
   peers: SparkPeers | null;
   metrics?: AiMetrics;
+  /** The room's rule for who may accept or reject a proposal; only its asker when absent. */
+  proposalReviewers?: (roomId: string) => Promise<ProposalReviewers>;
 }
 
 type AiSessionState = { kind: 'open'; peer: Promise<SparkPeer | null> } | { kind: 'closed'; reason: RefusalReason | 'disconnected' };
@@ -61,6 +67,11 @@ export class AiSession {
     this.requester = `${access.roomId}/${access.userId ?? `connection:${access.connectionId}`}`;
   }
 
+  /** The id the hello names this person by: proposals record their asker by it. */
+  get userId(): string {
+    return this.access.userId ?? `connection:${this.access.connectionId}`;
+  }
+
   get isOpen(): boolean {
     return this.state.kind === 'open';
   }
@@ -74,7 +85,7 @@ export class AiSession {
       type: 'hello',
       protocolVersion: AI_PROTOCOL_VERSION,
       permission: this.access.permission,
-      userId: this.access.userId ?? `connection:${this.access.connectionId}`,
+      userId: this.userId,
       tiers: { fast: router.tiers.fast.label, deep: router.tiers.deep.label },
       model: router.model,
     });
@@ -117,6 +128,7 @@ export class AiSession {
     void peer.then((spark) => {
       if (!spark) return;
       spark.stopAllFor(this.requester);
+      proposalStreams(spark).stopAllFor(this.requester);
       this.deps.peers?.release(this.access.roomId);
     });
   }
@@ -135,11 +147,17 @@ export class AiSession {
       case 'edit': {
         const spark = await peer;
         if (!spark) return this.send(errorReply(message, { code: 'INTERNAL', message: 'Spark is not in this session.' }));
-        const { id, file, language, instruction, selection, pin, replacement } = message;
+        const { id, file, language, instruction, selection, pin, replacement, propose } = message;
         // Refused before Spark's checkpoint, cursor or redirect: with no model nothing may change.
         const refused = replacement === undefined ? this.deps.router.refusalWithoutModel() : null;
         if (refused) return this.send(errorReply(message, refused));
-        const askedBy = personIn(spark.room, this.access.userId).name;
+        const asker = personIn(spark.room, this.access.userId);
+        const askedBy = asker.name;
+        if (propose && replacement === undefined) {
+          const request = { id, requester: this.requester, askedBy, file, language, instruction, from: selection.from, to: selection.to, pin };
+          const author = { askerId: this.userId, askerName: asker.name, askerColor: asker.color };
+          return proposeEdit(spark, this.deps.router, request, author, (m) => this.send(m));
+        }
         spark.edit({ id, requester: this.requester, askedBy, file, language, instruction, from: selection.from, to: selection.to, pin, replacement }, (m) => this.send(m));
         return;
       }
@@ -161,9 +179,21 @@ export class AiSession {
         const request = { id, requester: this.requester, askedBy, file, from: selection.from, to: selection.to, action };
         return runCodeAction(spark, this.deps.router.codeActions, request, (m) => this.send(m));
       }
-      case 'edit:stop':
-        (await peer)?.stop(message.id, this.requester);
+      case 'edit:stop': {
+        const spark = await peer;
+        if (spark && !spark.stop(message.id, this.requester)) proposalStreams(spark).stop(message.id, this.requester);
         return;
+      }
+      case 'proposal:accept':
+      case 'proposal:reject': {
+        const spark = await peer;
+        if (!spark) return this.send(errorReply(message, { code: 'INTERNAL', message: 'Spark is not in this session.' }));
+        const rule = (await this.deps.proposalReviewers?.(this.access.roomId)) ?? 'asker';
+        const reviewer: Reviewer = { requester: this.requester, userId: this.userId, name: personIn(spark.room, this.access.userId).name };
+        const act = message.type === 'proposal:accept' ? acceptProposal : rejectProposal;
+        const result = await act(spark, reviewer, rule, message.proposal, message.hunk);
+        return this.send(result.ok ? { type: 'proposal:done', id: message.id, decided: result.decided } : errorReply(message, result.error));
+      }
       case 'edit:undo':
         return this.send({ type: 'edit:undone', ok: (await (await peer)?.undo(this.requester)) ?? false });
       case 'chat:ask': {

@@ -12,6 +12,9 @@ export function errorReply(message: ClientMessage, error: AiError): ServerMessag
     case 'chat:ask':
     case 'chat:stop':
       return { type: 'chat:error', id: message.id, error };
+    case 'proposal:accept':
+    case 'proposal:reject':
+      return { type: 'proposal:error', id: message.id, error };
     case 'cancel':
     case 'actions':
     case 'latency':

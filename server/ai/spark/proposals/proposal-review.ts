@@ -1,0 +1,126 @@
+/**
+ * Acting on a proposal: who may, and what accepting and rejecting do. The asker may, and any editor when
+ * the room's rule says so (view-only links never reach here: the permission table refuses them first).
+ * Accepting a hunk is Spark typing it through the ordinary edit path (its cursor, the room's limits, one
+ * undo step for the person who accepted); a stale hunk (someone typed inside it) is refused by name.
+ * Rejecting marks the hunk, and browsers stop drawing it.
+ */
+import * as Y from 'yjs';
+import { createFile } from '../../../../lib/shared/document/doc-model';
+import { placeHunk, proposalEntry, readProposals, type Hunk, type Proposal } from '../../../../lib/shared/document/proposals';
+import type { AiError, ServerMessage } from '../../../../lib/shared/protocol/ai';
+import type { ProposalReviewers } from '../../../../lib/shared/protocol/room-defaults';
+import type { SparkPeer } from '../spark-peer';
+import { writeRefusal } from '../write-refusal';
+import { SPARK_PROPOSAL_ORIGIN } from './proposal-draft';
+
+/** The person acting: their room-scoped key (Spark's undo and rate limits), the id the hello gave, their name. */
+export interface Reviewer {
+  requester: string;
+  userId: string;
+  name: string;
+}
+
+export type ReviewResult = { ok: true; decided: number } | { ok: false; error: AiError };
+
+type Refused = { ok: false; error: AiError };
+const fail = (code: AiError['code'], message: string): Refused => ({ ok: false, error: { code, message } });
+
+/** The proposal and the hunks the request names (one, or every pending one), once the reviewer may act. */
+function reviewable(
+  spark: SparkPeer,
+  reviewer: Reviewer,
+  rule: ProposalReviewers,
+  proposalId: string,
+  hunkId: string | null,
+): Refused | { ok: true; proposal: Proposal; hunks: Hunk[] } {
+  const proposal = readProposals(spark.room.doc).find((p) => p.id === proposalId);
+  if (!proposal) return fail('PROPOSAL_NOT_FOUND', 'That proposal is no longer in the session.');
+  if (rule === 'asker' && proposal.askerId !== reviewer.userId) {
+    return fail('NOT_YOUR_PROPOSAL', `Only ${proposal.askerName}, who asked for it, can accept or reject this proposal.`);
+  }
+  const hunks = hunkId === null ? proposal.hunks.filter((h) => h.state === 'pending') : proposal.hunks.filter((h) => h.id === hunkId);
+  if (hunkId !== null && hunks.length === 0) return fail('PROPOSAL_NOT_FOUND', 'That change is no longer part of the proposal.');
+  return { ok: true, proposal, hunks };
+}
+
+export function rejectProposal(spark: SparkPeer, reviewer: Reviewer, rule: ProposalReviewers, proposalId: string, hunkId: string | null): ReviewResult {
+  const found = reviewable(spark, reviewer, rule, proposalId, hunkId);
+  if (!found.ok) return found;
+  const pending = found.hunks.filter((h) => h.state === 'pending');
+  if (hunkId !== null && pending.length === 0) return fail('PROPOSAL_STALE', 'That change was already accepted or rejected.');
+  decide(spark, found.proposal, pending, 'rejected', reviewer.name);
+  return { ok: true, decided: pending.length };
+}
+
+/**
+ * Accepts the named hunk, or every pending hunk that is not stale, one after the other. Each is marked
+ * accepted before Spark types it, so nobody can accept it twice and the room stops drawing it as a diff.
+ */
+export async function acceptProposal(spark: SparkPeer, reviewer: Reviewer, rule: ProposalReviewers, proposalId: string, hunkId: string | null): Promise<ReviewResult> {
+  const found = reviewable(spark, reviewer, rule, proposalId, hunkId);
+  if (!found.ok) return found;
+  const doc = spark.room.doc;
+  const open = found.hunks.filter((h) => h.state === 'pending' && placeHunk(doc, h)?.stale === false);
+  if (hunkId !== null && open.length === 0) {
+    return fail('PROPOSAL_STALE', 'That change no longer matches the text (someone edited it, or it was already decided).');
+  }
+  let decided = 0;
+  for (const hunk of open) {
+    // Re-read before each: an earlier hunk's typing, or a person, may have made this one stale meanwhile.
+    const place = placeHunk(doc, hunk);
+    if (!place || place.stale || currentState(spark, found.proposal.id, hunk.id) !== 'pending') continue;
+    decide(spark, found.proposal, [hunk], 'accepted', reviewer.name);
+    const typed = await typeHunk(spark, reviewer, found.proposal, hunk, place);
+    if (typed) return { ok: false, error: typed };
+    decided++;
+  }
+  return { ok: true, decided };
+}
+
+/** Spark types one hunk as an edit asked for by the reviewer: it ends when the edit does. */
+async function typeHunk(spark: SparkPeer, reviewer: Reviewer, proposal: Proposal, hunk: Hunk, place: { from: number; to: number }): Promise<AiError | null> {
+  if (hunk.kind === 'create') {
+    const refused = spark.room.admitWrite?.({ bytes: 256, files: [hunk.file] });
+    if (refused) return writeRefusal(refused);
+    const created = createFile(spark.room.doc, hunk.file, '', SPARK_PROPOSAL_ORIGIN);
+    if (!created.ok) return { code: 'PROPOSAL_STALE', message: `${hunk.file} cannot be created: ${created.reason}.` };
+  }
+  return new Promise((resolve) => {
+    const request = {
+      id: `${proposal.id}:${hunk.id}`.slice(0, 64),
+      requester: reviewer.requester,
+      askedBy: reviewer.name,
+      file: hunk.file,
+      language: 'plaintext',
+      instruction: proposal.title,
+      from: place.from,
+      to: place.to,
+      pin: 'auto' as const,
+      replacement: hunk.added,
+    };
+    spark.edit(request, (message: ServerMessage) => {
+      if (message.type === 'edit:done') resolve(message.stopped && message.stopped !== 'redirected' ? { code: 'PROPOSAL_STALE', message: `Spark stopped typing the change (${message.stopped}).` } : null);
+      else if (message.type === 'edit:error') resolve(message.error);
+    });
+  });
+}
+
+function currentState(spark: SparkPeer, proposalId: string, hunkId: string): Hunk['state'] | null {
+  return readProposals(spark.room.doc).find((p) => p.id === proposalId)?.hunks.find((h) => h.id === hunkId)?.state ?? null;
+}
+
+function decide(spark: SparkPeer, proposal: Proposal, hunks: Hunk[], state: 'accepted' | 'rejected', by: string): void {
+  const entry = proposalEntry(spark.room.doc, proposal.id);
+  const stored = entry?.get('hunks');
+  if (!(stored instanceof Y.Array) || hunks.length === 0) return;
+  const ids = new Set(hunks.map((h) => h.id));
+  spark.room.doc.transact(() => {
+    for (const map of stored.toArray()) {
+      if (map instanceof Y.Map && ids.has(map.get('id') as string)) {
+        map.set('state', state);
+        map.set('decidedBy', by.slice(0, 40));
+      }
+    }
+  }, SPARK_PROPOSAL_ORIGIN);
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { plannedHunks } from '../../server/ai/spark/proposals/line-hunks';
+
+const OLD = 'a\nb\nc\nd\n';
+const textOf = (file: string) => (file === 'f.ts' ? OLD : null);
+const rewrite = (text: string, final: boolean) =>
+  plannedHunks(textOf, [{ kind: 'replace', file: 'f.ts', from: 0, to: OLD.length, text }], final).hunks.map((h) => [h.from, h.removed, h.added]);
+
+describe('a planned change as the hunks a person reviews', () => {
+  it('splits a rewrite into the runs of lines it changes', () => {
+    expect(rewrite('a\nB\nc\nD\n', true)).toEqual([
+      [2, 'b\n', 'B\n'],
+      [6, 'd\n', 'D\n'],
+    ]);
+  });
+
+  it('while streaming, shows whole lines only and does not remove the old lines it has not reached', () => {
+    expect(rewrite('a\nB\nc', false)).toEqual([[2, 'b\n', 'B\n']]);
+    expect(rewrite('a\nB\nX\n', false)).toEqual([[2, 'b\nc\n', 'B\nX\n']]);
+    expect(rewrite('a\n', false)).toEqual([]);
+  });
+
+  it('widens a change inside a line to the whole line', () => {
+    const hunks = plannedHunks(textOf, [{ kind: 'replace', file: 'f.ts', from: 2, to: 3, text: 'bee' }], true).hunks;
+    expect(hunks).toEqual([{ file: 'f.ts', kind: 'replace', from: 2, to: 4, removed: 'b\n', added: 'bee\n' }]);
+  });
+
+  it('leaves out a change to a file that does not exist, and makes a creation one hunk', () => {
+    const { hunks } = plannedHunks(textOf, [
+      { kind: 'replace', file: 'gone.ts', from: 0, to: 1, text: 'x' },
+      { kind: 'create', file: 'new.ts', text: 'hello\n' },
+    ], true);
+    expect(hunks).toEqual([{ file: 'new.ts', kind: 'create', from: 0, to: 0, removed: '', added: 'hello\n' }]);
+  });
+});
