@@ -13,6 +13,7 @@ import type { ProposalReviewers } from '../../../../lib/shared/protocol/room-def
 import type { SparkPeer } from '../spark-peer';
 import { writeRefusal } from '../write-refusal';
 import { SPARK_PROPOSAL_ORIGIN } from './proposal-draft';
+import { proposalEvents } from './proposal-events';
 
 /** The person acting: their room-scoped key (Spark's undo and rate limits), the id the hello gave, their name. */
 export interface Reviewer {
@@ -50,6 +51,7 @@ export function rejectProposal(spark: SparkPeer, reviewer: Reviewer, rule: Propo
   const pending = found.hunks.filter((h) => h.state === 'pending');
   if (hunkId !== null && pending.length === 0) return fail('PROPOSAL_STALE', 'That change was already accepted or rejected.');
   decide(spark, found.proposal, pending, 'rejected', reviewer.name);
+  if (pending.length > 0) proposalEvents(spark).emit('rejected', { proposalId, decided: pending.length, reviewer });
   return { ok: true, decided: pending.length };
 }
 
@@ -75,6 +77,7 @@ export async function acceptProposal(spark: SparkPeer, reviewer: Reviewer, rule:
     if (typed) return { ok: false, error: typed };
     decided++;
   }
+  if (decided > 0) proposalEvents(spark).emit('accepted', { proposalId, decided, reviewer });
   return { ok: true, decided };
 }
 
