@@ -74,6 +74,16 @@ export const aiSettings = {
   aiEditDiffBudgetMs: z.coerce.number().int().min(1).max(1_000).default(10),
   /** Longest edit or chat answer asked of a model, in tokens. @default 2048 */
   aiMaxEditTokens: z.coerce.number().int().min(16).max(32_768).default(2048),
+  /**
+   * Search/replace blocks one workspace edit may carry; blocks past it are reported and not applied, so one
+   * answer cannot touch the whole workspace. @default 32
+   */
+  aiMaxEditBlocks: z.coerce.number().int().min(1).max(1_000).default(32),
+  /**
+   * Characters of one block's SEARCH or REPLACE text; a block past it is reported and not applied, and the
+   * parser stops keeping its text, so a runaway answer holds bounded memory. @default 100000
+   */
+  aiMaxEditBlockChars: z.coerce.number().int().min(100).max(2_000_000).default(100_000),
   /** AI requests one person may make per second (a burst limit; typing makes about 5-10). @default 20 */
   aiUserRequestsPerSecond: z.coerce.number().int().min(1).default(20),
   /** AI requests one person may make per minute. @default 600 */

@@ -84,6 +84,8 @@ export const envNames = {
   aiMaxCompletionTokens: 'SPARKPAD_AI_MAX_COMPLETION_TOKENS',
   aiEditDiffBudgetMs: 'SPARKPAD_AI_EDIT_DIFF_BUDGET_MS',
   aiMaxEditTokens: 'SPARKPAD_AI_MAX_EDIT_TOKENS',
+  aiMaxEditBlocks: 'SPARKPAD_AI_MAX_EDIT_BLOCKS',
+  aiMaxEditBlockChars: 'SPARKPAD_AI_MAX_EDIT_BLOCK_CHARS',
   aiUserRequestsPerSecond: 'SPARKPAD_AI_USER_REQUESTS_PER_SECOND',
   aiUserRequestsPerMinute: 'SPARKPAD_AI_USER_REQUESTS_PER_MINUTE',
   aiRoomRequestsPerMinute: 'SPARKPAD_AI_ROOM_REQUESTS_PER_MINUTE',

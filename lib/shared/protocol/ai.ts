@@ -199,6 +199,45 @@ export type LatencyStats = z.infer<typeof latencyStatsSchema>;
 export const stopReasonSchema = z.enum(['stop', 'human-edit', 'redirected', 'disconnected']);
 export type StopReason = z.infer<typeof stopReasonSchema>;
 
+/**
+ * Why a search/replace block of a workspace edit was not applied. Nothing of such a block reaches the
+ * document: a block that no longer matches is reported, never guessed.
+ */
+export const BLOCK_PROBLEM = {
+  /** Its SEARCH text is not in the file (the file changed, or the model misquoted it). */
+  NOT_FOUND: 'NOT_FOUND',
+  /** Its SEARCH text occurs more than once, so where it applies is unknown. */
+  AMBIGUOUS: 'AMBIGUOUS',
+  /** It edits a file that does not exist. */
+  NO_SUCH_FILE: 'NO_SUCH_FILE',
+  /** Its SEARCH is empty (create a file) but a file with text already has that name. */
+  FILE_EXISTS: 'FILE_EXISTS',
+  /** Its path breaks the file tree's naming rules. */
+  BAD_FILE_NAME: 'BAD_FILE_NAME',
+  /** Its SEARCH text overlaps text an earlier block of the same answer changes. */
+  OVERLAPS: 'OVERLAPS',
+  /** Its SEARCH or REPLACE text is longer than the server takes. */
+  TOO_LARGE: 'TOO_LARGE',
+  /** The answer had more blocks than the server takes. */
+  TOO_MANY_BLOCKS: 'TOO_MANY_BLOCKS',
+  /** The answer ended (or was stopped) inside it. */
+  UNTERMINATED: 'UNTERMINATED',
+  /** No path line came before it. */
+  NO_PATH: 'NO_PATH',
+  /** The room refused its write (size or file-count limits). */
+  REFUSED: 'REFUSED',
+} as const;
+export type BlockProblem = keyof typeof BLOCK_PROBLEM;
+
+/** A block that was not applied, named by its file and its place among that file's blocks (1 = first). */
+export const staleBlockSchema = z.object({
+  file: z.string().max(1024),
+  block: z.number().int().positive(),
+  reason: z.enum(Object.keys(BLOCK_PROBLEM) as [BlockProblem, ...BlockProblem[]]),
+  message: z.string(),
+});
+export type StaleBlock = z.infer<typeof staleBlockSchema>;
+
 const tierNotice = z.object({ code: aiErrorSchema.shape.code, tier: tierNameSchema, message: z.string(), status: z.number().optional() });
 
 /**
