@@ -54,6 +54,8 @@ export function routerSettingsFrom(config: Config): RouterSettings {
     failuresBeforeCooldown: config.aiTierFailuresBeforeCooldown,
     cooldownMs: config.aiTierCooldownMs,
     editDiffBudgetMs: config.aiEditDiffBudgetMs,
+    maxEditBlocks: config.aiMaxEditBlocks,
+    maxEditBlockChars: config.aiMaxEditBlockChars,
   };
 }
 

@@ -33,6 +33,10 @@ export interface RouterSettings extends CompletionSettings {
   cooldownMs: number;
   /** Time one diff of a Spark edit may take before it falls back to a coarser edit. */
   editDiffBudgetMs?: number;
+  /** Search/replace blocks one workspace edit may carry. @default 32 */
+  maxEditBlocks?: number;
+  /** Characters of one block's SEARCH or REPLACE text. @default 100000 */
+  maxEditBlockChars?: number;
 }
 
 export interface RouterDeps {
@@ -82,6 +86,11 @@ export class AiRouter {
   /** The Spark edit diff budget, for the writer that applies an edit's stream to the document. */
   get editDiffBudgetMs(): number | undefined {
     return this.deps.settings.editDiffBudgetMs;
+  }
+
+  /** The bounds of a search/replace answer (server/ai/spark/blocks/block-parser.ts). */
+  get editBlockLimits(): { maxBlocks: number; maxBlockChars: number } {
+    return { maxBlocks: this.deps.settings.maxEditBlocks ?? 32, maxBlockChars: this.deps.settings.maxEditBlockChars ?? 100_000 };
   }
 
   constructor(private readonly deps: RouterDeps) {

@@ -219,3 +219,13 @@ export function cleanPath(line: string): string {
     .replace(/^[*_`'"]+|[*_`'"]+$/g, '')
     .trim();
 }
+
+/** A whole answer at once (a chat reply, a finished stream): its complete blocks and the ones reported. */
+export function parseBlocks(answer: string, limits: BlockParserLimits): { blocks: EditBlock[]; invalid: Array<Extract<BlockEvent, { type: 'invalid' }>> } {
+  const parser = new BlockParser(limits);
+  const events = [...parser.push(answer), ...parser.end()];
+  return {
+    blocks: events.flatMap((e) => (e.type === 'close' ? [e.edit] : [])),
+    invalid: events.flatMap((e) => (e.type === 'invalid' ? [e] : [])),
+  };
+}
