@@ -33,6 +33,12 @@ function setup(initial = 'const total = ') {
       cursor += chars.length;
       controller.edited(keyAt);
     },
+    /** Someone else inserts `chars` at `offset`; the cursor follows text after it, as y-monaco keeps it. */
+    othersType(offset: number, chars: string) {
+      text = text.slice(0, offset) + chars + text.slice(offset);
+      if (offset <= cursor) cursor += chars.length;
+      controller.othersEdited('main.ts', offset);
+    },
     moveTo(offset: number) {
       cursor = offset;
       controller.moved();
@@ -122,6 +128,40 @@ describe('the ghost-text suggestion controller', () => {
     t.type('b');
     t.controller.dismiss();
     expect(t.sent.at(-1)).toEqual({ type: 'cancel', id: 's2' });
+  });
+
+  it('drops the suggestion, cancelling its stream, when someone else types at the cursor or before it', () => {
+    const cases = [
+      [15, 'const total = axm'],
+      [6, 'const xtotal = am'],
+      [0, 'xconst total = am'],
+    ] as const;
+    for (const [at, after] of cases) {
+      const t = setup();
+      t.type('a');
+      t.receive({ type: 'complete:chunk', id: 's1', text: 'mount' });
+      const before = t.changes;
+      t.othersType(at, 'x');
+      expect(t.ghost()).toBeNull();
+      expect(t.sent.at(-1)).toEqual({ type: 'cancel', id: 's1' });
+      expect(t.changes).toBe(before + 1);
+      // Nothing is asked for the peer's keystroke; the person's next one asks for the text as it is now.
+      t.type('m');
+      expect(t.lastRequest()).toMatchObject({ id: 's2', prefix: after });
+    }
+  });
+
+  it('drops it when someone else changes the rest of the cursor’s line, keeps it for a change on a later line', () => {
+    const t = setup('const total = \nreturn total;');
+    t.moveTo(14);
+    t.type('a');
+    t.receive({ type: 'complete:chunk', id: 's1', text: 'mount;' });
+    t.receive({ type: 'complete:done', id: 's1', stats });
+    t.othersType(22, ' // sum');
+    expect(t.ghost()).toBe('mount;');
+    t.othersType(15, ' ');
+    expect(t.ghost()).toBeNull();
+    expect(t.sent.filter((m) => m.type === 'cancel')).toEqual([]);
   });
 
   it('never asks for a view-only editor (no snapshot)', () => {

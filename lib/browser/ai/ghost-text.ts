@@ -90,9 +90,10 @@ export function attachGhostText(editor: Editor, instance: typeof monaco, binding
     },
   );
 
-  // Only this person's own edits ask for a suggestion; a peer's typing or Spark's edits must not.
-  const onText = (_event: Y.YTextEvent, transaction: Y.Transaction) => {
-    if (!binding.isOwnEdit(transaction)) return;
+  // Only this person's own edits ask for a suggestion; a peer's typing or Spark's edits must not, but
+  // they can leave the suggestion on screen answering text that is gone.
+  const onText = (event: Y.YTextEvent, transaction: Y.Transaction) => {
+    if (!binding.isOwnEdit(transaction)) return controller.othersEdited(binding.path, firstChangedOffset(event.delta));
     const keyAt = clock.takeKey();
     // Monaco moves the cursor after the model change that got us here: read it once that is done, still
     // before the frame that paints the keystroke.
@@ -141,4 +142,10 @@ export function attachGhostText(editor: Editor, instance: typeof monaco, binding
       redraw.dispose();
     },
   };
+}
+
+/** Where a Y.Text change begins: the delta retains the text before its first insert or delete. */
+function firstChangedOffset(delta: Y.YTextEvent['delta']): number {
+  const first = delta[0];
+  return first?.retain !== undefined ? first.retain : 0;
 }

@@ -87,6 +87,24 @@ export class SuggestionController {
     if (this.current && (!snapshot || typedThrough(this.current, snapshot) === null)) this.dismiss();
   }
 
+  /**
+   * Someone else (a peer, Spark's own edits) changed `file` from offset `from` on. A suggestion answers
+   * the text before the cursor as it was asked: a change there or at the cursor, or in the rest of the
+   * cursor's line, leaves it answering a text that no longer exists, so it goes and stops streaming. A
+   * change after the cursor's line leaves it as it is. The rate-limit wait is the person's, not the
+   * suggestion's: it stays.
+   */
+  othersEdited(file: string, from: number): void {
+    const s = this.current;
+    if (!s || s.file !== file) return;
+    // The cursor is read after the change; positions before `from` did not move, so "after the cursor"
+    // means the same before and after it.
+    const snapshot = this.host.snapshot();
+    if (snapshot && from > snapshot.offset && typedThrough(s, snapshot) !== null) return;
+    this.drop();
+    this.host.changed();
+  }
+
   /** Esc, focus lost, file closed, connection lost: nothing shows and nothing keeps streaming. */
   dismiss(): void {
     this.stopRefill();
