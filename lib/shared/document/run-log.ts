@@ -34,6 +34,8 @@ export const runRecordSchema = z.object({
   output: z.array(outputLineSchema).max(MAX_OUTPUT_LINES),
   /** True when the output was cut to fit the caps above. */
   truncated: z.boolean(),
+  /** The fix this run checks: set when Spark asked this browser to run the file again after a fix. */
+  rerunOf: z.string().min(1).max(80).optional(),
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;
 

@@ -20,5 +20,6 @@ export const AI_MESSAGE_PERMISSION = {
   /** Who of the editors may act on a proposal is the room's rule, checked where it is carried out. */
   'proposal:accept': 'edit',
   'proposal:reject': 'edit',
+  'run:fix': 'edit',
   latency: 'edit',
 } as const satisfies Record<ClientMessage['type'], Permission>;

@@ -62,6 +62,12 @@ export const AI_ERROR = {
    * before asking any tier, so it is no tier's failure.
    */
   NO_MODEL_CONNECTED: 'NO_MODEL_CONNECTED',
+  /** The run to fix is no longer in the session's run log. */
+  RUN_NOT_FOUND: 'RUN_NOT_FOUND',
+  /** The run to fix did not fail with an error (it passed, or was stopped at the time limit). */
+  RUN_DID_NOT_FAIL: 'RUN_DID_NOT_FAIL',
+  /** The model's fix could not be applied: it named no file, or its blocks no longer match the text. */
+  FIX_NOT_APPLICABLE: 'FIX_NOT_APPLICABLE',
   ...TIER_ERROR,
   INTERNAL: 'INTERNAL',
 } as const;
@@ -171,6 +177,11 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   }),
   /** Stops a room chat answer while it streams; what was written stays. */
   z.object({ type: z.literal('chat:stop'), id: requestId }),
+  /**
+   * Fix with Spark: a failed run, named by its id in the document's run log. The server reads the run's
+   * output and the code from the document (never from this message) and proposes a fix to the room.
+   */
+  z.object({ type: z.literal('run:fix'), id: requestId, run: z.string().min(1).max(80) }),
   /** The browser reports what only it can measure: keystroke to first character on screen. */
   z.object({ type: z.literal('latency'), id: requestId, keystrokeToFirstCharMs: z.number().nonnegative().max(600_000) }),
 ]);
@@ -283,6 +294,14 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   /** A proposal:accept or proposal:reject was carried out: how many hunks it decided. */
   z.object({ type: z.literal('proposal:done'), id: requestId, decided: z.number().int().nonnegative() }),
   z.object({ type: z.literal('proposal:error'), id: requestId, error: aiErrorSchema }),
+  /** Spark's fix for a run is in the room: as a proposal to accept (its id), or typed in (null). */
+  z.object({ type: z.literal('run:fix:ready'), id: requestId, proposal: z.string().nullable(), changes: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('run:fix:error'), id: requestId, error: aiErrorSchema }),
+  /**
+   * To the browser of the person who ran a file that Spark has since fixed: run it again (runs happen in
+   * browsers) and record the run as a rerun of fix `id`, so Spark can tell the room whether it passes.
+   */
+  z.object({ type: z.literal('run:again'), id: requestId, file: filePath }),
   /** A message that could not be handled; the connection stays open. */
   z.object({ type: z.literal('error'), id: requestId.optional(), error: aiErrorSchema }),
 ]);

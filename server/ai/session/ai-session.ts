@@ -56,6 +56,8 @@ type AiSessionState = { kind: 'open'; peer: Promise<SparkPeer | null> } | { kind
 export class AiSession {
   private state: AiSessionState = { kind: 'closed', reason: 'disconnected' };
   private readonly requests = new Map<string, AbortController>();
+  /** Leaves the people Spark can ask by name (to run a file again); set once Spark's room is joined. */
+  private unreachable: (() => void) | null = null;
   /** The key for this person in the router (rate limits) and in Spark (undo, stop): room-scoped. */
   readonly requester: string;
 
@@ -81,6 +83,10 @@ export class AiSession {
     const { peers, router } = this.deps;
     const peer = peers ? peers.acquire(this.access.roomId).catch(() => null) : Promise.resolve(null);
     this.state = { kind: 'open', peer };
+    const { userId } = this.access;
+    void peer.then((spark) => {
+      if (spark && userId !== null && this.state.kind === 'open') this.unreachable = spark.people.add(userId, (m) => this.send(m));
+    });
     this.send({
       type: 'hello',
       protocolVersion: AI_PROTOCOL_VERSION,
@@ -124,6 +130,7 @@ export class AiSession {
     this.state = { kind: 'closed', reason };
     for (const controller of this.requests.values()) controller.abort(new Error('disconnected'));
     this.requests.clear();
+    this.unreachable?.();
     this.deps.router.forgetUser(this.requester);
     void peer.then((spark) => {
       if (!spark) return;
@@ -207,6 +214,14 @@ export class AiSession {
       case 'chat:stop':
         (await peer)?.chat.stop(message.id, this.requester);
         return;
+      case 'run:fix': {
+        const spark = await peer;
+        if (!spark) return this.send(errorReply(message, { code: 'INTERNAL', message: 'Spark is not in this session.' }));
+        const asker = { userId: this.access.userId, ...personIn(spark.room, this.access.userId) };
+        const refused = spark.fixes.fix({ id: message.id, run: message.run, requester: this.requester, asker }, (m) => this.send(m));
+        if (refused) this.send(errorReply(message, refused));
+        return;
+      }
       case 'latency':
         this.deps.metrics?.clientLatency(message.keystrokeToFirstCharMs);
         return;

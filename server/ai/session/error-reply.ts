@@ -15,6 +15,8 @@ export function errorReply(message: ClientMessage, error: AiError): ServerMessag
     case 'proposal:accept':
     case 'proposal:reject':
       return { type: 'proposal:error', id: message.id, error };
+    case 'run:fix':
+      return { type: 'run:fix:error', id: message.id, error };
     case 'cancel':
     case 'actions':
     case 'latency':

@@ -27,6 +27,9 @@ import { SpanWriter } from './span-writer';
 import { typeOut } from './type-out';
 import { undoLatest } from './undo-edit';
 import { writeRefusal } from './write-refusal';
+import { typeChanges } from './run-fix/carry-out';
+import { PeopleOnline } from './run-fix/people-online';
+import { RunFixer } from './run-fix/run-fixer';
 
 type EditMessage = Extract<ServerMessage, { type: `edit:${string}` }>;
 
@@ -60,6 +63,9 @@ interface ActiveEdit {
 export class SparkPeer {
   readonly workspace: RoomWorkspace;
   readonly chat: SparkChat;
+  /** The room's people Spark can reach on the AI channel, by verified identity. */
+  readonly people = new PeopleOnline();
+  readonly fixes: RunFixer;
   private readonly feed: EngineFeed | null;
   private readonly active = new Map<string, ActiveEdit>();
   private readonly presence: SparkPresence;
@@ -78,6 +84,7 @@ export class SparkPeer {
     this.workspace = new RoomWorkspace(room.doc);
     this.feed = router.workspaces ? new EngineFeed(room.id, room.doc, router.workspaces) : null;
     this.chat = new SparkChat(room, router, this.workspace);
+    this.fixes = new RunFixer({ room, router, workspace: this.workspace, people: this.people, carryOut: typeChanges(this) });
     this.presence = new SparkPresence(room, cluster, () => this.active.size > 0);
     this.saver = new RecordSaver(this.presence.undo);
   }
@@ -155,6 +162,7 @@ export class SparkPeer {
     if (this.suggestionTimer) clearImmediate(this.suggestionTimer);
     for (const active of [...this.active.values()]) this.halt(active, 'disconnected');
     this.chat.destroy();
+    this.fixes.destroy();
     this.workspace.destroy();
     this.feed?.destroy();
     this.presence.leave();

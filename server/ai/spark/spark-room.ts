@@ -16,4 +16,9 @@ export interface SparkRoom {
    * extensions, as for a client's update). A bare room in a unit test has none, and no limits.
    */
   admitWrite?(write: MemberWrite): RefusalReason | undefined;
+  /**
+   * The verified identity of the person whose connection made a transaction (its origin), or null (Spark,
+   * another instance, a person without one). How Spark learns who ran a file: who wrote the run's record.
+   */
+  writerOf?(origin: unknown): string | null;
 }

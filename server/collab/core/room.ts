@@ -68,6 +68,11 @@ export class Room {
     return this.hooks.vetWrite({ room: this, write });
   }
 
+  /** The verified identity of the connection whose update this origin is; null for anything else. */
+  writerOf(origin: unknown): string | null {
+    return this.sessionFromOrigin(origin)?.verifiedUserId ?? null;
+  }
+
   /** Applies a vetted client update; whatever of it Yjs parks is the sender's, within the bounds. */
   apply(update: Uint8Array, session: Session): void {
     Y.applyUpdate(this.doc, update, session);

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readChat } from '../../lib/shared/document/chat-log';
+import { recordRun, type OutputLine } from '../../lib/shared/document/run-log';
+import { startModelSimulator, type ModelSimulator } from '../../tools/sim/sim-server';
+import { connectAi, type AiTestClient } from '../helpers/ai-client';
+import { startInProcess, type InProcessServer } from '../helpers/in-process-server';
+import { createRoomInDataDir, issueIdentity, type TestRoom } from '../helpers/sessions';
+import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
+
+const CRASH = "const a = 1;\nfunction explode(): never {\n  throw new Error('boom');\n}\nexplode();\n";
+const FIXED = "const a = 1;\nfunction explode(): void {\n  console.log('no boom');\n}\nexplode();\n";
+const FIX_REPLY = [
+  'explode throws on purpose; log instead.',
+  'crash.ts',
+  '<<<<<<< SEARCH',
+  'function explode(): never {',
+  "  throw new Error('boom');",
+  '=======',
+  'function explode(): void {',
+  "  console.log('no boom');",
+  '>>>>>>> REPLACE',
+].join('\n');
+/** The run's error output exactly as the sandbox's runtime writes it. */
+const CRASH_OUTPUT: OutputLine[] = [
+  { level: 'error', text: 'Uncaught Error: boom (crash.ts:3)\n    at explode (crash.ts:3:9)\n    at crash.ts:5:1' },
+  { level: 'system', text: 'crash.ts exited with an error in 4 ms' },
+];
+
+describe('Fix with Spark, from a run in the document', () => {
+  let sim: ModelSimulator;
+  let server: InProcessServer;
+  let room: TestRoom;
+  /** Ada's browser: her document connection (which records runs) and her Spark connection. */
+  let adaDoc: YjsClient;
+  let ada: AiTestClient;
+  let viewer: AiTestClient;
+  let runs = 0;
+
+  function recordAs(status: 'ok' | 'error', output: OutputLine[], rerunOf?: string): string {
+    const id = `run-${++runs}`;
+    recordRun(adaDoc.doc, { id, by: 'Ada', color: '#22c55e', file: 'crash.ts', startedAt: Date.now(), durationMs: 4, status, output, ...(rerunOf ? { rerunOf } : {}) });
+    return id;
+  }
+
+  /** Records a run and waits until the server's room has it (a Spark request reads the room, not Ada's copy). */
+  async function recordedRun(status: 'ok' | 'error', output: OutputLine[]): Promise<string> {
+    const id = recordAs(status, output);
+    const check = connectClient(server.wsUrl, room.room, room.editToken);
+    await whenDoc(check.doc, () => check.doc.getArray('runs').toArray().some((r) => (r as { id: string }).id === id));
+    check.destroy();
+    return id;
+  }
+
+  beforeAll(async () => {
+    sim = await startModelSimulator();
+    server = await startInProcess({ env: { SPARKPAD_DEEP_URL: sim.url } });
+    room = await createRoomInDataDir(server.dataDir);
+    const identity = await issueIdentity(server.url, room.room, room.editToken);
+    adaDoc = connectClient(server.wsUrl, room.room, room.editToken, undefined, identity.identity);
+    await synced(adaDoc);
+    adaDoc.text('crash.ts').insert(0, CRASH);
+    ada = await connectAi(server.url, { room: room.room, token: room.editToken, identity: identity.identity });
+    viewer = await connectAi(server.url, { room: room.room, token: room.viewToken });
+  });
+  afterAll(async () => {
+    ada?.close();
+    viewer?.close();
+    adaDoc?.destroy();
+    await server?.close();
+    await sim?.close();
+  });
+
+  it('asks the model with the error, the stack’s lines and the code from the document, and fixes the file', async () => {
+    const runId = await recordedRun('error', CRASH_OUTPUT);
+    sim.setBehaviour({ response: FIX_REPLY });
+    ada.send({ type: 'run:fix', id: 'fix-1', run: runId });
+    const ready = await ada.next('run:fix:ready', (m) => m.id === 'fix-1');
+    expect(ready.changes).toBe(1);
+
+    const prompt = (sim.requests.at(-1)!.body as { messages: Array<{ content: string }> }).messages.at(-1)!.content;
+    expect(prompt).toContain('Running crash.ts failed with an uncaught error:\n\nError: boom (crash.ts:3)');
+    expect(prompt).toContain("Stack, with the line each frame is at:\n  crash.ts:3 (explode): throw new Error('boom');\n  crash.ts:5: explode();");
+    expect(prompt).toContain(`crash.ts:\n\`\`\`\n${CRASH}`);
+    expect(prompt).toContain('<<<<<<< SEARCH');
+    await whenDoc(adaDoc.doc, () => adaDoc.read('crash.ts') === FIXED);
+  });
+
+  it('asks the browser that ran the file to run it again, and says in the chat that it passes now', async () => {
+    const again = await ada.next('run:again', (m) => m.id === 'fix-1');
+    expect(again.file).toBe('crash.ts');
+    recordAs('ok', [{ level: 'log', text: 'no boom' }], again.id);
+    await whenDoc(adaDoc.doc, () => readChat(adaDoc.doc).some((m) => m.id === 'fix-1:answer' && m.text.includes('passes now')));
+    const [question, answer] = readChat(adaDoc.doc).filter((m) => m.id.startsWith('fix-1'));
+    expect(question!.text).toBe('Fix crash.ts: Error: boom (crash.ts:3)');
+    expect(answer!.text).toContain('explode throws on purpose; log instead.');
+    expect(answer!.text).toContain('Fixed: 1 change in crash.ts.');
+    expect(answer!.text).toContain('Running crash.ts again in Ada’s browser…');
+    expect(answer!.text).toContain('✓ crash.ts passes now (run by Ada).');
+  });
+
+  it('refuses a view-only link before any model is asked or anything is written', async () => {
+    const runId = await recordedRun('error', CRASH_OUTPUT);
+    const asked = sim.requests.length;
+    const chat = readChat(adaDoc.doc).length;
+    viewer.send({ type: 'run:fix', id: 'fix-v', run: runId });
+    expect(await viewer.next('run:fix:error', (m) => m.id === 'fix-v')).toMatchObject({ error: { code: 'READ_ONLY' } });
+    expect(sim.requests.length).toBe(asked);
+    expect(readChat(adaDoc.doc).length).toBe(chat);
+  });
+
+  it('refuses a run that passed and a run that is not in the log', async () => {
+    const passed = await recordedRun('ok', [{ level: 'log', text: 'fine' }]);
+    ada.send({ type: 'run:fix', id: 'fix-ok', run: passed });
+    expect(await ada.next('run:fix:error', (m) => m.id === 'fix-ok')).toMatchObject({ error: { code: 'RUN_DID_NOT_FAIL' } });
+    ada.send({ type: 'run:fix', id: 'fix-none', run: 'no-such-run' });
+    expect(await ada.next('run:fix:error', (m) => m.id === 'fix-none')).toMatchObject({ error: { code: 'RUN_NOT_FOUND' } });
+  });
+
+  it('reports a block that no longer matches the file by name, and changes nothing', async () => {
+    const runId = await recordedRun('error', CRASH_OUTPUT);
+    const before = adaDoc.read('crash.ts');
+    sim.setBehaviour({ response: FIX_REPLY });
+    ada.send({ type: 'run:fix', id: 'fix-stale', run: runId });
+    const refused = await ada.next('run:fix:error', (m) => m.id === 'fix-stale');
+    expect(refused.error).toMatchObject({ code: 'FIX_NOT_APPLICABLE', message: 'crash.ts: the lines to replace are not in the file as it is now' });
+    expect(adaDoc.read('crash.ts')).toBe(before);
+  });
+});
