@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readChat } from '../../lib/shared/document/chat-log';
+import { readProposals } from '../../lib/shared/document/proposals';
 import { recordRun, type OutputLine } from '../../lib/shared/document/run-log';
 import { startModelSimulator, type ModelSimulator } from '../../tools/sim/sim-server';
 import { connectAi, type AiTestClient } from '../helpers/ai-client';
@@ -70,18 +71,29 @@ describe('Fix with Spark, from a run in the document', () => {
     await sim?.close();
   });
 
-  it('asks the model with the error, the stack’s lines and the code from the document, and fixes the file', async () => {
+  it('asks the model with the error, the stack’s lines and the code from the document, and proposes the fix', async () => {
     const runId = await recordedRun('error', CRASH_OUTPUT);
     sim.setBehaviour({ response: FIX_REPLY });
     ada.send({ type: 'run:fix', id: 'fix-1', run: runId });
     const ready = await ada.next('run:fix:ready', (m) => m.id === 'fix-1');
-    expect(ready.changes).toBe(1);
+    expect(ready).toMatchObject({ proposal: 'fix-1', changes: 1 });
+    // A proposal: nothing in the file changes until someone accepts it.
+    const proposal = readProposals(adaDoc.doc).find((p) => p.id === 'fix-1')!;
+    expect(proposal).toMatchObject({ title: 'Fix crash.ts: Error: boom (crash.ts:3)', status: 'ready' });
+    expect(proposal.hunks.map((h) => h.added).join('')).toContain("console.log('no boom');");
+    expect(adaDoc.read('crash.ts')).toBe(CRASH);
 
     const prompt = (sim.requests.at(-1)!.body as { messages: Array<{ content: string }> }).messages.at(-1)!.content;
     expect(prompt).toContain('Running crash.ts failed with an uncaught error:\n\nError: boom (crash.ts:3)');
     expect(prompt).toContain("Stack, with the line each frame is at:\n  crash.ts:3 (explode): throw new Error('boom');\n  crash.ts:5: explode();");
     expect(prompt).toContain(`crash.ts:\n\`\`\`\n${CRASH}`);
     expect(prompt).toContain('<<<<<<< SEARCH');
+  });
+
+  it('runs nothing again until the fix is accepted; accepting types it in', async () => {
+    expect(ada.inbox.some((m) => m.type === 'run:again')).toBe(false);
+    ada.send({ type: 'proposal:accept', id: 'accept-1', proposal: 'fix-1', hunk: null });
+    await ada.next('proposal:done', (m) => m.id === 'accept-1');
     await whenDoc(adaDoc.doc, () => adaDoc.read('crash.ts') === FIXED);
   });
 
@@ -93,7 +105,7 @@ describe('Fix with Spark, from a run in the document', () => {
     const [question, answer] = readChat(adaDoc.doc).filter((m) => m.id.startsWith('fix-1'));
     expect(question!.text).toBe('Fix crash.ts: Error: boom (crash.ts:3)');
     expect(answer!.text).toContain('explode throws on purpose; log instead.');
-    expect(answer!.text).toContain('Fixed: 1 change in crash.ts.');
+    expect(answer!.text).toContain('Proposed a fix: 1 change in crash.ts. Accept it and Spark runs crash.ts again.');
     expect(answer!.text).toContain('Running crash.ts again in Ada’s browser…');
     expect(answer!.text).toContain('✓ crash.ts passes now (run by Ada).');
   });

@@ -294,8 +294,8 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   /** A proposal:accept or proposal:reject was carried out: how many hunks it decided. */
   z.object({ type: z.literal('proposal:done'), id: requestId, decided: z.number().int().nonnegative() }),
   z.object({ type: z.literal('proposal:error'), id: requestId, error: aiErrorSchema }),
-  /** Spark's fix for a run is in the room: as a proposal to accept (its id), or typed in (null). */
-  z.object({ type: z.literal('run:fix:ready'), id: requestId, proposal: z.string().nullable(), changes: z.number().int().nonnegative() }),
+  /** Spark's fix for a run is in the room as a proposal (its id) of `changes` changes. */
+  z.object({ type: z.literal('run:fix:ready'), id: requestId, proposal: z.string(), changes: z.number().int().nonnegative() }),
   z.object({ type: z.literal('run:fix:error'), id: requestId, error: aiErrorSchema }),
   /**
    * To the browser of the person who ran a file that Spark has since fixed: run it again (runs happen in

@@ -218,7 +218,7 @@ export class AiSession {
         const spark = await peer;
         if (!spark) return this.send(errorReply(message, { code: 'INTERNAL', message: 'Spark is not in this session.' }));
         const asker = { userId: this.access.userId, ...personIn(spark.room, this.access.userId) };
-        const refused = spark.fixes.fix({ id: message.id, run: message.run, requester: this.requester, asker }, (m) => this.send(m));
+        const refused = spark.fixes.fix({ id: message.id, run: message.run, requester: this.requester, askerId: this.userId, asker }, (m) => this.send(m));
         if (refused) this.send(errorReply(message, refused));
         return;
       }

@@ -27,7 +27,7 @@ import { SpanWriter } from './span-writer';
 import { typeOut } from './type-out';
 import { undoLatest } from './undo-edit';
 import { writeRefusal } from './write-refusal';
-import { typeChanges } from './run-fix/carry-out';
+import { proposeFix } from './run-fix/carry-out';
 import { PeopleOnline } from './run-fix/people-online';
 import { RunFixer } from './run-fix/run-fixer';
 
@@ -84,7 +84,7 @@ export class SparkPeer {
     this.workspace = new RoomWorkspace(room.doc);
     this.feed = router.workspaces ? new EngineFeed(room.id, room.doc, router.workspaces) : null;
     this.chat = new SparkChat(room, router, this.workspace);
-    this.fixes = new RunFixer({ room, router, workspace: this.workspace, people: this.people, carryOut: typeChanges(this) });
+    this.fixes = new RunFixer({ room, router, workspace: this.workspace, people: this.people, carryOut: proposeFix(this) });
     this.presence = new SparkPresence(room, cluster, () => this.active.size > 0);
     this.saver = new RecordSaver(this.presence.undo);
   }

@@ -31,6 +31,8 @@ export interface FixAsk {
   run: string;
   /** The room-scoped key of the asker, for rate limits and Spark's undo. */
   requester: string;
+  /** The id the asker's hello names them by: the proposal records its asker by it. */
+  askerId: string;
   /** The asker as the room shows them, with the identity the server verified (null: none). */
   asker: { userId: string | null; name: string; color: string };
 }
@@ -107,19 +109,15 @@ export class RunFixer {
       return fail({ code: 'FIX_NOT_APPLICABLE', message: plan.problems.length ? plan.problems.join('; ') : 'the model proposed no change.' });
     }
     const title = `Fix ${run.file}: ${describeRunError(error)}`.slice(0, 4000);
-    const carried = await this.deps.carryOut(plan.changes, { id: ask.id, requester: ask.requester, askedBy: ask.asker.name, title });
+    const carried = await this.deps.carryOut(plan.changes, { id: ask.id, requester: ask.requester, askerId: ask.askerId, asker: ask.asker, title });
     if (carried.kind === 'refused') return fail(carried.error);
     const files = [...new Set(plan.changes.map((c) => c.file))].join(', ');
     const what = `${plan.changes.length} change${plan.changes.length === 1 ? '' : 's'} in ${files}`;
     const skipped = plan.problems.length ? ` Left out: ${plan.problems.join('; ')}.` : '';
     const explanation = plan.explanation.slice(0, EXPLANATION_CHARS);
-    send({ type: 'run:fix:ready', id: ask.id, proposal: carried.kind === 'proposed' ? carried.proposalId : null, changes: plan.changes.length });
-    if (carried.kind === 'proposed') {
-      thread.say(`${explanation ? `${explanation}\n\n` : ''}Proposed a fix: ${what}.${skipped} Accept it and Spark runs ${run.file} again.`, 'done');
-      if ((await carried.decided) === 'rejected') return void thread.say('The fix was rejected.', 'done');
-    } else {
-      thread.say(`${explanation ? `${explanation}\n\n` : ''}Fixed: ${what}.${skipped}`, 'done');
-    }
+    send({ type: 'run:fix:ready', id: ask.id, proposal: carried.proposalId, changes: plan.changes.length });
+    thread.say(`${explanation ? `${explanation}\n\n` : ''}Proposed a fix: ${what}.${skipped} Accept it and Spark runs ${run.file} again.`, 'done');
+    if ((await carried.decided) === 'rejected') return void thread.say('The fix was rejected.', 'done');
     this.runAgain(ask, run, thread);
   }
 
