@@ -2,6 +2,7 @@
 
 import '@/lib/browser/editor/monaco-environment';
 import { useMemo, useState } from 'react';
+import './proposal-view.css';
 import Editor from '@monaco-editor/react';
 import type * as monaco from 'monaco-editor';
 import { defineEditorThemes, EDITOR_THEME } from '@/lib/browser/editor/editor-themes';

@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { FONT_SIZE, SNOOZE_MS, type Settings } from '@/lib/browser/settings/settings';
+import { FONT_SIZE, PROPOSE_FROM_LINES, SNOOZE_MS, type Settings } from '@/lib/browser/settings/settings';
 import { useSettingsStore } from '@/lib/browser/settings/settings-store';
 import { useGhostTextActive } from '@/lib/browser/settings/use-ghost-text-active';
 import { Dialog } from './dialog';
@@ -12,6 +12,12 @@ const PIN_CHOICES = [
   { value: 'auto', label: 'Auto', hint: 'Spark picks: fast for suggestions, deep for chat and large edits' },
   { value: 'fast', label: 'Fast', hint: 'Always the fast tier' },
   { value: 'deep', label: 'Deep', hint: 'Always the deep tier: slower, more capable' },
+] as const;
+
+const PROPOSE_CHOICES = [
+  { value: 'large', label: 'Large edits', hint: `Rewrites of ${PROPOSE_FROM_LINES} lines or more are shown to the room as a proposal to accept or reject` },
+  { value: 'always', label: 'Always', hint: 'Every Ask Spark edit is a proposal first' },
+  { value: 'never', label: 'Never', hint: 'Spark types its edits straight in' },
 ] as const;
 
 const THEME_CHOICES = [
@@ -34,6 +40,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         choices={PIN_CHOICES}
         onChange={(pin) => settings.update({ pin })}
       />
+      <Choice legend="Propose before editing" name="propose" value={settings.propose} choices={PROPOSE_CHOICES} onChange={(propose) => settings.update({ propose })} />
       <fieldset className="settings-group">
         <legend>Ghost text</legend>
         <div className="settings-options" role="presentation">
@@ -82,7 +89,7 @@ interface ChoiceProps<V extends string> {
 }
 
 /** A radio group: arrow keys move between its options, as the platform does for native radios. */
-function Choice<V extends Settings['pin'] | Settings['theme']>({ legend, name, value, choices, onChange }: ChoiceProps<V>) {
+function Choice<V extends Settings['pin'] | Settings['theme'] | Settings['propose']>({ legend, name, value, choices, onChange }: ChoiceProps<V>) {
   const hint = choices.find((c) => c.value === value)?.hint;
   return (
     <fieldset className="settings-group">

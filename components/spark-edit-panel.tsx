@@ -6,6 +6,8 @@ import { describeAiError } from '@/lib/browser/ai/describe-error';
 import { sparkTarget } from '@/lib/browser/ai/spark-target';
 import { canAskSpark, useSparkStore } from '@/lib/browser/ai/spark-store';
 import { useEditorStore } from '@/lib/browser/editor/editor-store';
+import { proposes } from '@/lib/browser/settings/settings';
+import { useSettingsStore } from '@/lib/browser/settings/settings-store';
 import { useWorkspaceStore } from '@/lib/browser/workspace/workspace-store';
 import { SparkCodeActions } from './spark-code-actions';
 
@@ -38,7 +40,7 @@ export function SparkEditPanel() {
     // The editor keeps its selection while the input has focus: ask about what is selected now.
     const current = editor && openFile ? sparkTarget(editor, openFile) : target;
     if (!current || !instruction.trim()) return;
-    askSpark(client, current, instruction);
+    askSpark(client, current, instruction, proposes(useSettingsStore.getState().propose, current.lines ?? 1));
     setInstruction('');
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

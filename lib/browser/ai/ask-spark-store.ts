@@ -17,6 +17,8 @@ export interface SparkTarget {
   to: number;
   /** How the panel names it, e.g. `main.ts · lines 3–5`. */
   label: string;
+  /** Lines the instruction is about (the cursor's line counts as one). */
+  lines?: number;
 }
 
 
@@ -59,11 +61,11 @@ export function aimSpark(target: SparkTarget): void {
  * Sends an instruction. While an edit is running this redirects it: the server stops it where it is and
  * starts the new instruction from the text as it now stands, over the same span.
  */
-export function askSpark(client: SparkClient | null, target: SparkTarget, instruction: string): void {
+export function askSpark(client: SparkClient | null, target: SparkTarget, instruction: string, propose = false): void {
   const text = instruction.trim();
   if (!text) return;
   const { file, language, from, to } = target;
-  startSparkEdit(client, target, text, (id) => ({ type: 'edit', id, file, language, instruction: text, selection: { from, to } }));
+  startSparkEdit(client, target, text, (id) => ({ type: 'edit', id, file, language, instruction: text, selection: { from, to }, propose }));
 }
 
 /** Sends an edit request (an instruction or a language-service action) and shows it as the current edit. */

@@ -25,7 +25,8 @@ import type { Permission } from '../../shared/share-token';
 
 export type SparkConnection =
   | { kind: 'connecting' }
-  | { kind: 'ready'; permission: Permission; tiers: { fast: string; deep: string }; model: ConnectedModel | null }
+  /** `userId`: who the server knows this page as (a proposal's asker is named by it). */
+  | { kind: 'ready'; permission: Permission; userId: string; tiers: { fast: string; deep: string }; model: ConnectedModel | null }
   /** The connection dropped; socket.io is retrying. Requests in flight are lost. */
   | { kind: 'reconnecting' }
   /** The server said no (bad token, old page); retrying would not change its answer. */
@@ -123,7 +124,7 @@ export class SparkClient {
         this.socket.disconnect();
         return;
       }
-      this.set({ kind: 'ready', permission: message.permission, tiers: message.tiers, model: message.model ?? null });
+      this.set({ kind: 'ready', permission: message.permission, userId: message.userId, tiers: message.tiers, model: message.model ?? null });
     }
     for (const listener of [...this.messageListeners]) listener(message);
   }

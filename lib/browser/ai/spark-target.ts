@@ -15,5 +15,5 @@ export function sparkTarget(editor: monaco.editor.ICodeEditor, file: string): Sp
   // A selection that ends at the start of a line does not include that line.
   const last = selection.endColumn === 1 && selection.endLineNumber > first ? selection.endLineNumber - 1 : selection.endLineNumber;
   const lines = first === last ? `line ${first}` : `lines ${first}–${last}`;
-  return { file, language: model.getLanguageId(), from, to, label: `${file} · ${from === to ? `${lines} (cursor)` : lines}` };
+  return { file, language: model.getLanguageId(), from, to, label: `${file} · ${from === to ? `${lines} (cursor)` : lines}`, lines: last - first + 1 };
 }

@@ -5,11 +5,13 @@
 
 import { useAskSpark } from './use-ask-spark';
 import { useGhostText } from './use-ghost-text';
+import { useProposalView } from './use-proposal-view';
 import { useSparkSession } from './use-spark-session';
 
-/** Everything Spark does on the session page: its connection, ghost text, and Ask Spark's keys. */
+/** Everything Spark does on the session page: its connection, ghost text, Ask Spark's keys and its proposals. */
 export function useSpark(room: string): void {
   useSparkSession(room);
   useGhostText();
   useAskSpark();
+  useProposalView();
 }

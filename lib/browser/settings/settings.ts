@@ -3,9 +3,9 @@
 
 import { z } from 'zod';
 import { pinSchema } from '../../shared/protocol/ai';
-import { FONT_SIZE, GHOST_TEXT_MODES, THEMES, type RoomDefaults } from '../../shared/protocol/room-defaults';
+import { FONT_SIZE, GHOST_TEXT_MODES, PROPOSE_MODES, THEMES, type RoomDefaults } from '../../shared/protocol/room-defaults';
 
-export { FONT_SIZE, GHOST_TEXT_MODES, THEMES };
+export { FONT_SIZE, GHOST_TEXT_MODES, PROPOSE_MODES, THEMES };
 
 /**
  * A person's settings for every session they open in this browser, kept in localStorage: only the
@@ -23,6 +23,8 @@ const fieldSchemas = {
   snoozedUntil: z.number().nullable(),
   theme: z.enum(THEMES),
   fontSize: z.number().int().min(FONT_SIZE.min).max(FONT_SIZE.max),
+  /** Whether Ask Spark shows its change to the room as a proposal first, or types it straight in. */
+  propose: z.enum(PROPOSE_MODES),
 };
 
 export const settingsSchema = z.object({
@@ -31,6 +33,7 @@ export const settingsSchema = z.object({
   snoozedUntil: fieldSchemas.snoozedUntil.catch(null),
   theme: fieldSchemas.theme.catch('system'),
   fontSize: fieldSchemas.fontSize.catch(FONT_SIZE.default),
+  propose: fieldSchemas.propose.catch('large'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type Theme = Settings['theme'];
@@ -86,6 +89,14 @@ export function ghostTextActive(settings: Pick<Settings, 'ghostText' | 'snoozedU
   if (settings.ghostText === 'off') return false;
   if (settings.ghostText === 'snoozed') return settings.snoozedUntil === null || now >= settings.snoozedUntil;
   return true;
+}
+
+/** A rewrite of at least this many lines is proposed first when the setting says `large`. */
+export const PROPOSE_FROM_LINES = 4;
+
+/** Whether an instruction about `lines` lines is sent as a proposal. */
+export function proposes(mode: Settings['propose'], lines: number): boolean {
+  return mode === 'always' || (mode === 'large' && lines >= PROPOSE_FROM_LINES);
 }
 
 /** Editor line height for a font size: about Monaco's own ratio, in whole pixels. */

@@ -1,0 +1,43 @@
+import { nanoid } from 'nanoid';
+import { create } from 'zustand';
+import type { ServerMessage } from '../../shared/protocol/ai';
+import { describeAiError } from './describe-error';
+import type { SparkClient } from './spark-client';
+
+/**
+ * This page's requests about proposals (accept, reject) and what the server said back. The proposals
+ * themselves are in the shared document; only a refusal (stale, not yours) is this person's to see.
+ */
+export interface ProposalRequestsState {
+  /** Proposal id -> what the last refused request about it said. */
+  notices: Record<string, string>;
+  /** Proposal ids with a request still being carried out (Spark typing an accepted hunk). */
+  busy: Record<string, true>;
+}
+
+export const useProposalRequests = create<ProposalRequestsState>(() => ({ notices: {}, busy: {} }));
+
+const pending = new Map<string, string>();
+
+export function actOnProposal(client: SparkClient | null, action: 'accept' | 'reject', proposal: string, hunk: string | null): void {
+  const id = nanoid(12);
+  const { notices, busy } = useProposalRequests.getState();
+  const { [proposal]: _cleared, ...rest } = notices;
+  if (!client?.send({ type: action === 'accept' ? 'proposal:accept' : 'proposal:reject', id, proposal, hunk })) {
+    useProposalRequests.setState({ notices: { ...rest, [proposal]: 'Not connected to Spark.' } });
+    return;
+  }
+  pending.set(id, proposal);
+  useProposalRequests.setState({ notices: rest, busy: { ...busy, [proposal]: true } });
+}
+
+export function receiveProposalMessage(message: ServerMessage): void {
+  if (message.type !== 'proposal:done' && message.type !== 'proposal:error') return;
+  const proposal = pending.get(message.id);
+  if (proposal === undefined) return;
+  pending.delete(message.id);
+  const { notices, busy } = useProposalRequests.getState();
+  const { [proposal]: _done, ...stillBusy } = busy;
+  const text = message.type === 'proposal:error' ? describeAiError(message.error).text : null;
+  useProposalRequests.setState({ busy: stillBusy, notices: text ? { ...notices, [proposal]: text } : notices });
+}
