@@ -103,6 +103,13 @@ export const aiSettings = {
   aiFlightSlots: z.coerce.number().int().min(1).default(4000),
   /** A kept suggestion nobody continued for this long is dropped. @default 60000 */
   aiFlightIdleMs: z.coerce.number().int().min(1000).default(60_000),
+  /** Next-edit follow-ups (a renamed function's call sites, arguments of a changed signature) a room holds at once. @default 50 */
+  aiNextEditMaxFollowUps: z.coerce.number().int().min(1).max(1000).default(50),
+  /**
+   * How long a browser's report of a change waits for the change itself to reach the server (the two
+   * travel on different sockets) before it is dropped. @default 2000
+   */
+  aiNextEditCatchUpMs: z.coerce.number().int().min(0).max(60_000).default(2000),
   /** Fetch the next suggestion as if the current one were accepted, so Tab hits the cache. @default true */
   aiPrefetch: z
     .enum(['true', 'false'])

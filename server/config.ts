@@ -94,6 +94,8 @@ export const envNames = {
   aiCacheEntries: 'SPARKPAD_AI_CACHE_ENTRIES',
   aiFlightSlots: 'SPARKPAD_AI_FLIGHT_SLOTS',
   aiFlightIdleMs: 'SPARKPAD_AI_FLIGHT_IDLE_MS',
+  aiNextEditMaxFollowUps: 'SPARKPAD_AI_NEXT_EDIT_MAX_FOLLOW_UPS',
+  aiNextEditCatchUpMs: 'SPARKPAD_AI_NEXT_EDIT_CATCH_UP_MS',
   aiPrefetch: 'SPARKPAD_AI_PREFETCH',
   embeddedCorpusBytes: 'SPARKPAD_EMBEDDED_CORPUS_BYTES',
   embeddedLanguageService: 'SPARKPAD_EMBEDDED_LANGUAGE_SERVICE',

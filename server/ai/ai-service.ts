@@ -56,6 +56,8 @@ export function routerSettingsFrom(config: Config): RouterSettings {
     editDiffBudgetMs: config.aiEditDiffBudgetMs,
     maxEditBlocks: config.aiMaxEditBlocks,
     maxEditBlockChars: config.aiMaxEditBlockChars,
+    maxFollowUpsPerRoom: config.aiNextEditMaxFollowUps,
+    followUpCatchUpMs: config.aiNextEditCatchUpMs,
   };
 }
 

@@ -22,4 +22,8 @@ export const AI_MESSAGE_PERMISSION = {
   'proposal:reject': 'edit',
   'run:fix': 'edit',
   latency: 'edit',
+  // A viewer cannot apply a follow-up, so it may neither report changes nor claim one.
+  'next-edit:changed': 'edit',
+  'next-edit:claim': 'edit',
+  'next-edit:release': 'edit',
 } as const satisfies Record<ClientMessage['type'], Permission>;

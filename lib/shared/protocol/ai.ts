@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { permissionSchema } from '../share-token';
+import { followUpSchema, NEXT_EDIT_REFUSAL } from './next-edit';
 import { REFUSAL, type RefusalReason } from './refusals';
 
 /**
@@ -68,6 +69,8 @@ export const AI_ERROR = {
   RUN_DID_NOT_FAIL: 'RUN_DID_NOT_FAIL',
   /** The model's fix could not be applied: it named no file, or its blocks no longer match the text. */
   FIX_NOT_APPLICABLE: 'FIX_NOT_APPLICABLE',
+  /** A next-edit follow-up cannot be claimed (next-edit.ts says why). */
+  ...NEXT_EDIT_REFUSAL,
   ...TIER_ERROR,
   INTERNAL: 'INTERNAL',
 } as const;
@@ -182,6 +185,24 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
    * output and the code from the document (never from this message) and proposes a fix to the room.
    */
   z.object({ type: z.literal('run:fix'), id: requestId, run: z.string().min(1).max(80) }),
+  /**
+   * This person just changed `file`: the span [from, to) of its Y.Text read `before` until their change.
+   * The server looks for the edits that change makes necessary elsewhere (next-edit follow-ups).
+   */
+  z.object({
+    type: z.literal('next-edit:changed'),
+    id: requestId,
+    file: filePath,
+    from: z.number().int().nonnegative(),
+    to: z.number().int().nonnegative(),
+    before: z.string().max(1000),
+    /** What the span reads after the change, so the server knows when its copy has it. */
+    after: z.string().max(1000),
+  }),
+  /** Takes a follow-up on, so nobody else is offered it; refused when someone else has it. */
+  z.object({ type: z.literal('next-edit:claim'), id: requestId, followUp: z.string().min(1).max(64) }),
+  /** Gives a claimed follow-up back to the room. */
+  z.object({ type: z.literal('next-edit:release'), id: requestId, followUp: z.string().min(1).max(64) }),
   /** The browser reports what only it can measure: keystroke to first character on screen. */
   z.object({ type: z.literal('latency'), id: requestId, keystrokeToFirstCharMs: z.number().nonnegative().max(600_000) }),
 ]);
@@ -302,6 +323,10 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
    * browsers) and record the run as a rerun of fix `id`, so Spark can tell the room whether it passes.
    */
   z.object({ type: z.literal('run:again'), id: requestId, file: filePath }),
+  /** The room's open follow-ups, every time they change (and once on connecting). */
+  z.object({ type: z.literal('next-edit:list'), followUps: z.array(followUpSchema) }),
+  /** A claim that was refused; the list says who has it. */
+  z.object({ type: z.literal('next-edit:refused'), id: requestId, followUp: z.string(), error: aiErrorSchema }),
   /** A message that could not be handled; the connection stays open. */
   z.object({ type: z.literal('error'), id: requestId.optional(), error: aiErrorSchema }),
 ]);

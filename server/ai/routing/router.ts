@@ -37,6 +37,10 @@ export interface RouterSettings extends CompletionSettings {
   maxEditBlocks?: number;
   /** Characters of one block's SEARCH or REPLACE text. @default 100000 */
   maxEditBlockChars?: number;
+  /** Next-edit follow-ups a room holds at once. */
+  maxFollowUpsPerRoom?: number;
+  /** How long a reported change waits for the change itself to arrive. */
+  followUpCatchUpMs?: number;
 }
 
 export interface RouterDeps {
@@ -91,6 +95,12 @@ export class AiRouter {
   /** The bounds of a search/replace answer (server/ai/spark/blocks/block-parser.ts). */
   get editBlockLimits(): { maxBlocks: number; maxBlockChars: number } {
     return { maxBlocks: this.deps.settings.maxEditBlocks ?? 32, maxBlockChars: this.deps.settings.maxEditBlockChars ?? 100_000 };
+  }
+
+  /** The next-edit settings, for each room's board and the reports of changes. */
+  get nextEdit(): { maxFollowUpsPerRoom: number; catchUpMs: number } {
+    const s = this.deps.settings;
+    return { maxFollowUpsPerRoom: s.maxFollowUpsPerRoom ?? 50, catchUpMs: s.followUpCatchUpMs ?? 2000 };
   }
 
   constructor(private readonly deps: RouterDeps) {

@@ -8,6 +8,7 @@ import { WorkspaceIndex } from '../embedded/workspace-index';
 import type { CodeActionOffer } from '../../../lib/shared/protocol/ai';
 import { computeAction, listActions, type LineReplacement } from './code-actions';
 import { cursorContext, isScriptPath } from './cursor-context';
+import { followUpsOf, type ChangeInput, type FollowUpEdit } from './follow-ups';
 import { RoomLanguageService } from './room-language-service';
 import { narrowed, NO_VIEW, semanticView, type SemanticView } from './semantic-view';
 
@@ -118,6 +119,12 @@ export class SemanticEngine {
   action(input: ActionInput & { id: string }): LineReplacement | null {
     if (!isScriptPath(input.path) || this.room(input.room).text(input.path) === undefined) return null;
     return computeAction(this.service(input.room), input.path, input.from, input.to, input.id);
+  }
+
+  /** The edits elsewhere that a person's change makes necessary (follow-ups.ts). */
+  followUps(input: ChangeInput): FollowUpEdit[] {
+    if (!isScriptPath(input.path) || this.room(input.room).text(input.path) === undefined) return [];
+    return followUpsOf(this.service(input.room), input);
   }
 
   private service(id: string): RoomLanguageService {

@@ -6,6 +6,7 @@
 import type { CodeActionOffer } from '../../../lib/shared/protocol/ai';
 import { WorkerChannel, type RoomMirror } from '../embedded/worker-channel';
 import type { LineReplacement } from './code-actions';
+import type { ChangeInput, FollowUpEdit } from './follow-ups';
 import type { ActionInput, SemanticInput } from './semantic-engine';
 import type { SemanticReplies, SemanticRequest } from './semantic-messages';
 
@@ -13,6 +14,8 @@ import type { SemanticReplies, SemanticRequest } from './semantic-messages';
 export interface CodeActions {
   actions(input: ActionInput, signal?: AbortSignal): Promise<CodeActionOffer[]>;
   action(input: ActionInput & { id: string }, signal?: AbortSignal): Promise<LineReplacement | null>;
+  /** The edits elsewhere a person's change makes necessary (renamed references, call sites). */
+  followUps(input: ChangeInput, signal?: AbortSignal): Promise<FollowUpEdit[]>;
 }
 
 export class SemanticThread extends WorkerChannel<SemanticRequest, SemanticReplies> implements CodeActions {
@@ -43,6 +46,10 @@ export class SemanticThread extends WorkerChannel<SemanticRequest, SemanticRepli
 
   action(input: ActionInput & { id: string }, signal?: AbortSignal): Promise<LineReplacement | null> {
     return this.call({ kind: 'action', input }, signal);
+  }
+
+  followUps(input: ChangeInput, signal?: AbortSignal): Promise<FollowUpEdit[]> {
+    return this.call({ kind: 'follow-ups', input }, signal);
   }
 
   protected override onRestart(): void {

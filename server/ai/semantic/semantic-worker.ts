@@ -25,6 +25,8 @@ function answer(request: SemanticRequest): unknown {
       return engine.actions(request.input) satisfies SemanticReplies['actions'];
     case 'action':
       return engine.action(request.input) satisfies SemanticReplies['action'];
+    case 'follow-ups':
+      return engine.followUps(request.input) satisfies SemanticReplies['follow-ups'];
   }
 }
 

@@ -8,11 +8,13 @@ import {
   type ServerMessage,
 } from '../../../lib/shared/protocol/ai';
 import { AI_MESSAGE_PERMISSION } from '../../../lib/shared/protocol/ai-permissions';
+import { NEXT_EDIT_REFUSAL_MESSAGES, type FollowUpPerson } from '../../../lib/shared/protocol/next-edit';
 import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
 import { grants, type Permission } from '../../../lib/shared/share-token';
 import type { AiMetrics } from '../metrics';
 import type { AiRouter } from '../routing/router';
 import { offeredActions, runCodeAction } from '../spark/code-action-edit';
+import { offerFollowUps } from '../spark/follow-up-offer';
 import type { SparkPeer } from '../spark/spark-peer';
 import type { SparkPeers } from '../spark/peer-registry';
 import { proposeEdit } from '../spark/proposals/propose-edit';
@@ -60,6 +62,8 @@ export class AiSession {
   private unreachable: (() => void) | null = null;
   /** The key for this person in the router (rate limits) and in Spark (undo, stop): room-scoped. */
   readonly requester: string;
+  /** Stops the room's follow-up lists reaching this connection. */
+  private unfollow: (() => void) | null = null;
 
   constructor(
     readonly access: AiAccess,
@@ -86,6 +90,7 @@ export class AiSession {
     const { userId } = this.access;
     void peer.then((spark) => {
       if (spark && userId !== null && this.state.kind === 'open') this.unreachable = spark.people.add(userId, (m) => this.send(m));
+      if (spark && this.state.kind === 'open') this.unfollow = spark.followUps.subscribe((followUps) => this.send({ type: 'next-edit:list', followUps }));
     });
     this.send({
       type: 'hello',
@@ -132,8 +137,10 @@ export class AiSession {
     this.requests.clear();
     this.unreachable?.();
     this.deps.router.forgetUser(this.requester);
+    this.unfollow?.();
     void peer.then((spark) => {
       if (!spark) return;
+      spark.followUps.releaseAll(this.access.connectionId);
       spark.stopAllFor(this.requester);
       proposalStreams(spark).stopAllFor(this.requester);
       this.deps.peers?.release(this.access.roomId);
@@ -225,9 +232,31 @@ export class AiSession {
       case 'latency':
         this.deps.metrics?.clientLatency(message.keystrokeToFirstCharMs);
         return;
+      case 'next-edit:changed': {
+        // A report costs the language service's time: it spends the person's budget like an action.
+        if (await this.deps.router.admit(this.requester, this.access.roomId)) return;
+        const spark = await peer;
+        if (!spark) return;
+        const { file, from, to, before, after } = message;
+        return offerFollowUps(spark, this.deps.router.codeActions, { file, from, to, before, after }, this.person(spark), this.deps.router.nextEdit.catchUpMs);
+      }
+      case 'next-edit:claim': {
+        const spark = await peer;
+        const refused = spark ? spark.followUps.claim(message.followUp, this.person(spark), this.access.connectionId) : 'FOLLOW_UP_GONE';
+        if (refused) this.send(errorReply(message, { code: refused, message: NEXT_EDIT_REFUSAL_MESSAGES[refused] }));
+        return;
+      }
+      case 'next-edit:release':
+        (await peer)?.followUps.release(message.followUp, this.access.connectionId);
+        return;
       default:
         assertNever(message);
     }
+  }
+
+  /** This person as the room's follow-ups name them: the verified identity, with the name the room shows. */
+  private person(spark: SparkPeer): FollowUpPerson {
+    return { userId: this.access.userId ?? `connection:${this.access.connectionId}`, ...personIn(spark.room, this.access.userId) };
   }
 
   private async complete(message: Extract<ClientMessage, { type: 'complete' }>, spark: SparkPeer | null): Promise<void> {

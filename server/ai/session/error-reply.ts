@@ -17,9 +17,13 @@ export function errorReply(message: ClientMessage, error: AiError): ServerMessag
       return { type: 'proposal:error', id: message.id, error };
     case 'run:fix':
       return { type: 'run:fix:error', id: message.id, error };
+    case 'next-edit:claim':
+    case 'next-edit:release':
+      return { type: 'next-edit:refused', id: message.id, followUp: message.followUp, error };
     case 'cancel':
     case 'actions':
     case 'latency':
+    case 'next-edit:changed':
       return { type: 'error', id: message.id, error };
     case 'edit:undo':
       return { type: 'error', error };

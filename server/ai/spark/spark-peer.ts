@@ -17,6 +17,7 @@ import type { AiRouter } from '../routing/router';
 import { EditRecorder } from './edit-record';
 import { clampRange } from './edit-range';
 import { EngineFeed } from './engine-feed';
+import { FollowUpBoard } from './follow-up-board';
 import { RecordSaver } from './record-saver';
 import { RoomWorkspace } from './room-workspace';
 import { SingleInstanceSpark, type SparkCluster } from './spark-cluster';
@@ -66,6 +67,8 @@ export class SparkPeer {
   /** The room's people Spark can reach on the AI channel, by verified identity. */
   readonly people = new PeopleOnline();
   readonly fixes: RunFixer;
+  /** The room's next-edit follow-ups and their claims. */
+  readonly followUps: FollowUpBoard;
   private readonly feed: EngineFeed | null;
   private readonly active = new Map<string, ActiveEdit>();
   private readonly presence: SparkPresence;
@@ -85,6 +88,7 @@ export class SparkPeer {
     this.feed = router.workspaces ? new EngineFeed(room.id, room.doc, router.workspaces) : null;
     this.chat = new SparkChat(room, router, this.workspace);
     this.fixes = new RunFixer({ room, router, workspace: this.workspace, people: this.people, carryOut: proposeFix(this) });
+    this.followUps = new FollowUpBoard(room.doc, router.nextEdit.maxFollowUpsPerRoom);
     this.presence = new SparkPresence(room, cluster, () => this.active.size > 0);
     this.saver = new RecordSaver(this.presence.undo);
   }
@@ -163,6 +167,7 @@ export class SparkPeer {
     for (const active of [...this.active.values()]) this.halt(active, 'disconnected');
     this.chat.destroy();
     this.fixes.destroy();
+    this.followUps.destroy();
     this.workspace.destroy();
     this.feed?.destroy();
     this.presence.leave();
