@@ -91,9 +91,12 @@ describe('next-edit follow-ups and their claims', () => {
 
   it('gives a claim back when the claimer leaves, for the next person to take', async () => {
     const [rest] = await listWhere(bob, (f) => f.length === 1);
+    // Only lists from now on count: an earlier one showed Ada's first claim.
+    const fresh = () => bob.inbox.splice(0, bob.inbox.length, ...bob.inbox.filter((m) => m.type === 'hello'));
+    fresh();
     ada.send({ type: 'next-edit:claim', id: 'a3', followUp: rest!.id });
     await listWhere(bob, (f) => f[0]?.claimedBy?.userId === userIdOf(ada));
-    bob.inbox.splice(0, bob.inbox.length, ...bob.inbox.filter((m) => m.type === 'hello'));
+    fresh();
     ada.close();
     await listWhere(bob, (f) => f.length === 1 && f[0]!.claimedBy === null);
     bob.send({ type: 'next-edit:claim', id: 'b2', followUp: rest!.id });
