@@ -11,6 +11,7 @@ export const AI_MESSAGE_PERMISSION = {
   complete: 'edit',
   cancel: 'view',
   edit: 'edit',
+  'edit:workspace': 'edit',
   actions: 'edit',
   'edit:action': 'edit',
   'edit:stop': 'edit',

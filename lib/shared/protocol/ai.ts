@@ -157,6 +157,19 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('proposal:accept'), id: requestId, proposal: requestId, hunk: z.string().min(1).max(80).nullable() }),
   /** Rejects one hunk, or what is still pending of the whole proposal. */
   z.object({ type: z.literal('proposal:reject'), id: requestId, proposal: requestId, hunk: z.string().min(1).max(80).nullable() }),
+  /**
+   * An instruction to Spark about the workspace, not a selection: the model answers in search/replace
+   * blocks, which Spark writes across files (creating files too) as one edit, with one undo step. `file`
+   * is the asker's open file, shown to the model whole. Answered like `edit` (`edit:started` … `edit:done`,
+   * whose `stale` names the blocks not applied).
+   */
+  z.object({
+    type: z.literal('edit:workspace'),
+    id: requestId,
+    instruction: z.string().trim().min(1).max(4000),
+    file: filePath.nullable().default(null),
+    pin: pinSchema.default('auto'),
+  }),
   /** Which language-service actions apply to a selection; answered with `actions:list`. */
   z.object({ type: z.literal('actions'), id: requestId, file: filePath, selection }),
   /** Spark carries out one offered action through the edit path (its cursor, stop, one-step undo). */
@@ -308,6 +321,9 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
     /** Why it ended before the model finished, if it did. */
     stopped: stopReasonSchema.nullable(),
     stats: latencyStatsSchema.nullable(),
+    /** A workspace edit: the blocks it did not apply, each by file and place, and how many it applied. */
+    stale: z.array(staleBlockSchema).optional(),
+    applied: z.number().int().nonnegative().optional(),
   }),
   z.object({ type: z.literal('edit:error'), id: requestId, error: aiErrorSchema }),
   z.object({ type: z.literal('edit:undone'), ok: z.boolean() }),

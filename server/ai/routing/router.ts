@@ -18,6 +18,7 @@ import { planTiers, TierHealth, type RequestKind, type TierSet } from './tier-pl
 import type { WorkspaceMirrors } from '../embedded/engine-thread';
 import type { CodeActions } from '../semantic/semantic-thread';
 import type { TierRequest } from '../tiers/model-tier';
+import { buildBlockPrompt, type BlockPromptInput } from '../spark/blocks/block-prompt';
 
 export type { CompleteInput } from './completions';
 export type { RouterEvent } from './router-events';
@@ -62,6 +63,12 @@ export interface RoutedEditInput extends EditInput {
   roomId: string;
   pin: Pin;
   workspace?: WorkspaceView | null;
+}
+
+export interface BlockEditInput extends Omit<BlockPromptInput, 'budgetChars'> {
+  userId: string;
+  roomId: string;
+  pin: Pin;
 }
 
 export interface ChatInput {
@@ -151,6 +158,18 @@ export class AiRouter {
     const s = this.deps.settings;
     const request = buildEditRequest(input, input.workspace ?? null, s.editBudgetTokens, s.maxEditTokens);
     yield* this.streamKind('edit', input, request, input.region, signal);
+  }
+
+  /**
+   * A workspace-level instruction, answered in search/replace blocks (server/ai/spark/blocks/) over the
+   * files the prompt shows; the answer streams as the model writes it, for the block parser to read.
+   */
+  async *editBlocks(input: BlockEditInput, signal: AbortSignal): AsyncGenerator<RouterEvent> {
+    const s = this.deps.settings;
+    const prompt = buildBlockPrompt({ ...input, budgetChars: s.editBudgetTokens * CHARS_PER_TOKEN });
+    const request: TierRequest = { kind: 'chat', messages: [{ role: 'user', content: prompt }], maxTokens: s.maxEditTokens };
+    // The prompt stands for the region: a large workspace edit goes to the deep tier, as a large rewrite does.
+    yield* this.streamKind('edit', input, request, prompt, signal);
   }
 
   async *chat(input: ChatInput, signal: AbortSignal): AsyncGenerator<RouterEvent> {

@@ -175,6 +175,17 @@ export class AiSession {
         spark.edit({ id, requester: this.requester, askedBy, file, language, instruction, from: selection.from, to: selection.to, pin, replacement }, (m) => this.send(m));
         return;
       }
+      case 'edit:workspace': {
+        const spark = await peer;
+        if (!spark) return this.send(errorReply(message, { code: 'INTERNAL', message: 'Spark is not in this session.' }));
+        // Refused before Spark's checkpoint or cursor: with no model nothing may change.
+        const refused = this.deps.router.refusalWithoutModel();
+        if (refused) return this.send(errorReply(message, refused));
+        const { id, instruction, file, pin } = message;
+        const askedBy = personIn(spark.room, this.access.userId).name;
+        spark.editWorkspace({ id, requester: this.requester, askedBy, instruction, file, pin }, (m) => this.send(m));
+        return;
+      }
       case 'actions': {
         const limited = await this.deps.router.admit(this.requester, this.access.roomId);
         if (limited) return this.send(errorReply(message, limited));

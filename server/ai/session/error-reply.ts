@@ -6,6 +6,7 @@ export function errorReply(message: ClientMessage, error: AiError): ServerMessag
     case 'complete':
       return { type: 'complete:error', id: message.id, error };
     case 'edit':
+    case 'edit:workspace':
     case 'edit:action':
     case 'edit:stop':
       return { type: 'edit:error', id: message.id, error };

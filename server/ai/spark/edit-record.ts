@@ -14,6 +14,10 @@ export const sparkEditRecordSchema = z.object({
   /** Names the edit, so the record of a running edit is replaced as it grows. */
   id: z.string().min(1).max(64),
   file: z.string().min(1),
+  /** Further files the same edit wrote (an edit of several files is still one undo step). */
+  also: z.array(z.string().min(1)).max(10_000).optional(),
+  /** Files the edit created: an undo that leaves one empty removes it. */
+  created: z.array(z.string().min(1)).max(10_000).optional(),
   /** Runs Spark typed: [client, clock, length] of their Yjs items. */
   inserted: z.array(z.tuple([id, id, z.number().int().positive()])),
   /** Runs of the earlier text Spark deleted: [client, clock, text]. */
@@ -35,6 +39,8 @@ export class EditRecorder {
   onChange: (() => void) | null = null;
   private readonly inserted: Array<[number, number, number]> = [];
   private readonly deleted: Array<[number, number, string]> = [];
+  private readonly also = new Set<string>();
+  private readonly created = new Set<string>();
   private recording = true;
 
   constructor(
@@ -47,10 +53,23 @@ export class EditRecorder {
     doc.on('afterTransaction', this.onTransaction);
   }
 
+  /** The edit writes `path` too (and created it): its undo walks that file as well. */
+  touch(path: string, created = false): void {
+    if (path !== this.file) this.also.add(path);
+    if (created) this.created.add(path);
+  }
+
   /** What the edit did so far; null while it changed nothing. */
   snapshot(): SparkEditRecord | null {
     if (this.inserted.length === 0 && this.deleted.length === 0) return null;
-    return { id: this.id, file: this.file, inserted: [...this.inserted], deleted: [...this.deleted] };
+    return {
+      id: this.id,
+      file: this.file,
+      ...(this.also.size > 0 ? { also: [...this.also] } : {}),
+      ...(this.created.size > 0 ? { created: [...this.created] } : {}),
+      inserted: [...this.inserted],
+      deleted: [...this.deleted],
+    };
   }
 
   /** Stops recording; the whole edit's record. */

@@ -27,6 +27,7 @@ import type { SparkRoom } from './spark-room';
 import { SpanWriter } from './span-writer';
 import { typeOut } from './type-out';
 import { undoLatest } from './undo-edit';
+import { WorkspaceEdits, type WorkspaceEditRequest } from './workspace-edits';
 import { writeRefusal } from './write-refusal';
 import { proposeFix } from './run-fix/carry-out';
 import { PeopleOnline } from './run-fix/people-online';
@@ -71,6 +72,8 @@ export class SparkPeer {
   readonly followUps: FollowUpBoard;
   private readonly feed: EngineFeed | null;
   private readonly active = new Map<string, ActiveEdit>();
+  /** Edits across the workspace (search/replace blocks, planned changes); same stop, undo and cursor. */
+  private readonly workspaceEdits: WorkspaceEdits;
   private readonly presence: SparkPresence;
   /** Undo records on their way to the log, in order: an undo waits for them. */
   private readonly saver: RecordSaver;
@@ -89,8 +92,20 @@ export class SparkPeer {
     this.chat = new SparkChat(room, router, this.workspace);
     this.fixes = new RunFixer({ room, router, workspace: this.workspace, people: this.people, carryOut: proposeFix(this) });
     this.followUps = new FollowUpBoard(room.doc, router.nextEdit.maxFollowUpsPerRoom);
-    this.presence = new SparkPresence(room, cluster, () => this.active.size > 0);
+    this.presence = new SparkPresence(room, cluster, () => this.busy);
     this.saver = new RecordSaver(this.presence.undo);
+    this.workspaceEdits = new WorkspaceEdits({
+      room,
+      router,
+      workspace: this.workspace,
+      presence: this.presence,
+      saver: this.saver,
+      checkpoint: checkpoint && ((label) => checkpoint(room, label)),
+    });
+  }
+
+  private get busy(): boolean {
+    return this.active.size > 0 || this.workspaceEdits.size > 0;
   }
 
   /**
@@ -104,7 +119,7 @@ export class SparkPeer {
       this.suggestionTimer = null;
       const at = this.pendingSuggestion;
       this.pendingSuggestion = null;
-      if (at && this.active.size === 0) this.presence.moveTo(at.file, at.offset, false);
+      if (at && !this.busy) this.presence.moveTo(at.file, at.offset, false);
     });
   }
 
@@ -139,8 +154,18 @@ export class SparkPeer {
     void this.run(active, text);
   }
 
+  /**
+   * An instruction about the workspace rather than a selection: the model answers in search/replace
+   * blocks, written as they stream across files (creating files), as one undo step; or, with `changes`,
+   * a plan made elsewhere, typed in the same way. `edit:done` names the blocks that were not applied.
+   */
+  editWorkspace(request: WorkspaceEditRequest, send: (message: EditMessage) => void): void {
+    this.workspaceEdits.start(request, send);
+  }
+
   /** Stop: halts the requester's own edit at once, leaving what was written. */
   stop(id: string, requester: string): boolean {
+    if (this.workspaceEdits.stop(id, requester)) return true;
     const active = this.active.get(id);
     if (!active || active.request.requester !== requester) return false;
     this.halt(active, 'stop');
@@ -149,6 +174,7 @@ export class SparkPeer {
 
   /** Stops every edit a requester has running (they left). */
   stopAllFor(requester: string): void {
+    this.workspaceEdits.stopAllFor(requester);
     for (const active of [...this.active.values()]) if (active.request.requester === requester) this.halt(active, 'disconnected');
   }
 
@@ -165,6 +191,7 @@ export class SparkPeer {
   destroy(): void {
     if (this.suggestionTimer) clearImmediate(this.suggestionTimer);
     for (const active of [...this.active.values()]) this.halt(active, 'disconnected');
+    this.workspaceEdits.destroy();
     this.chat.destroy();
     this.fixes.destroy();
     this.followUps.destroy();

@@ -3,7 +3,8 @@
  * text Spark typed that is still there goes, and the text it deleted comes back where it was. People's
  * own edits since then stay, around and inside the span, as with a Y.UndoManager. A deleted item keeps its
  * place in the Y.Text's item list even after its text is garbage-collected, which is how "where it was"
- * is found on an instance that never held that text.
+ * is found on an instance that never held that text. An edit of several files is undone in all of them at
+ * once, and a file it created that the undo leaves empty is removed.
  */
 import * as Y from 'yjs';
 import { filesOf } from '../../../lib/shared/document/doc-model';
@@ -16,15 +17,47 @@ export type MovedRun = [number, number, number, number, number];
 type Op = { kind: 'delete'; index: number; length: number } | { kind: 'insert'; index: number; text: string; from: [number, number] };
 
 export function undoSparkEdit(doc: Y.Doc, record: SparkEditRecord, origin: object): { changed: boolean; moved: MovedRun[] } {
-  const text = filesOf(doc).get(record.file);
-  if (!(text instanceof Y.Text)) return { changed: false, moved: [] };
   const deletedBy = new Map<number, Array<[number, string]>>();
   for (const [client, clock, str] of record.deleted) {
     const runs = deletedBy.get(client) ?? [];
     runs.push([clock, str]);
     deletedBy.set(client, runs);
   }
-  // One walk over the file's items, in document order: the index of each change as the file is now.
+  const files = filesOf(doc);
+  const plans: Array<{ text: Y.Text; ops: Op[] }> = [];
+  for (const path of new Set([record.file, ...(record.also ?? [])])) {
+    const text = files.get(path);
+    if (text instanceof Y.Text) plans.push({ text, ops: opsFor(text, record, deletedBy) });
+  }
+  // A created file left empty by the undo goes too, as if it had never been made.
+  const emptied = (record.created ?? []).filter((path) => {
+    const text = files.get(path);
+    const plan = plans.find((p) => p.text === text);
+    return text instanceof Y.Text && plan !== undefined && text.length === plan.ops.reduce((n, op) => n + (op.kind === 'delete' ? op.length : -op.text.length), 0);
+  });
+  if (plans.every((p) => p.ops.length === 0) && emptied.length === 0) return { changed: false, moved: [] };
+  const moved: MovedRun[] = [];
+  // Last first: each change then leaves the indexes of the ones before it as they were; inserts at one
+  // index land in document order. Every file in one transaction: the whole edit is one step.
+  doc.transact(() => {
+    for (const { text, ops } of plans) {
+      for (const op of ops.reverse()) {
+        if (op.kind === 'delete') {
+          text.delete(op.index, op.length);
+        } else {
+          const clock = Y.getState(doc.store, doc.clientID);
+          text.insert(op.index, op.text);
+          moved.push([op.from[0], op.from[1], op.text.length, doc.clientID, clock]);
+        }
+      }
+    }
+    for (const path of emptied) files.delete(path);
+  }, origin);
+  return { changed: true, moved };
+}
+
+/** One walk over a file's items, in document order: the index of each change as the file is now. */
+function opsFor(text: Y.Text, record: SparkEditRecord, deletedBy: Map<number, Array<[number, string]>>): Op[] {
   const ops: Op[] = [];
   let index = 0;
   for (let item = text._start; item !== null; item = item.right) {
@@ -43,22 +76,7 @@ export function undoSparkEdit(doc: Y.Doc, record: SparkEditRecord, origin: objec
       if (start < end) ops.push({ kind: 'insert', index, text: str.slice(start - from, end - from), from: [client, start] });
     }
   }
-  if (ops.length === 0) return { changed: false, moved: [] };
-  const moved: MovedRun[] = [];
-  // Last first: each change then leaves the indexes of the ones before it as they were; inserts at one
-  // index land in document order.
-  doc.transact(() => {
-    for (const op of ops.reverse()) {
-      if (op.kind === 'delete') {
-        text.delete(op.index, op.length);
-      } else {
-        const clock = Y.getState(doc.store, doc.clientID);
-        text.insert(op.index, op.text);
-        moved.push([op.from[0], op.from[1], op.text.length, doc.clientID, clock]);
-      }
-    }
-  }, origin);
-  return { changed: true, moved };
+  return ops;
 }
 
 /** Undoes the requester's newest edit that still changes something; false when none does. */
