@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { askSpark, stopSpark, undoSparkEdit, useAskSparkStore, type AskPhase, type UndoState } from '@/lib/browser/ai/ask-spark-store';
+import type { StaleBlock } from '@/lib/shared/protocol/ai';
+import { askSpark, askSparkAboutWorkspace, stopSpark, undoSparkEdit, useAskSparkStore, type AskPhase, type UndoState } from '@/lib/browser/ai/ask-spark-store';
 import { describeAiError } from '@/lib/browser/ai/describe-error';
 import { sparkTarget } from '@/lib/browser/ai/spark-target';
 import { canAskSpark, useSparkStore } from '@/lib/browser/ai/spark-store';
@@ -14,7 +15,10 @@ import { SparkCodeActions } from './spark-code-actions';
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const SHORTCUT = IS_MAC ? '⌘K' : 'Ctrl K';
 
-/** Ask Spark: an instruction about the selection; Spark types the change into the shared file for all. */
+/**
+ * Ask Spark: an instruction about the selection, or about all files; Spark types the change into the shared
+ * files for all, and names any change it could not place.
+ */
 export function SparkEditPanel() {
   const client = useSparkStore((s) => s.client);
   const connection = useSparkStore((s) => s.connection);
@@ -41,6 +45,11 @@ export function SparkEditPanel() {
     const current = editor && openFile ? sparkTarget(editor, openFile) : target;
     if (!current || !instruction.trim()) return;
     askSpark(client, current, instruction, proposes(useSettingsStore.getState().propose, current.lines ?? 1));
+    setInstruction('');
+  };
+  const submitForWorkspace = () => {
+    if (!instruction.trim()) return;
+    askSparkAboutWorkspace(client, openFile, instruction);
     setInstruction('');
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -72,6 +81,16 @@ export function SparkEditPanel() {
           <button className="button primary" type="submit" data-testid="spark-ask" disabled={!enabled || !instruction.trim()}>
             {working ? 'Redirect' : 'Ask'}
           </button>
+          <button
+            className="button"
+            type="button"
+            data-testid="spark-ask-workspace"
+            disabled={!enabled || !instruction.trim()}
+            onClick={submitForWorkspace}
+            title="Spark may change any file, and create files"
+          >
+            Ask about all files
+          </button>
           {working && (
             <button className="button" type="button" data-testid="spark-stop" onClick={() => stopSpark(client)} title="Stop (Esc)">
               Stop
@@ -85,6 +104,7 @@ export function SparkEditPanel() {
       <SparkCodeActions target={target} working={working} />
       {!enabled && <ConnectionNote />}
       <EditStatus phase={phase} />
+      {phase.kind === 'finished' && phase.stale && phase.stale.length > 0 && <StaleBlocks stale={phase.stale} />}
       {notice && <p className="spark-notice" data-testid="spark-notice">{notice}</p>}
       <UndoStatus undo={undo} />
     </section>
@@ -109,13 +129,32 @@ function EditStatus({ phase }: { phase: AskPhase }) {
   );
 }
 
+/** Blocks of a workspace edit that were not applied: each by file and place, with why. */
+function StaleBlocks({ stale }: { stale: StaleBlock[] }) {
+  return (
+    <div className="spark-stale" role="status" data-testid="spark-stale-blocks">
+      <p className="spark-status-line is-error">
+        {stale.length === 1 ? 'One change was not applied' : `${stale.length} changes were not applied`}: nothing of {stale.length === 1 ? 'it' : 'them'} is in the files.
+      </p>
+      <ul>
+        {stale.map((s) => (
+          <li key={`${s.file}#${s.block}`} data-testid="spark-stale-block" data-file={s.file} data-block={s.block} data-reason={s.reason}>
+            <code>{s.file || '(no file)'}</code> block {s.block}: {s.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function statusText(phase: Extract<AskPhase, { kind: 'working' | 'finished' }>): string {
   if (phase.kind === 'working') return `${phase.redirected ? 'Redirected: ' : ''}Spark is writing… ${phase.chars} characters`;
   switch (phase.stopped) {
     case null: {
       const stats = phase.stats;
       const timing = stats?.firstTokenMs != null ? ` · first token ${Math.round(stats.firstTokenMs)} ms` : '';
-      return `Done: ${phase.chars} characters${stats?.tier ? ` · ${stats.tier} tier` : ''}${timing}`;
+      const places = phase.applied !== undefined ? `${phase.applied} ${phase.applied === 1 ? 'place' : 'places'} changed · ` : '';
+      return `Done: ${places}${phase.chars} characters${stats?.tier ? ` · ${stats.tier} tier` : ''}${timing}`;
     }
     case 'stop':
       return 'Stopped. What Spark wrote so far stays; undo removes it.';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { askSpark, receiveEditMessage, resetAskSpark, stopSpark, undoSparkEdit, useAskSparkStore, type SparkTarget } from '../../lib/browser/ai/ask-spark-store';
+import { askSpark, askSparkAboutWorkspace, receiveEditMessage, resetAskSpark, stopSpark, undoSparkEdit, useAskSparkStore, type SparkTarget } from '../../lib/browser/ai/ask-spark-store';
 import type { SparkClient } from '../../lib/browser/ai/spark-client';
 import type { ClientMessageInput } from '../../lib/shared/protocol/ai';
 
@@ -23,6 +23,17 @@ describe('Ask Spark in the browser', () => {
     expect(phase()).toEqual({ kind: 'working', id: edit.id, instruction: 'add types', chars: 0, redirected: false });
     receiveEditMessage({ type: 'edit:progress', id: edit.id, chars: 12 });
     expect(phase()).toMatchObject({ kind: 'working', chars: 12 });
+  });
+
+  it('asks about the whole workspace with the open file, and keeps the blocks that were not applied by name', () => {
+    const { client, sent } = fakeClient();
+    askSparkAboutWorkspace(client, 'src/main.ts', ' add types everywhere ');
+    const edit = sent[0] as Extract<ClientMessageInput, { type: 'edit:workspace' }>;
+    expect(edit).toMatchObject({ type: 'edit:workspace', instruction: 'add types everywhere', file: 'src/main.ts' });
+    const stale = [{ file: 'src/main.ts', block: 2, reason: 'NOT_FOUND' as const, message: 'src/main.ts block 2: its SEARCH text is not in src/main.ts.' }];
+    receiveEditMessage({ type: 'edit:done', id: edit.id, stopped: null, stats: null, stale, applied: 4 });
+    expect(phase()).toMatchObject({ kind: 'finished', stopped: null, stale, applied: 4 });
+    expect(useAskSparkStore.getState().undoable).toBe(true);
   });
 
   it('stops the running edit and then offers to undo it', () => {

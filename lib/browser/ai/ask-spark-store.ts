@@ -1,6 +1,6 @@
 import { nanoid } from 'nanoid';
 import { create } from 'zustand';
-import type { AiError, ClientMessageInput, LatencyStats, ServerMessage, StopReason } from '../../shared/protocol/ai';
+import type { AiError, ClientMessageInput, LatencyStats, ServerMessage, StaleBlock, StopReason } from '../../shared/protocol/ai';
 import { NOT_CONNECTED, type SparkClient } from './spark-client';
 
 /**
@@ -26,7 +26,17 @@ export type AskPhase =
   | { kind: 'idle' }
   /** `redirected`: it took over from an edit that was still running. */
   | { kind: 'working'; id: string; instruction: string; chars: number; redirected: boolean }
-  | { kind: 'finished'; id: string; instruction: string; chars: number; stopped: StopReason | null; stats: LatencyStats | null }
+  /** `stale` and `applied`: a workspace edit's blocks not applied (by file and place) and places changed. */
+  | {
+      kind: 'finished';
+      id: string;
+      instruction: string;
+      chars: number;
+      stopped: StopReason | null;
+      stats: LatencyStats | null;
+      stale?: StaleBlock[];
+      applied?: number;
+    }
   | { kind: 'failed'; id: string | null; error: AiError };
 
 export type UndoState = { kind: 'none' } | { kind: 'pending' } | { kind: 'undone' } | { kind: 'nothing-to-undo' } | { kind: 'failed'; error: AiError };
@@ -66,6 +76,18 @@ export function askSpark(client: SparkClient | null, target: SparkTarget, instru
   if (!text) return;
   const { file, language, from, to } = target;
   startSparkEdit(client, target, text, (id) => ({ type: 'edit', id, file, language, instruction: text, selection: { from, to }, propose }));
+}
+
+/**
+ * An instruction about the workspace rather than the selection: the model answers in search/replace
+ * blocks, and Spark changes every place they name, in any file, creating files. `openFile` is shown to
+ * the model whole.
+ */
+export function askSparkAboutWorkspace(client: SparkClient | null, openFile: string | null, instruction: string): void {
+  const text = instruction.trim();
+  if (!text) return;
+  const target: SparkTarget = { file: openFile ?? '', language: '', from: 0, to: 0, label: 'The whole workspace' };
+  startSparkEdit(client, target, text, (id) => ({ type: 'edit:workspace', id, instruction: text, file: openFile }));
 }
 
 /** Sends an edit request (an instruction or a language-service action) and shows it as the current edit. */
@@ -115,7 +137,16 @@ export function receiveEditMessage(message: ServerMessage): void {
       // The edit it replaced also reports done (stopped: 'redirected'); only the current one counts.
       if (current?.id !== message.id) return;
       useAskSparkStore.setState({
-        phase: { kind: 'finished', id: current.id, instruction: current.instruction, chars: current.chars, stopped: message.stopped, stats: message.stats },
+        phase: {
+          kind: 'finished',
+          id: current.id,
+          instruction: current.instruction,
+          chars: current.chars,
+          stopped: message.stopped,
+          stats: message.stats,
+          ...(message.stale ? { stale: message.stale } : {}),
+          ...(message.applied !== undefined ? { applied: message.applied } : {}),
+        },
         undoable: true,
       });
       return;
