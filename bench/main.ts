@@ -21,11 +21,12 @@ import { keystrokePart } from './parts/keystroke';
 import { noisyNeighbourPart } from './parts/noisy-neighbour';
 import { openPart } from './parts/open';
 import { peersPart } from './parts/peers';
+import { proposalPart } from './parts/proposal';
 import { relayPart } from './parts/relay';
 import { takeoverPart } from './parts/takeover';
 
 /** The order the parts run in, which is also the order of the table's rows. */
-const PARTS: Part[] = [keystrokePart, peersPart, capacityPart, noisyNeighbourPart, relayPart, enginePart, clusterPart, takeoverPart, openPart];
+const PARTS: Part[] = [keystrokePart, proposalPart, peersPart, capacityPart, noisyNeighbourPart, relayPart, enginePart, clusterPart, takeoverPart, openPart];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -14,10 +14,17 @@ describe('a planned change as the hunks a person reviews', () => {
     ]);
   });
 
-  it('while streaming, shows whole lines only and does not remove the old lines it has not reached', () => {
-    expect(rewrite('a\nB\nc', false)).toEqual([[2, 'b\n', 'B\n']]);
+  it('while streaming, does not remove the old lines it has not reached', () => {
+    expect(rewrite('a\nB\n', false)).toEqual([[2, 'b\n', 'B\n']]);
     expect(rewrite('a\nB\nX\n', false)).toEqual([[2, 'b\nc\n', 'B\nX\n']]);
     expect(rewrite('a\n', false)).toEqual([]);
+  });
+
+  it('shows the line being written once it departs from the old line it retypes', () => {
+    expect(rewrite('a\nB\nc', false)).toEqual([[2, 'b\n', 'B\n']]);
+    expect(rewrite('a\nB\nC', false)).toEqual([[2, 'b\nc\n', 'B\nC']]);
+    expect(rewrite('a\nb\nx', false)).toEqual([[4, 'c\n', 'x']]);
+    expect(rewrite('a\nb\n', false)).toEqual([]);
   });
 
   it('widens a change inside a line to the whole line', () => {

@@ -19,14 +19,15 @@ export interface PlannedHunk {
 
 /**
  * The hunks of `changes`, read against each file's current text (`textOf`; null when there is no such
- * file). `final` false means the texts are still being written: only whole lines are shown, and the old
- * lines at the end that the new text has not reached yet are not shown as removed.
+ * file). `final` false means the texts are still being written: the old lines at the end that the new
+ * text has not reached yet are not shown as removed, and the line being written is shown as soon as it
+ * departs from the old line it is retyping (while it only repeats it, nothing changes there yet).
  */
 export function plannedHunks(textOf: (file: string) => string | null, changes: readonly FileChange[], final: boolean): { hunks: PlannedHunk[]; cut: boolean } {
   const hunks: PlannedHunk[] = [];
   for (const change of changes) {
     if (change.kind === 'create') {
-      hunks.push({ file: change.file, kind: 'create', from: 0, to: 0, removed: '', added: final ? change.text : wholeLines(change.text) });
+      hunks.push({ file: change.file, kind: 'create', from: 0, to: 0, removed: '', added: change.text });
       continue;
     }
     const text = textOf(change.file);
@@ -38,7 +39,7 @@ export function plannedHunks(textOf: (file: string) => string | null, changes: r
     const lineEnd = text.indexOf('\n', to);
     const end = to > start && text[to - 1] === '\n' ? to : lineEnd === -1 ? text.length : lineEnd + 1;
     const written = text.slice(start, from) + change.text;
-    const added = final ? written + text.slice(to, end) : wholeLines(written);
+    const added = final ? written + text.slice(to, end) : written;
     hunks.push(...lineHunks(change.file, start, text.slice(start, end), added, final));
   }
   const fits = hunks.filter((hunk) => hunk.removed.length <= MAX_HUNK_CHARS && hunk.added.length <= MAX_HUNK_CHARS);
@@ -47,6 +48,7 @@ export function plannedHunks(textOf: (file: string) => string | null, changes: r
 
 /** The runs of lines that differ between `old` (at `base` in its file) and `written`. */
 function lineHunks(file: string, base: number, old: string, written: string, final: boolean): PlannedHunk[] {
+  const partial = final ? '' : written.slice(written.lastIndexOf('\n') + 1);
   const hunks: PlannedHunk[] = [];
   let offset = base;
   let open: PlannedHunk | null = null;
@@ -58,7 +60,7 @@ function lineHunks(file: string, base: number, old: string, written: string, fin
     openRemovedLines = [];
     openAddedLines = 0;
   };
-  for (const part of diffArrays(splitLines(old), splitLines(written))) {
+  for (const part of diffArrays(splitLines(old), splitLines(written.slice(0, written.length - partial.length)))) {
     const chars = part.value.join('');
     if (!part.added && !part.removed) {
       close();
@@ -76,23 +78,34 @@ function lineHunks(file: string, base: number, old: string, written: string, fin
       openAddedLines += part.value.length;
     }
   }
+  if (final) {
+    close();
+    return hunks;
+  }
   // While streaming, the old lines after the last one written have not been reached: a trailing hunk
   // replaces only as many of them as it has new lines so far.
-  if (!final && open !== null && offset === base + old.length) {
+  let reached = offset;
+  if (open !== null && offset === base + old.length) {
     const last: PlannedHunk = open;
     const kept = openRemovedLines.slice(0, openAddedLines).join('');
     last.removed = kept;
     last.to = last.from + kept.length;
+    reached = last.to;
   }
   close();
+  // The line being written stands for the old line it reaches, once it stops repeating it.
+  const next = splitLines(old.slice(reached - base))[0] ?? '';
+  if (partial && !next.startsWith(partial)) {
+    const last = hunks.at(-1);
+    if (last && last.to === reached) {
+      last.added += partial;
+      last.removed += next;
+      last.to += next.length;
+    } else hunks.push({ file, kind: 'replace', from: reached, to: reached + next.length, removed: next, added: partial });
+  }
   return hunks;
 }
 
 function splitLines(text: string): string[] {
   return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-}
-
-/** The text up to its last newline: what has been written as whole lines. */
-function wholeLines(text: string): string {
-  return text.slice(0, text.lastIndexOf('\n') + 1);
 }
