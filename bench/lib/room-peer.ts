@@ -24,9 +24,9 @@ export async function joinRoom(editUrl: string, file = 'main.ts'): Promise<RoomP
     disableBc: true,
   });
   await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+  // A session holds its starter file from its creation, so the file is there once synced.
   const text = () => doc.getMap<Y.Text>('files').get(file)!;
-  // The first page in a session creates its starter file: wait for it.
-  while (!text()) await new Promise((resolve) => setTimeout(resolve, 20));
+  if (!text()) throw new Error(`the room has no ${file} after its first sync`);
   const park = (index: number) => {
     const at = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text(), index));
     provider.awareness.setLocalState({

@@ -1,7 +1,7 @@
 /**
  * Opening a session link in Chromium, cold: each run is a fresh browser context (empty cache, no storage),
- * as a person clicking a link for the first time. The session exists and holds the starter file (an
- * unmeasured first open creates it). From the navigation's start: HTML received, the app's JavaScript
+ * as a person clicking a link for the first time. The session holds the starter file from its creation;
+ * one unmeasured open first warms the server (its page and room). From the navigation's start: HTML received, the app's JavaScript
  * fetched (the last script requested before the text showed), Yjs synced, the file's text on screen,
  * Monaco ready, and the file editable in Monaco. The JavaScript a first paint needs is fetched again
  * here and gzipped, so its size does not depend on how the server compresses. A returning visitor

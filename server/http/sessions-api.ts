@@ -1,6 +1,7 @@
 // server/http/: the HTTP routes the Sparkpad server answers itself: the sessions API (rooms, links,
 // rotation by the owner, signed identities).
 import type http from 'node:http';
+import { starterUpdate } from '../../lib/shared/document/doc-model';
 import { identityRequestSchema } from '../../lib/shared/protocol/sessions';
 import { grants, type Permission } from '../../lib/shared/share-token';
 import type { AccessResult } from '../auth/auth-extension';
@@ -22,7 +23,8 @@ const MAX_BODY_BYTES = 4096;
 
 /**
  * The sessions HTTP API, served by the Sparkpad server itself (with or without the Next pages):
- *   POST /api/sessions                 → a new room: owner, edit and view links (the owner link for its creator only)
+ *   POST /api/sessions                 → a new room holding the starter file: owner, edit and view links (the owner
+ *                                        link for its creator only)
  *   GET  /api/sessions/<room>/links    → the current edit and view links, for an edit or owner token
  *   POST /api/sessions/<room>/rotate   → new edit and view links, for the owner token only; old ones are cut off
  *   POST /api/sessions/<room>/identity → this browser's signed identity in the room, for any valid link token
@@ -32,7 +34,7 @@ export function handleSessionsApi(req: http.IncomingMessage, res: http.ServerRes
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/api/sessions') {
     if (req.method !== 'POST') return reply(res, 405, { error: 'METHOD_NOT_ALLOWED', message: 'Use POST.' });
-    void deps.links.create(originOf(req)).then((created) => reply(res, 201, created), (error: Error) => failed(res, error));
+    void deps.links.create(originOf(req), starterUpdate()).then((created) => reply(res, 201, created), (error: Error) => failed(res, error));
     return true;
   }
   const match = ROOM_PATH.exec(url.pathname);

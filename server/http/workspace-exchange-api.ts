@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import * as Y from 'yjs';
-import { createFile, fileTexts, filesOf } from '../../lib/shared/document/doc-model';
+import { fileTexts, filesOf, filesUpdate } from '../../lib/shared/document/doc-model';
 import { canEdit } from '../../lib/shared/share-token';
 import { IMPORT_REFUSAL_MESSAGES, type ImportRefusal, type ImportResult, type WorkspaceLimits } from '../../lib/shared/workspace/import-refusals';
 import { readWorkspaceZip } from '../../lib/shared/workspace/read-workspace-zip';
@@ -117,15 +117,6 @@ async function readZipBody(req: http.IncomingMessage, limits: WorkspaceLimits): 
   const body = await readBody(req, limits.maxBytes + limits.maxFiles * ZIP_BYTES_PER_ENTRY + ZIP_END_BYTES);
   if (body === null) return { ok: false, reason: 'DOCUMENT_TOO_LARGE', file: undefined, unread: true };
   return readWorkspaceZip(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), limits);
-}
-
-/** New files as one Yjs update: new keys of the files map, which merge into any document. */
-function filesUpdate(files: WorkspaceFiles): Uint8Array {
-  const doc = new Y.Doc();
-  for (const [path, text] of Object.entries(files)) createFile(doc, path, text);
-  const update = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  return update;
 }
 
 const IMPORT_STATUS: Partial<Record<ImportRefusal, number>> = { DOCUMENT_TOO_LARGE: 413, READ_ONLY: 403, FILE_EXISTS: 409 };

@@ -3,13 +3,13 @@ import * as Y from 'yjs';
 import {
   createFile,
   deleteFile,
-  ensureStarterFile,
   filesOf,
   getFile,
   languageForPath,
   listFiles,
   renameFile,
   STARTER_FILE,
+  starterUpdate,
   validatePath,
 } from '../../lib/shared/document/doc-model';
 
@@ -71,17 +71,20 @@ describe('the files map', () => {
     expect(deleteFile(doc, 'a.ts')).toEqual({ ok: false, reason: 'NOT_FOUND' });
   });
 
-  it('gives an empty session one starter file even when two clients create it at once', () => {
+  it('starts every session from one starter file that two first visitors edit together', () => {
+    const starter = starterUpdate();
     const [one, two] = [new Y.Doc(), new Y.Doc()];
-    expect(ensureStarterFile(one)).toBe(true);
-    expect(ensureStarterFile(two)).toBe(true);
+    Y.applyUpdate(one, starter);
+    Y.applyUpdate(two, starter);
+    // Both type before either hears from the other: into the same Y.Text, so both edits survive.
+    getFile(one, STARTER_FILE.path)!.insert(0, '// one\n');
+    getFile(two, STARTER_FILE.path)!.insert(STARTER_FILE.content.length, '// two\n');
     Y.applyUpdate(one, Y.encodeStateAsUpdate(two));
     Y.applyUpdate(two, Y.encodeStateAsUpdate(one));
     for (const doc of [one, two]) {
       expect(listFiles(doc)).toEqual([STARTER_FILE.path]);
-      expect(getFile(doc, STARTER_FILE.path)?.toString()).toBe(STARTER_FILE.content);
+      expect(getFile(doc, STARTER_FILE.path)?.toString()).toBe(`// one\n${STARTER_FILE.content}// two\n`);
     }
-    expect(ensureStarterFile(one)).toBe(false);
   });
 });
 

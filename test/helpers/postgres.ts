@@ -34,7 +34,10 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-/** Creates a room in a PostgreSQL schema the way POST /api/sessions does; servers must share TEST_SECRET. */
+/**
+ * Creates a bare room (no starter file: POST /api/sessions adds one) in a PostgreSQL schema, for tests
+ * that write the document themselves; servers must share TEST_SECRET.
+ */
 export async function createRoomInDatabase(url: string, room = randomRoomId()): Promise<TestRoom> {
   const storage = await PostgresStorage.connect(url);
   try {

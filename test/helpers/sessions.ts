@@ -9,8 +9,9 @@ export interface TestRoom {
 }
 
 /**
- * Creates a room in a server's data dir the way POST /api/sessions does, for protocol tests that run
- * the server without Next. The server must share the data dir and TEST_SECRET.
+ * Creates a bare room in a server's data dir, as storage holds it before POST /api/sessions adds the
+ * starter file, for protocol tests that write the document themselves. The server must share the data
+ * dir and TEST_SECRET.
  */
 export async function createRoomInDataDir(dataDir: string, room = randomRoomId()): Promise<TestRoom> {
   const storage = new SqliteStorage(dataDir);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STARTER_FILE } from '../../lib/shared/document/doc-model';
 import { startServer, type ServerProcess } from '../helpers/server-process';
 import { createSessionViaApi, rotateLinks } from '../helpers/sessions';
 import { connectClient, synced, whenDoc } from '../helpers/yjs-client';
@@ -42,7 +43,7 @@ describe('only the owner link can reset the links', () => {
     expect((await rotateLinks(server.url, session.room, session.ownerToken)).status).toBe(200);
     owner.text('main.ts').insert(0, 'still here');
     const reader = connectClient(server.wsUrl, session.room, session.ownerToken);
-    await whenDoc(reader.doc, () => reader.read('main.ts') === 'still here');
+    await whenDoc(reader.doc, () => reader.read('main.ts') === `still here${STARTER_FILE.content}`);
     expect(owner.provider.wsconnected).toBe(true);
     for (const client of [owner, reader]) client.destroy();
   });

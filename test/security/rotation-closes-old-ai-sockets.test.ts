@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STARTER_FILE } from '../../lib/shared/document/doc-model';
 import { aiHandshake, connectAi } from '../helpers/ai-client';
 import { startServer, type ServerProcess } from '../helpers/server-process';
 import { createSessionViaApi, rotateLinks } from '../helpers/sessions';
@@ -26,7 +27,7 @@ describe("rotating a room's links closes Spark's sockets opened with the old one
     const probe = await connectAi(server.url, { room: session.room, token: session.ownerToken });
     probe.send({ type: 'edit:undo' });
     await probe.next('edit:undone');
-    expect(editor.read('main.ts')).toBe('const safe = true;\n');
+    expect(editor.read('main.ts')).toBe(`const safe = true;\n${STARTER_FILE.content}`);
     probe.close();
     editor.destroy();
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STARTER_FILE } from '../../lib/shared/document/doc-model';
 import { REFUSAL } from '../../lib/shared/protocol/refusals';
 import { aiHandshake, connectAi } from '../helpers/ai-client';
 import { startCluster, type Cluster } from '../helpers/cluster';
@@ -51,7 +52,7 @@ describe('rotating the links reaches every instance of a cluster', () => {
 
     // The owner's sockets on both instances were never closed and still carry edits across.
     owners[0]!.text('main.ts').insert(0, 'owner still edits');
-    await whenDoc(owners[1]!.doc, () => owners[1]!.read('main.ts') === 'owner still edits');
+    await whenDoc(owners[1]!.doc, () => owners[1]!.read('main.ts') === `owner still edits${STARTER_FILE.content}`);
     ownerAi.send({ type: 'edit:undo' });
     expect(await ownerAi.next('edit:undone')).toMatchObject({ ok: false });
     for (const client of [...stale, ...owners]) client.destroy();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STARTER_FILE } from '../../lib/shared/document/doc-model';
 import { createSessionViaApi } from '../helpers/sessions';
 import { startInProcess, type InProcessServer } from '../helpers/in-process-server';
 import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
@@ -16,12 +17,13 @@ describe('files dropped into a running session', () => {
     await server?.close();
   });
 
+  /** A new session: it holds its starter file, main.ts. */
   async function roomWithOneFile() {
     const session = await createSessionViaApi(server.url);
     const client = connectClient(server.wsUrl, session.room, session.editToken);
     clients.push(client);
     await synced(client);
-    client.text('main.ts').insert(0, 'main\n');
+    expect(client.read(STARTER_FILE.path)).toBe(STARTER_FILE.content);
     return { session, client };
   }
 
@@ -30,7 +32,7 @@ describe('files dropped into a running session', () => {
     const answer = await addFilesZip(server.url, session.room, session.editToken, zipOf({ 'lib/a.ts': 'a\r\n', 'b.md': '# b' }));
     expect(answer).toEqual({ status: 200, body: { ok: true, files: ['lib/a.ts', 'b.md'] } });
     await whenDoc(client.doc, () => client.read('lib/a.ts') === 'a\r\n' && client.read('b.md') === '# b');
-    expect(client.read('main.ts')).toBe('main\n');
+    expect(client.read('main.ts')).toBe(STARTER_FILE.content);
   });
 
   it('are refused by name, adding none of them, when one breaks a rule', async () => {

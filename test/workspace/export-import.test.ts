@@ -1,5 +1,6 @@
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STARTER_FILE } from '../../lib/shared/document/doc-model';
 import { createSessionViaApi } from '../helpers/sessions';
 import { startInProcess, type InProcessServer } from '../helpers/in-process-server';
 import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
@@ -39,13 +40,15 @@ describe('a workspace goes out as a .zip and comes back in', () => {
     return client;
   }
 
-  it('round-trips a workspace of 50 files byte for byte', async () => {
-    const files = fiftyFiles();
+  it('round-trips a workspace of 50 files and the starter file byte for byte', async () => {
+    const added = fiftyFiles();
     const original = await createSessionViaApi(server.url);
     const writer = await open(original.room, original.editToken);
     writer.doc.transact(() => {
-      for (const [path, text] of Object.entries(files)) writer.text(path).insert(0, text);
+      for (const [path, text] of Object.entries(added)) writer.text(path).insert(0, text);
     });
+    // A new session holds its starter file; the workspace is that and the fifty.
+    const files = { [STARTER_FILE.path]: STARTER_FILE.content, ...added };
 
     // The view link may download too: exporting only reads.
     const exported = await exportZip(server.url, original.room, original.viewToken);
@@ -60,7 +63,7 @@ describe('a workspace goes out as a .zip and comes back in', () => {
     const room = imported.body.room as string;
     expect(room).not.toBe(original.room);
     const reader = await open(room, imported.body.editToken as string);
-    await whenDoc(reader.doc, () => reader.doc.getMap('files').size === 50);
+    await whenDoc(reader.doc, () => reader.doc.getMap('files').size === 51);
     for (const [path, text] of Object.entries(files)) expect(reader.read(path)).toBe(text);
 
     const again = await exportZip(server.url, room, imported.body.viewToken as string);

@@ -4,7 +4,6 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
-import { ensureStarterFile } from '../../shared/document/doc-model';
 import type { AwarenessUser } from '../../shared/protocol/awareness';
 import { canEdit, type Permission } from '../../shared/share-token';
 import { LocalCopy } from '../offline/local-copy';
@@ -120,8 +119,6 @@ export class CollabClient {
     const onSync = (synced: boolean) => {
       if (synced) markOpen('yjs-synced');
       if (synced) this.unsent.synced();
-      // Only after the server's state arrived can "no files" mean an empty session.
-      if (synced && this.canEdit) ensureStarterFile(this.doc);
     };
     // A socket can outlive the network silently; drop it when the browser says it is offline and open
     // a fresh one (with a full resync) when it is back, instead of waiting for a timeout to notice.

@@ -116,15 +116,23 @@ export function deleteFile(doc: Y.Doc, path: string, origin?: unknown): FileResu
   return ok(undefined);
 }
 
+/** Files as one Yjs update: new keys of the files map, which merge into any document. */
+export function filesUpdate(files: Record<string, string>): Uint8Array {
+  const doc = new Y.Doc();
+  for (const [path, text] of Object.entries(files)) createFile(doc, path, text);
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
 /**
- * Gives an empty session its first file. Call only after the first sync with the server, so a session
- * that already has files is seen as such. Two clients racing here both write the same key, and Y.Map
- * keeps exactly one of them: the session never ends up with two starter files.
+ * The first update of every new session: its starter file. The server stores it when it creates the
+ * room, before anyone has the link, so every first visitor finds the same Y.Text and types into it; a
+ * starter file written by whichever browser synced first could be written twice, and the Y.Map would
+ * keep one of them and drop what was typed into the other.
  */
-export function ensureStarterFile(doc: Y.Doc, origin?: unknown): boolean {
-  if (filesOf(doc).size > 0) return false;
-  createFile(doc, STARTER_FILE.path, STARTER_FILE.content, origin);
-  return true;
+export function starterUpdate(): Uint8Array {
+  return filesUpdate({ [STARTER_FILE.path]: STARTER_FILE.content });
 }
 
 const LANGUAGE_BY_EXTENSION: Record<string, string> = {

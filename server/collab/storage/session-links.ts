@@ -13,10 +13,13 @@ export class SessionLinks {
     private readonly signer: TokenSigner,
   ) {}
 
-  /** A new room, empty or holding `firstUpdate` (an imported workspace) from its first load. */
-  async create(origin: string, firstUpdate?: Uint8Array): Promise<CreatedSession> {
+  /**
+   * A new room holding `firstUpdate` (the starter file, or an imported workspace) from its first load.
+   * It is stored before any link exists, so no member can see the room without it.
+   */
+  async create(origin: string, firstUpdate: Uint8Array): Promise<CreatedSession> {
     const room = await this.storage.createRoom(newRoomId());
-    if (firstUpdate) await this.storage.appendUpdates(room.id, [firstUpdate]);
+    await this.storage.appendUpdates(room.id, [firstUpdate]);
     const ownerToken = this.signer.issue(room.id, 'owner');
     return { ...this.linksFor(room.id, room.linkGeneration, origin), ownerToken, ownerUrl: linkUrl(origin, room.id, ownerToken) };
   }
