@@ -116,7 +116,7 @@ export const aiSettings = {
     .default('true')
     .transform((v) => v === 'true'),
   /**
-   * Source text the embedded engine reads from node_modules at start (in the background), in bytes; 0 turns
+   * Source text the embedded engine reads from node_modules when its thread starts (in the background), in bytes; 0 turns
    * the corpus off. 4 MB indexes in about 0.6 s and holds about 30 MB. @default 4000000
    */
   embeddedCorpusBytes: z.coerce.number().int().min(0).max(64_000_000).default(4_000_000),
@@ -129,6 +129,13 @@ export const aiSettings = {
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /**
+   * The embedded engine's and the language service's threads start on the first request that needs them
+   * and are let go after this long without one (the next request starts them again: the corpus is read
+   * anew in about 0.6 s, the library program rebuilt in 2-6 s, both in the background). Started, they hold
+   * about 110 MB (engine with its corpus) and 220 MB (language service, built) resident. @default 600000
+   */
+  embeddedWorkerIdleMs: z.coerce.number().int().min(1000).default(600_000),
   /**
    * How long a completion waits for the language service before the n-gram answer goes out alone; only
    * where the service can judge (after `.`, in an identifier, at a call's first argument). @default 25

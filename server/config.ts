@@ -100,6 +100,7 @@ export const envNames = {
   embeddedCorpusBytes: 'SPARKPAD_EMBEDDED_CORPUS_BYTES',
   embeddedLanguageService: 'SPARKPAD_EMBEDDED_LANGUAGE_SERVICE',
   embeddedLanguageServiceDeadlineMs: 'SPARKPAD_EMBEDDED_LANGUAGE_SERVICE_DEADLINE_MS',
+  embeddedWorkerIdleMs: 'SPARKPAD_EMBEDDED_WORKER_IDLE_MS',
 } as const satisfies Record<keyof Config, string>;
 
 export class ConfigError extends Error {}

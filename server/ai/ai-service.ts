@@ -2,14 +2,14 @@
 // (embedded/), the Spark peer in each room (spark/), the socket.io handlers and AI metrics. This file builds it.
 /**
  * Builds Spark's server side from the settings: the tiers (remote when a URL is set or a local model server
- * was found, the embedded engine otherwise), the router and the embedded engine's background corpus load. This is what server/index.ts
- * creates once at start.
+ * was found, the embedded engine otherwise) and the router. The embedded engine and the language service
+ * each start their thread on first use and let it go after `embeddedWorkerIdleMs` without a request, so a
+ * server where nobody asks for a suggestion holds neither. This is what server/index.ts creates once at start.
  */
 import type { Registry } from 'prom-client';
 import type { ConnectedModel } from '../../lib/shared/protocol/ai';
 import { ConfigError, type Config } from '../config';
 import type { FoundServer } from './discovery/discover-local-model';
-import type { CorpusStats } from './embedded/embedded-engine';
 import { EngineThread } from './embedded/engine-thread';
 import { fanOut } from './embedded/mirror-fan-out';
 import { NO_METRICS, registerAiMetrics, type AiMetrics } from './metrics';
@@ -24,15 +24,13 @@ import { SemanticThread } from './semantic/semantic-thread';
 export interface SparkAi {
   router: AiRouter;
   tiers: TierSet;
-  /** The embedded engine, in its own worker thread. */
+  /** The embedded engine, in its own worker thread (started on first use). */
   engine: EngineThread;
-  /** The TypeScript language service, in a worker thread of its own; null when turned off. */
+  /** The TypeScript language service, in a worker thread of its own (started on first use); null when turned off. */
   languageService: SemanticThread | null;
   metrics: AiMetrics;
   /** Where the model comes from: settings, a server found at start, or none. */
   model: ConnectedModel;
-  /** Resolves when the embedded corpus is indexed; completions work before that, on session files only. */
-  corpusReady: Promise<CorpusStats>;
   close(): void;
 }
 
@@ -87,8 +85,9 @@ function foundTier(found: FoundServer, slot: 'fast' | 'deep') {
 
 export function createSparkAi(config: Config, options: SparkAiOptions = {}): SparkAi {
   checkTierSettings(config);
-  const engine = new EngineThread({ corpusBytes: config.embeddedCorpusBytes, nodeModules: options.nodeModules });
-  const languageService = config.embeddedLanguageService ? new SemanticThread() : null;
+  const lifetime = { idleMs: config.embeddedWorkerIdleMs };
+  const engine = new EngineThread({ corpusBytes: config.embeddedCorpusBytes, nodeModules: options.nodeModules }, lifetime);
+  const languageService = config.embeddedLanguageService ? new SemanticThread(lifetime) : null;
   const embedded = new EmbeddedTier(languageService ? new SemanticCompleter(engine, languageService, config.embeddedLanguageServiceDeadlineMs) : engine);
   const found = config.fastUrl || config.deepUrl ? null : (options.found ?? null);
   const remote = (slot: 'fast' | 'deep'): OpenAiTier | null => {
@@ -126,7 +125,6 @@ export function createSparkAi(config: Config, options: SparkAiOptions = {}): Spa
     codeActions: languageService,
     model,
   });
-  const corpusReady = engine.load();
   return {
     router,
     tiers,
@@ -134,7 +132,6 @@ export function createSparkAi(config: Config, options: SparkAiOptions = {}): Spa
     languageService,
     metrics,
     model,
-    corpusReady,
     close() {
       for (const tier of new Set<ModelTier>([tiers.fast, tiers.deep])) if (tier instanceof OpenAiTier) tier.close();
       void engine.close();

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { EmbeddedEngine } from '../../server/ai/embedded/embedded-engine';
 import { SemanticCompleter } from '../../server/ai/semantic/semantic-completer';
@@ -7,6 +7,8 @@ import { EngineFeed } from '../../server/ai/spark/engine-feed';
 import { filesOf } from '../../lib/shared/document/doc-model';
 
 const thread = new SemanticThread();
+// The thread starts on first use and builds the library program first: that start is not what is tested.
+beforeAll(() => thread.warm(), 60_000);
 afterAll(() => thread.close());
 
 describe('the language service in its worker thread', () => {

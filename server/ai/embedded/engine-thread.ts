@@ -1,28 +1,25 @@
 /**
  * The main thread's handle on the embedded n-gram engine's worker (a WorkerChannel): the corpus load, a
- * completion, stats. After a restart the corpus is loaded again if it had been.
+ * completion, stats. The thread starts on the first request and reads the corpus in the background each
+ * time it starts; completions before it is read use room files only.
  */
 import type { CorpusStats, EmbeddedEngineOptions, EmbeddedInput } from './embedded-engine';
 import type { EngineReplies, EngineRequest } from './engine-messages';
-import { WorkerChannel } from './worker-channel';
+import { WorkerChannel, type WorkerLifetime } from './worker-channel';
 
 export type { RoomMirror, WorkspaceMirrors } from './worker-channel';
 
 export class EngineThread extends WorkerChannel<EngineRequest, EngineReplies> {
   private loaded: Promise<CorpusStats> | null = null;
 
-  constructor(options: EmbeddedEngineOptions) {
-    super(new URL('./engine-worker.ts', import.meta.url), options);
+  constructor(options: EmbeddedEngineOptions, lifetime?: WorkerLifetime) {
+    super(new URL('./engine-worker.ts', import.meta.url), options, lifetime);
   }
 
-  /** Starts the corpus load in the worker (idempotent); completions before it finishes use room files only. */
+  /** Resolves when the running thread has read the corpus; starts the thread if none is running. */
   load(): Promise<CorpusStats> {
-    if (!this.loaded) {
-      this.loaded = this.call({ kind: 'load' });
-      // Shutting down before the corpus is read is normal: only a caller that awaits it should hear of it.
-      this.loaded.catch(() => undefined);
-    }
-    return this.loaded;
+    this.start();
+    return this.loaded ?? Promise.reject(new Error('the worker was shut down'));
   }
 
   async complete(input: EmbeddedInput, signal?: AbortSignal): Promise<string> {
@@ -38,9 +35,9 @@ export class EngineThread extends WorkerChannel<EngineRequest, EngineReplies> {
     return this.call({ kind: 'stats' });
   }
 
-  protected override onRestart(): void {
-    const hadLoaded = this.loaded !== null;
-    this.loaded = null;
-    if (hadLoaded) void this.load().catch(() => undefined);
+  protected override onStart(): void {
+    this.loaded = this.call({ kind: 'load' });
+    // Shutting down before the corpus is read is normal: only a caller that awaits it should hear of it.
+    this.loaded.catch(() => undefined);
   }
 }

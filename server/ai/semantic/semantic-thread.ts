@@ -1,10 +1,11 @@
 /**
  * The main thread's handle on the language service's worker: what the service knows at a cursor, and the
- * code actions of a selection. The library program is built in the background when the first room is
- * attached, so a server nobody uses never pays for it and the first person to type rarely does.
+ * code actions of a selection. The thread starts on the first question and builds the library program
+ * first, so a server where nobody asks never holds the TypeScript module at all; until the program is
+ * built, completions go out without the service (its deadline passes).
  */
 import type { CodeActionOffer } from '../../../lib/shared/protocol/ai';
-import { WorkerChannel, type RoomMirror } from '../embedded/worker-channel';
+import { WorkerChannel, type WorkerLifetime } from '../embedded/worker-channel';
 import type { LineReplacement } from './code-actions';
 import type { ChangeInput, FollowUpEdit } from './follow-ups';
 import type { ActionInput, SemanticInput } from './semantic-engine';
@@ -21,19 +22,14 @@ export interface CodeActions {
 export class SemanticThread extends WorkerChannel<SemanticRequest, SemanticReplies> implements CodeActions {
   private warming: Promise<SemanticReplies['warm']> | null = null;
 
-  constructor() {
-    super(new URL('./semantic-worker.ts', import.meta.url), null);
+  constructor(lifetime?: WorkerLifetime) {
+    super(new URL('./semantic-worker.ts', import.meta.url), null, lifetime);
   }
 
-  /** Resolves when the standard library is parsed and checked once. */
+  /** Resolves when the running thread has parsed and checked the standard library; starts it if needed. */
   warm(): Promise<SemanticReplies['warm']> {
-    this.warming ??= this.warmUp();
-    return this.warming;
-  }
-
-  override attach(room: string, resync: (mirror: RoomMirror) => void): RoomMirror {
-    void this.warm();
-    return super.attach(room, resync);
+    this.start();
+    return this.warming ?? Promise.reject(new Error('the worker was shut down'));
   }
 
   view(input: SemanticInput, signal?: AbortSignal): Promise<SemanticReplies['view']> {
@@ -52,14 +48,9 @@ export class SemanticThread extends WorkerChannel<SemanticRequest, SemanticRepli
     return this.call({ kind: 'follow-ups', input }, signal);
   }
 
-  protected override onRestart(): void {
-    if (this.warming) this.warming = this.warmUp();
-  }
-
-  private warmUp(): Promise<SemanticReplies['warm']> {
-    const warm = this.call({ kind: 'warm' });
+  protected override onStart(): void {
+    this.warming = this.call({ kind: 'warm' });
     // Shutting down while it warms is normal: only a caller that awaits it should hear of it.
-    warm.catch(() => undefined);
-    return warm;
+    this.warming.catch(() => undefined);
   }
 }
