@@ -14,6 +14,7 @@ import type { BenchOptions, Part } from './lib/part';
 import { loadAverage, stopAllServers } from './lib/servers';
 import { notAvailable, type Figure } from './lib/stats';
 import { formatTable } from './lib/table';
+import { blocksPart } from './parts/blocks';
 import { capacityPart } from './parts/capacity';
 import { clusterPart } from './parts/cluster';
 import { enginePart } from './parts/engine';
@@ -26,7 +27,7 @@ import { relayPart } from './parts/relay';
 import { takeoverPart } from './parts/takeover';
 
 /** The order the parts run in, which is also the order of the table's rows. */
-const PARTS: Part[] = [keystrokePart, proposalPart, peersPart, capacityPart, noisyNeighbourPart, relayPart, enginePart, clusterPart, takeoverPart, openPart];
+const PARTS: Part[] = [keystrokePart, proposalPart, peersPart, capacityPart, noisyNeighbourPart, relayPart, enginePart, clusterPart, takeoverPart, openPart, blocksPart];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
