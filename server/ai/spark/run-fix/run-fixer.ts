@@ -104,7 +104,7 @@ export class RunFixer {
       else if (event.type === 'error') return fail(event.error);
       else if (event.type === 'cancelled') return;
     }
-    const plan = planFix(reply, read);
+    const plan = planFix(reply, router.editBlockLimits, read);
     if (plan.changes.length === 0) {
       return fail({ code: 'FIX_NOT_APPLICABLE', message: plan.problems.length ? plan.problems.join('; ') : 'the model proposed no change.' });
     }
