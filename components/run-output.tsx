@@ -6,6 +6,9 @@ import type { RunRecord } from '@/lib/shared/document/run-log';
 import { useRunStore } from '@/lib/browser/run/run-store';
 import { useRuns } from '@/lib/browser/run/use-runs';
 import { useSessionStore } from '@/lib/browser/collab/session-store';
+import { useWorkspaceStore } from '@/lib/browser/workspace/workspace-store';
+import { failureOf } from '@/lib/shared/document/run-error';
+import { RunFixAction } from './run-fix-action';
 
 function Lines({ lines }: { lines: OutputLine[] }) {
   return (
@@ -19,15 +22,18 @@ function Lines({ lines }: { lines: OutputLine[] }) {
   );
 }
 
-function RunEntry({ run }: { run: RunRecord }) {
+function RunEntry({ run, files }: { run: RunRecord; files: string[] }) {
+  const failure = failureOf(run, files);
   return (
-    <div className="run-entry" data-testid="run-entry" data-status={run.status}>
+    <div className="run-entry" data-testid="run-entry" data-status={run.status} data-rerun={run.rerunOf ? 'true' : undefined}>
       <div className="run-entry-head">
         <span className="run-dot" style={{ background: run.color }} />
         <strong>{run.by}</strong> ran <code>{run.file}</code>
+        {run.rerunOf && <span className="run-rerun">again, after Spark’s fix</span>}
       </div>
       <Lines lines={run.output} />
       {run.truncated && <div className="run-line run-line-system">(output cut to fit the session)</div>}
+      {failure && <RunFixAction run={run} failure={failure} />}
     </div>
   );
 }
@@ -36,6 +42,7 @@ function RunEntry({ run }: { run: RunRecord }) {
 export function RunOutput() {
   const client = useSessionStore((s) => s.client);
   const runs = useRuns(client);
+  const files = useWorkspaceStore((s) => s.files);
   const running = useRunStore((s) => s.running);
   const localResult = useRunStore((s) => s.localResult);
   const end = useRef<HTMLDivElement>(null);
@@ -49,7 +56,7 @@ export function RunOutput() {
         <div className="run-empty">Run a .ts or .js file (Ctrl+Enter): its output shows here for everyone.</div>
       )}
       {runs.map((run) => (
-        <RunEntry key={run.id} run={run} />
+        <RunEntry key={run.id} run={run} files={files} />
       ))}
       {localResult && (
         <div className="run-entry" data-testid="run-entry" data-status={localResult.status}>

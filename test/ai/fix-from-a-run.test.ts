@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { readChat } from '../../lib/shared/document/chat-log';
 import { readProposals } from '../../lib/shared/document/proposals';
 import { recordRun, type OutputLine } from '../../lib/shared/document/run-log';
@@ -100,6 +101,9 @@ describe('Fix with Spark, from a run in the document', () => {
   it('asks the browser that ran the file to run it again, and says in the chat that it passes now', async () => {
     const again = await ada.next('run:again', (m) => m.id === 'fix-1');
     expect(again.file).toBe('crash.ts');
+    // Spark's place in the document once the fix was typed: a copy that has it has the fix.
+    await whenDoc(adaDoc.doc, () => Y.getState(adaDoc.doc.store, again.after.client) >= again.after.clock);
+    expect(adaDoc.read('crash.ts')).toBe(FIXED);
     recordAs('ok', [{ level: 'log', text: 'no boom' }], again.id);
     await whenDoc(adaDoc.doc, () => readChat(adaDoc.doc).some((m) => m.id === 'fix-1:answer' && m.text.includes('passes now')));
     const [question, answer] = readChat(adaDoc.doc).filter((m) => m.id.startsWith('fix-1'));

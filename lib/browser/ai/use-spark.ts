@@ -7,11 +7,13 @@ import { useAskSpark } from './use-ask-spark';
 import { useGhostText } from './use-ghost-text';
 import { useProposalView } from './use-proposal-view';
 import { useSparkSession } from './use-spark-session';
+import { useRunFixes } from '../run/use-run-fixes';
 
-/** Everything Spark does on the session page: its connection, ghost text, Ask Spark's keys and its proposals. */
+/** Everything Spark does on the session page: its connection, ghost text, Ask Spark's keys, its proposals and fixes of runs. */
 export function useSpark(room: string): void {
   useSparkSession(room);
   useGhostText();
   useAskSpark();
   useProposalView();
+  useRunFixes();
 }

@@ -21,12 +21,13 @@ const STATUS_TEXT = {
 
 /**
  * Runs one file of the session in the sandbox and shares the result with the room (edit links). A
- * view-only person can run too; their result stays on their screen.
+ * view-only person can run too; their result stays on their screen. `rerunOf` marks the run as the check
+ * of a fix Spark made. False when it did not start (another run is going, or the file cannot run).
  */
-export async function runFile(client: CollabClient, path: string, user: AwarenessUser): Promise<void> {
+export async function runFile(client: CollabClient, path: string, user: AwarenessUser, options: { rerunOf?: string } = {}): Promise<boolean> {
   const store = useRunStore.getState();
-  if (store.running) return;
-  if (!isRunnable(path)) return;
+  if (store.running) return false;
+  if (!isRunnable(path)) return false;
   const files = Object.fromEntries(fileTexts(client.doc));
   store.start(path);
   const output: OutputLine[] = [];
@@ -44,8 +45,10 @@ export async function runFile(client: CollabClient, path: string, user: Awarenes
   output.push({ level: 'system', text: `${path} ${STATUS_TEXT[status]} in ${durationMs} ms` });
   useRunStore.getState().finish();
   if (client.canEdit) {
-    recordRun(client.doc, { id: nanoid(10), by: user.name, color: user.color, file: path, startedAt, durationMs, status, output });
+    const rerun = options.rerunOf ? { rerunOf: options.rerunOf } : {};
+    recordRun(client.doc, { id: nanoid(10), by: user.name, color: user.color, file: path, startedAt, durationMs, status, output, ...rerun });
   } else {
     useRunStore.setState({ localResult: { file: path, status, output, durationMs } });
   }
+  return true;
 }

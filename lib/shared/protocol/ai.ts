@@ -337,8 +337,15 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   /**
    * To the browser of the person who ran a file that Spark has since fixed: run it again (runs happen in
    * browsers) and record the run as a rerun of fix `id`, so Spark can tell the room whether it passes.
+   * `after` is Spark's place in the document once the fix was typed (its Yjs client and clock): the
+   * document and this channel are separate sockets, so the browser waits until its copy has that much.
    */
-  z.object({ type: z.literal('run:again'), id: requestId, file: filePath }),
+  z.object({
+    type: z.literal('run:again'),
+    id: requestId,
+    file: filePath,
+    after: z.object({ client: z.number().int().nonnegative(), clock: z.number().int().nonnegative() }),
+  }),
   /** The room's open follow-ups, every time they change (and once on connecting). */
   z.object({ type: z.literal('next-edit:list'), followUps: z.array(followUpSchema) }),
   /** A claim that was refused; the list says who has it. */

@@ -126,7 +126,9 @@ export class RunFixer {
     this.reruns.set(ask.id, { file: run.file, thread });
     for (const id of this.reruns.keys()) if (this.reruns.size > MAX_RUNS) this.reruns.delete(id);
     const runner = this.writers.runnerOf(run.id);
-    const asked = [runner, ask.asker.userId].find((who): who is string => who !== null && this.deps.people.send(who, { type: 'run:again', id: ask.id, file: run.file }));
+    const doc = this.deps.room.doc;
+    const again = { type: 'run:again', id: ask.id, file: run.file, after: { client: doc.clientID, clock: Y.getState(doc.store, doc.clientID) } } as const;
+    const asked = [runner, ask.asker.userId].find((who): who is string => who !== null && this.deps.people.send(who, again));
     if (asked) thread.say(`Running ${run.file} again${asked === runner ? ` in ${run.by}’s browser` : ''}…`, 'done');
     else {
       this.reruns.delete(ask.id);
