@@ -1,3 +1,6 @@
+// server/ai/spark/proposals/: Spark's proposals to the room: kept in the shared document, split into hunks
+// by line diff, proposed at once (this file) or as the model streams (proposal-draft.ts), and accepted or
+// rejected per hunk by those the room allows (proposal-review.ts).
 /**
  * A planned change (FileChange[], in offsets over the current texts) proposed to the room in one step:
  * what a planner that already has the whole change calls (search/replace blocks, a fix from a run). A
