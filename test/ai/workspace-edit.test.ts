@@ -8,6 +8,7 @@ import { planBlocks } from '../../server/ai/spark/blocks/block-planner';
 import { sparkEditRecordSchema } from '../../server/ai/spark/edit-record';
 import type { SparkCluster } from '../../server/ai/spark/spark-cluster';
 import { SparkPeer } from '../../server/ai/spark/spark-peer';
+import type { SparkRoom } from '../../server/ai/spark/spark-room';
 import { MemoryUndoLog } from '../../server/ai/spark/undo-log';
 import type { WorkspaceEditRequest } from '../../server/ai/spark/workspace-edits';
 import { until } from '../helpers/in-process-server';
@@ -19,7 +20,7 @@ const B = 'import { a } from "./a";\nconsole.log(a);\n';
 const block = (file: string, search: string, replace: string) => `${file}\n<<<<<<< SEARCH\n${search}=======\n${replace}>>>>>>> REPLACE\n`;
 
 /** A room with two files and Spark in it; instances sharing one undo log, as they share Redis. */
-function setup(fast: ScriptedTier, log = new MemoryUndoLog(20), doc = new Y.Doc()) {
+function setup(fast: ScriptedTier, log = new MemoryUndoLog(20), doc = new Y.Doc(), admitWrite?: SparkRoom['admitWrite']) {
   const files = doc.getMap<Y.Text>('files');
   if (files.size === 0) {
     files.set('a.ts', new Y.Text(A));
@@ -31,7 +32,7 @@ function setup(fast: ScriptedTier, log = new MemoryUndoLog(20), doc = new Y.Doc(
     join: (_room, member) => (member.leading(true), { announce: () => undefined, undo: log, leave: () => undefined }),
     close: async () => undefined,
   };
-  const peer = new SparkPeer({ id: 'room-1', doc, awareness }, router, null, cluster);
+  const peer = new SparkPeer({ id: 'room-1', doc, awareness, admitWrite }, router, null, cluster);
   const messages: ServerMessage[] = [];
   const send = (m: ServerMessage) => void messages.push(m);
   const read = (path: string) => files.get(path)?.toString();
@@ -101,6 +102,17 @@ describe('a Spark edit across the workspace', () => {
     await eventually(() => done() !== undefined, 'edit done');
     expect(done()).toMatchObject({ stopped: null, applied: 1, stale: [{ file: 'b.ts', block: 1, reason: 'UNTERMINATED' }] });
     expect(read('b.ts')).toBe(B);
+  });
+
+  it("reports a file the room refuses to add, by the room's reason, and applies the rest", async () => {
+    const fast = new ScriptedTier('fast').enqueue(chunks(block('c.ts', '', 'export {};\n'), block('a.ts', 'export const a = 1;\n', 'export const alpha = 1;\n')));
+    const tooMany: SparkRoom['admitWrite'] = (write) => (write.files?.length ? 'TOO_MANY_FILES' : undefined);
+    const { peer, send, read, done } = setup(fast, new MemoryUndoLog(20), new Y.Doc(), tooMany);
+    peer.editWorkspace(request(), send);
+    await eventually(() => done() !== undefined, 'edit done');
+    expect(done()).toMatchObject({ stopped: null, applied: 1, stale: [{ file: 'c.ts', block: 1, reason: 'REFUSED', message: expect.stringContaining('TOO_MANY_FILES') }] });
+    expect(read('c.ts')).toBeUndefined();
+    expect(read('a.ts')).toContain('alpha');
   });
 
   it('types a planned FileChange[] across files, creating one, as one undo step on another instance', async () => {

@@ -37,6 +37,7 @@ describe('a view-only link and Spark', () => {
     const messages: ClientMessageInput[] = [
       { type: 'complete', id: 'v-complete', file: 'main.ts', prefix: 'const ', suffix: '' },
       { type: 'edit', id: 'v-edit', file: 'main.ts', instruction: 'break it', selection, replacement: 'PWNED' },
+      { type: 'edit:workspace', id: 'v-workspace', instruction: 'create files everywhere', file: 'main.ts' },
       { type: 'edit:stop', id: 'v-stop' },
       { type: 'chat:ask', id: 'v-ask', question: 'hello?', context: null },
       { type: 'chat:stop', id: 'v-chat-stop' },

@@ -11,7 +11,7 @@
 import * as Y from 'yjs';
 import { filesOf, getFile } from '../../../lib/shared/document/doc-model';
 import type { StaleBlock } from '../../../lib/shared/protocol/ai';
-import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
+import { REFUSAL_MESSAGES, type RefusalReason } from '../../../lib/shared/protocol/refusals';
 import type { MemberWrite } from '../../collab/core/hooks';
 import type { BlockEvent } from './blocks/block-parser';
 import { locateBlock, type BlockTarget, type Claimed } from './blocks/block-planner';
@@ -124,7 +124,10 @@ export class WorkspaceEdit {
     let to = 0;
     if (target.kind === 'create') {
       const refused = this.deps.admit({ bytes: writeBound(['']), files: [file] });
-      if (refused) return void this.stale.push({ file, block, reason: 'REFUSED', message: `${file} block ${block} was refused by the room (${refused}).` });
+      if (refused) {
+        const message = `${file} block ${block} was refused by the room (${refused}): ${REFUSAL_MESSAGES[refused]}`;
+        return void this.stale.push({ file, block, reason: 'REFUSED', message });
+      }
       text = new Y.Text();
       this.deps.doc.transact(() => filesOf(this.deps.doc).set(file, text), this.recorder.origin);
     } else {
