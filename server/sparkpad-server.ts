@@ -8,13 +8,12 @@ import { attachAiSocketHandlers } from './ai/socket-handlers';
 import { SingleInstanceSpark } from './ai/spark/spark-cluster';
 import { AuthExtension, linkAccess } from './auth/auth-extension';
 import { IdentitySigner } from './auth/identity';
-import { RedisLinkRotations, type LinkRotations } from './auth/link-rotations';
+import type { LinkRotations } from './auth/link-rotations';
 import { LiveGrants } from './auth/live-grants';
 import { loadOrCreateSecret } from './auth/secret';
 import { TokenSigner } from './auth/tokens';
 import { HookChain, type Extension } from './collab/core/hooks';
 import { DocumentShapeExtension, LimitsExtension, PersistenceExtension, ServerWrittenExtension } from './collab/extensions';
-import { PostgresStorage } from './collab/storage/postgres-storage';
 import { RoomRegistry } from './collab/core/room-registry';
 import { SessionLinks } from './collab/storage/session-links';
 import { SqliteStorage } from './collab/storage/sqlite-storage';
@@ -24,7 +23,6 @@ import type { HealthSources } from './health';
 import { logger } from './logger';
 import { CollabMetrics } from './metrics';
 import { serveOpsRoute } from './ops-routes';
-import { createRedisScaleOut } from './scale-out';
 import { handleHistoryApi } from './http/history-api';
 import { handleRoomDefaultsApi } from './http/room-defaults-api';
 import { handleSessionsApi } from './http/sessions-api';
@@ -52,10 +50,12 @@ export interface ServerParts {
 /** Assembles the one-port server: Next pages, the Yjs endpoint and socket.io. */
 export async function createSparkpadServer(config: Config, parts: ServerParts = {}): Promise<SparkpadServer> {
   // PostgreSQL when SPARKPAD_DATABASE_URL is set, so several instances share documents.
+  // PostgreSQL's and Redis's clients are loaded only when a setting names them: a single instance on SQLite
+  // never holds their modules (about 13 MB resident between them).
   const storage: Storage =
     parts.storage ??
     (config.databaseUrl
-      ? await PostgresStorage.connect(config.databaseUrl, {
+      ? await (await import('./collab/storage/postgres-storage')).PostgresStorage.connect(config.databaseUrl, {
           connectTimeoutMs: config.databaseConnectTimeoutMs,
           statementTimeoutMs: config.databaseStatementTimeoutMs,
         })
@@ -89,7 +89,7 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
   ];
   // With SPARKPAD_REDIS_URL, rooms span instances.
   const scaleOut = config.redisUrl
-    ? createRedisScaleOut({
+    ? (await import('./scale-out')).createRedisScaleOut({
         redisUrl: config.redisUrl,
         redisPrefix: config.redisPrefix,
         streamRetentionMs: config.streamRetentionMs,
@@ -104,7 +104,7 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
   extensions.push(...(scaleOut?.extensions ?? []));
   // Every instance closes what a rotation cut off, wherever the rotation was asked for.
   const rotations: LinkRotations | null = config.redisUrl
-    ? new RedisLinkRotations(
+    ? new (await import('./auth/link-rotations')).RedisLinkRotations(
         config.redisUrl,
         config.redisPrefix,
         {
