@@ -11,6 +11,7 @@ import { proposes } from '@/lib/browser/settings/settings';
 import { useSettingsStore } from '@/lib/browser/settings/settings-store';
 import { useWorkspaceStore } from '@/lib/browser/workspace/workspace-store';
 import { SparkCodeActions } from './spark-code-actions';
+import { SparkProposals } from './spark-proposals';
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const SHORTCUT = IS_MAC ? '⌘K' : 'Ctrl K';
@@ -107,6 +108,7 @@ export function SparkEditPanel() {
       {phase.kind === 'finished' && phase.stale && phase.stale.length > 0 && <StaleBlocks stale={phase.stale} />}
       {notice && <p className="spark-notice" data-testid="spark-notice">{notice}</p>}
       <UndoStatus undo={undo} />
+      <SparkProposals />
     </section>
   );
 }
@@ -148,7 +150,8 @@ function StaleBlocks({ stale }: { stale: StaleBlock[] }) {
 }
 
 function statusText(phase: Extract<AskPhase, { kind: 'working' | 'finished' }>): string {
-  if (phase.kind === 'working') return `${phase.redirected ? 'Redirected: ' : ''}Spark is writing… ${phase.chars} characters`;
+  if (phase.kind === 'working') return `${phase.redirected ? 'Redirected: ' : ''}Spark is ${phase.proposed ? 'proposing' : 'writing'}… ${phase.chars} characters`;
+  if (phase.proposed && phase.stopped === null) return 'Proposed to the room: accept or reject it in the editor.';
   switch (phase.stopped) {
     case null: {
       const stats = phase.stats;

@@ -47,7 +47,10 @@ describe('Spark proposes an edit to the room', () => {
     }
     // Only the asker may accept or reject: Bob sees the proposal without its controls.
     await alice.page.getByTestId('proposal-accept').first().waitFor();
+    await alice.page.getByTestId('spark-proposal-accept').waitFor();
     expect(await bob.page.getByTestId('proposal-accept').count()).toBe(0);
+    expect(await bob.page.getByTestId('spark-proposal').textContent()).toContain('2 changes in main.ts');
+    expect(await bob.page.getByTestId('spark-proposal-accept').count()).toBe(0);
   });
 
   it('keeps the proposal over a reload', async () => {
@@ -64,6 +67,7 @@ describe('Spark proposes an edit to the room', () => {
     await hunkWith(alice, 'Hi there, ').getByTestId('proposal-accept').click();
     await Promise.all([alice, bob].map((user) => waitForEditorValue(user.page, { equals: ACCEPTED })));
     for (const user of [alice, bob]) await hunks(user).first().waitFor({ state: 'detached' });
+    for (const user of [alice, bob]) await user.page.getByTestId('spark-proposal').waitFor({ state: 'detached' });
     expect(await editorValue(bob.page)).toBe(ACCEPTED);
   });
 });

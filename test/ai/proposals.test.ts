@@ -108,7 +108,7 @@ describe('Spark proposes an edit to the room instead of typing it', () => {
     void ada;
   });
 
-  it('takes planned changes in several files, a new file among them, as one proposal', async () => {
+  it('takes planned changes in several files, a new file among them, as one proposal, accepted as one undo step', async () => {
     const room = await createRoomInDataDir(server.dataDir);
     const watcher = await editor(room);
     watcher.text('main.ts').insert(0, FILE);
@@ -126,6 +126,15 @@ describe('Spark proposes an edit to the room instead of typing it', () => {
       ['util.ts', 'replace', 'export const TAU = 6.28;\n', 'export const TAU = 2 * Math.PI;\n'],
       ['circle.ts', 'create', '', 'export const unit = 1;\n'],
     ]);
+    // Accepting the whole proposal types it across both files as one step, which one undo takes back.
+    await server.server.storage.saveRoomDefaults(room.room, { proposalReviewers: 'editors' });
+    const bea = await ai(room);
+    bea.send({ type: 'proposal:accept', id: 'all', proposal: 'multi', hunk: null });
+    expect(await bea.next('proposal:done', (m) => m.id === 'all')).toMatchObject({ decided: 2 });
+    await whenDoc(watcher.doc, () => watcher.read('util.ts') === 'export const TAU = 2 * Math.PI;\n' && watcher.read('circle.ts') === 'export const unit = 1;\n');
+    bea.send({ type: 'edit:undo' });
+    expect(await bea.next('edit:undone')).toMatchObject({ ok: true });
+    await whenDoc(watcher.doc, () => watcher.read('util.ts') === 'export const TAU = 6.28;\n' && !watcher.doc.getMap('files').has('circle.ts'));
     server.server.rooms.release(spark);
   });
 });

@@ -36,6 +36,17 @@ describe('Ask Spark in the browser', () => {
     expect(useAskSparkStore.getState().undoable).toBe(true);
   });
 
+  it('sends a proposal when asked to, and offers no undo for it: nothing in the text changed', () => {
+    const { client, sent } = fakeClient();
+    askSpark(client, target, 'rewrite it', true);
+    const edit = sent[0] as Extract<ClientMessageInput, { type: 'edit' }>;
+    expect(edit).toMatchObject({ type: 'edit', propose: true });
+    expect(phase()).toMatchObject({ kind: 'working', proposed: true });
+    receiveEditMessage({ type: 'edit:done', id: edit.id, stopped: null, stats: null });
+    expect(phase()).toMatchObject({ kind: 'finished', proposed: true });
+    expect(useAskSparkStore.getState().undoable).toBe(false);
+  });
+
   it('stops the running edit and then offers to undo it', () => {
     const { client, sent } = fakeClient();
     askSpark(client, target, 'rename');

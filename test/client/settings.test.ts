@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, ghostTextActive, loadSettings, parseSettings, SETTINGS_KEY } from '../../lib/browser/settings/settings';
+import { DEFAULT_SETTINGS, effectiveSettings, ghostTextActive, loadSettings, parseSettings, proposes, SETTINGS_KEY } from '../../lib/browser/settings/settings';
 
 const storageWith = (value: string | null) => ({ getItem: (key: string) => (key === SETTINGS_KEY ? value : null) });
 
@@ -23,5 +23,14 @@ describe('settings kept in the browser', () => {
     expect(ghostTextActive(snoozed, 1_000)).toBe(true);
     expect(ghostTextActive({ ghostText: 'off', snoozedUntil: null }, 0)).toBe(false);
     expect(ghostTextActive({ ghostText: 'on', snoozedUntil: null }, 0)).toBe(true);
+  });
+
+  it('proposes rewrites of four lines or more by default, and follows the person, then the room', () => {
+    expect(DEFAULT_SETTINGS.propose).toBe('large');
+    expect([1, 3, 4, 20].map((lines) => proposes('large', lines))).toEqual([false, false, true, true]);
+    expect(proposes('always', 1)).toBe(true);
+    expect(proposes('never', 50)).toBe(false);
+    expect(effectiveSettings({}, { propose: 'never' }).propose).toBe('never');
+    expect(effectiveSettings({ propose: 'always' }, { propose: 'never' }).propose).toBe('always');
   });
 });

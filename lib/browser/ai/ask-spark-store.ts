@@ -24,8 +24,8 @@ export interface SparkTarget {
 
 export type AskPhase =
   | { kind: 'idle' }
-  /** `redirected`: it took over from an edit that was still running. */
-  | { kind: 'working'; id: string; instruction: string; chars: number; redirected: boolean }
+  /** `redirected`: it took over from an edit that was still running; `proposed`: shown to the room, not typed in. */
+  | { kind: 'working'; id: string; instruction: string; chars: number; redirected: boolean; proposed?: boolean }
   /** `stale` and `applied`: a workspace edit's blocks not applied (by file and place) and places changed. */
   | {
       kind: 'finished';
@@ -36,6 +36,7 @@ export type AskPhase =
       stats: LatencyStats | null;
       stale?: StaleBlock[];
       applied?: number;
+      proposed?: boolean;
     }
   | { kind: 'failed'; id: string | null; error: AiError };
 
@@ -94,11 +95,13 @@ export function askSparkAboutWorkspace(client: SparkClient | null, openFile: str
 export function startSparkEdit(client: SparkClient | null, target: SparkTarget, label: string, message: (id: string) => ClientMessageInput): void {
   const id = nanoid(12);
   const running = useAskSparkStore.getState().phase.kind === 'working';
-  if (!client?.send(message(id))) {
+  const request = message(id);
+  if (!client?.send(request)) {
     useAskSparkStore.setState({ phase: { kind: 'failed', id: null, error: NOT_CONNECTED } });
     return;
   }
-  useAskSparkStore.setState({ phase: { kind: 'working', id, instruction: label, chars: 0, redirected: running }, notice: null, target, undo: { kind: 'none' } });
+  const proposed = request.type === 'edit' && request.propose === true;
+  useAskSparkStore.setState({ phase: { kind: 'working', id, instruction: label, chars: 0, redirected: running, ...(proposed ? { proposed } : {}) }, notice: null, target, undo: { kind: 'none' } });
 }
 
 /** Stop: Spark halts at once and what it wrote so far stays. */
@@ -146,8 +149,10 @@ export function receiveEditMessage(message: ServerMessage): void {
           stats: message.stats,
           ...(message.stale ? { stale: message.stale } : {}),
           ...(message.applied !== undefined ? { applied: message.applied } : {}),
+          ...(current.proposed ? { proposed: true } : {}),
         },
-        undoable: true,
+        // A proposal changed no text: there is nothing of it to undo until someone accepts it.
+        undoable: current.proposed ? state.undoable : true,
       });
       return;
     case 'edit:error':

@@ -1,8 +1,12 @@
 import { nanoid } from 'nanoid';
 import { create } from 'zustand';
+import type { Proposal } from '../../shared/document/proposals';
 import type { ServerMessage } from '../../shared/protocol/ai';
+import { canEdit } from '../../shared/share-token';
+import { useSettingsStore } from '../settings/settings-store';
 import { describeAiError } from './describe-error';
 import type { SparkClient } from './spark-client';
+import { useSparkStore } from './spark-store';
 
 /**
  * This page's requests about proposals (accept, reject) and what the server said back. The proposals
@@ -18,6 +22,16 @@ export interface ProposalRequestsState {
 export const useProposalRequests = create<ProposalRequestsState>(() => ({ notices: {}, busy: {} }));
 
 const pending = new Map<string, string>();
+
+/**
+ * Whether this person may accept or reject a proposal, by the server's rule (the asker, or any editor when
+ * the room says so): it only decides which controls to show, the server checks again.
+ */
+export function mayReview(proposal: Proposal): boolean {
+  const connection = useSparkStore.getState().connection;
+  if (connection.kind !== 'ready' || !canEdit(connection.permission)) return false;
+  return proposal.askerId === connection.userId || useSettingsStore.getState().room.proposalReviewers === 'editors';
+}
 
 export function actOnProposal(client: SparkClient | null, action: 'accept' | 'reject', proposal: string, hunk: string | null): void {
   const id = nanoid(12);

@@ -1,17 +1,16 @@
 /**
  * Acting on a proposal: who may, and what accepting and rejecting do. The asker may, and any editor when
  * the room's rule says so (view-only links never reach here: the permission table refuses them first).
- * Accepting a hunk is Spark typing it through the ordinary edit path (its cursor, the room's limits, one
+ * Accepting is Spark typing the hunks through the ordinary edit path (its cursor, the room's limits, one
  * undo step for the person who accepted); a stale hunk (someone typed inside it) is refused by name.
  * Rejecting marks the hunk, and browsers stop drawing it.
  */
 import * as Y from 'yjs';
-import { createFile } from '../../../../lib/shared/document/doc-model';
 import { placeHunk, proposalEntry, readProposals, type Hunk, type Proposal } from '../../../../lib/shared/document/proposals';
 import type { AiError, ServerMessage } from '../../../../lib/shared/protocol/ai';
 import type { ProposalReviewers } from '../../../../lib/shared/protocol/room-defaults';
 import type { SparkPeer } from '../spark-peer';
-import { writeRefusal } from '../write-refusal';
+import type { FileChange } from '../file-change';
 import { SPARK_PROPOSAL_ORIGIN } from './proposal-draft';
 import { proposalEvents } from './proposal-events';
 
@@ -56,61 +55,51 @@ export function rejectProposal(spark: SparkPeer, reviewer: Reviewer, rule: Propo
 }
 
 /**
- * Accepts the named hunk, or every pending hunk that is not stale, one after the other. Each is marked
- * accepted before Spark types it, so nobody can accept it twice and the room stops drawing it as a diff.
+ * Accepts the named hunk, or every pending hunk that is not stale. They are marked accepted first, so
+ * nobody can accept one twice and the room stops drawing them as a diff, then Spark types them all as one
+ * workspace edit: across files, creating files, one undo step for the person who accepted.
  */
 export async function acceptProposal(spark: SparkPeer, reviewer: Reviewer, rule: ProposalReviewers, proposalId: string, hunkId: string | null): Promise<ReviewResult> {
   const found = reviewable(spark, reviewer, rule, proposalId, hunkId);
   if (!found.ok) return found;
   const doc = spark.room.doc;
-  const open = found.hunks.filter((h) => h.state === 'pending' && placeHunk(doc, h)?.stale === false);
-  if (hunkId !== null && open.length === 0) {
+  const open = found.hunks.flatMap((hunk) => {
+    const place = hunk.state === 'pending' ? placeHunk(doc, hunk) : null;
+    return place && !place.stale ? [{ hunk, place }] : [];
+  });
+  if (open.length === 0) {
+    if (hunkId === null) return { ok: true, decided: 0 };
     return fail('PROPOSAL_STALE', 'That change no longer matches the text (someone edited it, or it was already decided).');
   }
-  let decided = 0;
-  for (const hunk of open) {
-    // Re-read before each: an earlier hunk's typing, or a person, may have made this one stale meanwhile.
-    const place = placeHunk(doc, hunk);
-    if (!place || place.stale || currentState(spark, found.proposal.id, hunk.id) !== 'pending') continue;
-    decide(spark, found.proposal, [hunk], 'accepted', reviewer.name);
-    const typed = await typeHunk(spark, reviewer, found.proposal, hunk, place);
-    if (typed) return { ok: false, error: typed };
-    decided++;
-  }
-  if (decided > 0) proposalEvents(spark).emit('accepted', { proposalId, decided, reviewer });
-  return { ok: true, decided };
+  decide(spark, found.proposal, open.map((o) => o.hunk), 'accepted', reviewer.name);
+  const changes: FileChange[] = open.map(({ hunk, place }) =>
+    hunk.kind === 'create' ? { kind: 'create', file: hunk.file, text: hunk.added } : { kind: 'replace', file: hunk.file, from: place.from, to: place.to, text: hunk.added },
+  );
+  const typed = await typeChanges(spark, reviewer, found.proposal, changes);
+  if (typed) return { ok: false, error: typed };
+  proposalEvents(spark).emit('accepted', { proposalId, decided: open.length, reviewer });
+  return { ok: true, decided: open.length };
 }
 
-/** Spark types one hunk as an edit asked for by the reviewer: it ends when the edit does. */
-async function typeHunk(spark: SparkPeer, reviewer: Reviewer, proposal: Proposal, hunk: Hunk, place: { from: number; to: number }): Promise<AiError | null> {
-  if (hunk.kind === 'create') {
-    const refused = spark.room.admitWrite?.({ bytes: 256, files: [hunk.file] });
-    if (refused) return writeRefusal(refused);
-    const created = createFile(spark.room.doc, hunk.file, '', SPARK_PROPOSAL_ORIGIN);
-    if (!created.ok) return { code: 'PROPOSAL_STALE', message: `${hunk.file} cannot be created: ${created.reason}.` };
-  }
+/** Spark types the changes as a workspace edit asked for by the reviewer: it ends when the edit does. */
+function typeChanges(spark: SparkPeer, reviewer: Reviewer, proposal: Proposal, changes: FileChange[]): Promise<AiError | null> {
   return new Promise((resolve) => {
     const request = {
-      id: `${proposal.id}:${hunk.id}`.slice(0, 64),
+      id: `accept:${proposal.id}`.slice(0, 64),
       requester: reviewer.requester,
       askedBy: reviewer.name,
-      file: hunk.file,
-      language: 'plaintext',
       instruction: proposal.title,
-      from: place.from,
-      to: place.to,
+      file: changes[0]!.file,
       pin: 'auto' as const,
-      replacement: hunk.added,
+      changes,
     };
-    spark.edit(request, (message: ServerMessage) => {
-      if (message.type === 'edit:done') resolve(message.stopped && message.stopped !== 'redirected' ? { code: 'PROPOSAL_STALE', message: `Spark stopped typing the change (${message.stopped}).` } : null);
-      else if (message.type === 'edit:error') resolve(message.error);
+    spark.editWorkspace(request, (message: ServerMessage) => {
+      if (message.type === 'edit:done') {
+        const stopped = message.stopped && message.stopped !== 'redirected';
+        resolve(stopped ? { code: 'PROPOSAL_STALE', message: `Spark stopped typing the change (${message.stopped}).` } : null);
+      } else if (message.type === 'edit:error') resolve(message.error);
     });
   });
-}
-
-function currentState(spark: SparkPeer, proposalId: string, hunkId: string): Hunk['state'] | null {
-  return readProposals(spark.room.doc).find((p) => p.id === proposalId)?.hunks.find((h) => h.id === hunkId)?.state ?? null;
 }
 
 function decide(spark: SparkPeer, proposal: Proposal, hunks: Hunk[], state: 'accepted' | 'rejected', by: string): void {
