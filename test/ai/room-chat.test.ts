@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { readChat, type ChatMessage } from '../../lib/shared/document/chat-log';
+import { readProposals } from '../../lib/shared/document/proposals';
 import { AI_EVENT, AI_NAMESPACE, AI_PROTOCOL_VERSION, type ClientMessageInput, type ServerMessage } from '../../lib/shared/protocol/ai';
 import { AiRouter } from '../../server/ai/routing/router';
 import { startModelSimulator, type ModelSimulator } from '../../tools/sim/sim-server';
@@ -206,6 +207,27 @@ describe('the room chat over the socket', () => {
     const refusal = await until(() => viewer.inbox.find((m) => m.type === 'chat:error'));
     expect(refusal).toMatchObject({ id: 'sq2', error: { code: 'READ_ONLY' } });
     expect(readChat(room.doc).some((m) => m.id === 'sq2')).toBe(false);
+  });
+
+  it('applies a code block as a proposal: the room sees it first, and the file changes only once it is accepted', async () => {
+    const ada = await connect('edit-token', 'ada-id');
+    const text = room.doc.getMap<Y.Text>('files').get('main.ts')!;
+    const before = text.toString();
+    const from = before.indexOf('  return');
+    const to = before.indexOf('}');
+    const replacement = '  const sum = a + b;\n  return sum;\n';
+    ada.send({ type: 'edit', id: 'propose-1', file: 'main.ts', instruction: 'Apply code from the chat', selection: { from, to }, replacement, propose: true });
+    await until(() => ada.inbox.find((m) => m.type === 'edit:done' && m.id === 'propose-1'));
+    const proposal = readProposals(room.doc).find((p) => p.id === 'propose-1')!;
+    expect(proposal).toMatchObject({ askerId: 'ada-id', askerName: 'Ada', status: 'ready' });
+    expect(proposal.hunks.map((h) => h.added).join('')).toContain('const sum = a + b;');
+    expect(text.toString()).toBe(before);
+    ada.send({ type: 'proposal:accept', id: 'accept-1', proposal: 'propose-1', hunk: null });
+    await until(() => ada.inbox.find((m) => m.type === 'proposal:done' && m.id === 'accept-1'));
+    expect(text.toString()).toBe(before.slice(0, from) + replacement + before.slice(to));
+    ada.send({ type: 'edit:undo' });
+    await until(() => ada.inbox.find((m) => m.type === 'edit:undone'));
+    expect(text.toString()).toBe(before);
   });
 
   it('applies a code block as an edit: Spark types it over the selection, undoable as one step', async () => {

@@ -46,14 +46,15 @@ export function receiveChatMessage(message: ServerMessage): void {
 const APPLY_INSTRUCTION = 'Apply code from the chat';
 
 /**
- * Apply as edit: Spark types `code` over the selection (or the cursor's line) through the same streamed
- * edit path as Ask Spark, so the Ask Spark panel shows it working and offers Stop and Undo for it.
+ * Apply: Spark types `code` over the selection (or the cursor's line) through the same streamed edit path
+ * as Ask Spark, so the Ask Spark panel shows it working and offers Stop and Undo for it; with `propose`,
+ * it is proposed to the room first and typed once accepted.
  */
-export function applyAsEdit(client: SparkClient | null, target: SparkTarget, code: string): boolean {
+export function applyAsEdit(client: SparkClient | null, target: SparkTarget, code: string, propose = false): boolean {
   const id = nanoid(12);
   const { file, language, from, to } = target;
   const running = useAskSparkStore.getState().phase.kind === 'working';
-  if (!client?.send({ type: 'edit', id, file, language, instruction: APPLY_INSTRUCTION, selection: { from, to }, replacement: code })) {
+  if (!client?.send({ type: 'edit', id, file, language, instruction: APPLY_INSTRUCTION, selection: { from, to }, replacement: code, propose })) {
     useChatStore.setState({ error: NOT_CONNECTED });
     return false;
   }

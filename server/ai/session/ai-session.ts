@@ -18,6 +18,7 @@ import { offerFollowUps } from '../spark/follow-up-offer';
 import type { SparkPeer } from '../spark/spark-peer';
 import type { SparkPeers } from '../spark/peer-registry';
 import { proposeEdit } from '../spark/proposals/propose-edit';
+import { proposeReplacement } from '../spark/proposals/propose-replacement';
 import { acceptProposal, rejectProposal, type Reviewer } from '../spark/proposals/proposal-review';
 import { proposalStreams } from '../spark/proposals/proposal-streams';
 import type { ProposalReviewers } from '../../../lib/shared/protocol/room-defaults';
@@ -167,9 +168,11 @@ export class AiSession {
         if (refused) return this.send(errorReply(message, refused));
         const asker = personIn(spark.room, this.access.userId);
         const askedBy = asker.name;
-        if (propose && replacement === undefined) {
+        if (propose) {
           const request = { id, requester: this.requester, askedBy, file, language, instruction, from: selection.from, to: selection.to, pin };
           const author = { askerId: this.userId, askerName: asker.name, askerColor: asker.color };
+          // A code block from the chat is proposed as it is; an instruction is proposed as the model writes it.
+          if (replacement !== undefined) return proposeReplacement(spark, this.deps.router, { ...request, replacement }, author, (m) => this.send(m));
           return proposeEdit(spark, this.deps.router, request, author, (m) => this.send(m));
         }
         spark.edit({ id, requester: this.requester, askedBy, file, language, instruction, from: selection.from, to: selection.to, pin, replacement }, (m) => this.send(m));
