@@ -65,6 +65,9 @@ describe('next-edit follow-ups and their claims', () => {
   it('refuses a viewer’s claim, and a second person’s claim of a follow-up already claimed', async () => {
     viewer.send({ type: 'next-edit:claim', id: 'v1', followUp: firstCall.id });
     expect(await viewer.next('next-edit:refused', (m) => m.id === 'v1')).toMatchObject({ error: { code: 'READ_ONLY' } });
+    // Nor may a viewer report a change: follow-ups come only from people who can make them.
+    viewer.send({ type: 'next-edit:changed', id: 'v2', file: 'greet.ts', from: 16, to: 23, before: 'greet', after: 'welcome' });
+    expect(await viewer.next('error', (m) => m.id === 'v2')).toMatchObject({ error: { code: 'READ_ONLY' } });
     ada.send({ type: 'next-edit:claim', id: 'a1', followUp: firstCall.id });
     const claimed = await listWhere(bob, (f) => f.some((x) => x.id === firstCall.id && x.claimedBy !== null));
     const adaId = userIdOf(ada);
