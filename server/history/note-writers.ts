@@ -1,6 +1,7 @@
-import { awarenessUserSchema, SPARK_USER } from '../../lib/shared/protocol/awareness';
+import { SPARK_USER } from '../../lib/shared/protocol/awareness';
 import type { Room } from '../collab/core/room';
 import type { Session } from '../collab/core/session';
+import { userOfState } from './state-user';
 import type { Writers } from './writers';
 
 /**
@@ -13,8 +14,8 @@ export function noteWriters(writers: Writers, room: Room, origin: unknown): void
   if (room.sessions.has(origin as Session)) {
     const states = room.awareness.getStates();
     for (const client of (origin as Session).awarenessClients) {
-      const user = awarenessUserSchema.safeParse((states.get(client) as { user?: unknown } | undefined)?.user);
-      if (user.success) writers.note(room.id, client, user.data);
+      const user = userOfState(states.get(client));
+      if (user) writers.note(room.id, client, user);
     }
   } else if (typeof origin === 'object' && origin !== null && (origin as { spark?: unknown }).spark === true) {
     writers.note(room.id, room.doc.clientID, SPARK_USER);

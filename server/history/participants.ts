@@ -1,7 +1,8 @@
-import { awarenessUserSchema, SPARK_USER } from '../../lib/shared/protocol/awareness';
+import { SPARK_USER } from '../../lib/shared/protocol/awareness';
 import type { Room } from '../collab/core/room';
 import type { Session } from '../collab/core/session';
 import type { RestoreOrigin } from './restore-edit';
+import { userOfState } from './state-user';
 
 const SOMEONE = 'Someone';
 
@@ -22,13 +23,13 @@ export function creditFor(room: Room, origin: unknown): string | null {
 export function nameOf(room: Room, session: Session): string {
   const states = room.awareness.getStates();
   for (const id of session.awarenessClients) {
-    const user = awarenessUserSchema.safeParse((states.get(id) as { user?: unknown } | undefined)?.user);
-    if (user.success) return user.data.name;
+    const user = userOfState(states.get(id));
+    if (user) return user.name;
   }
   if (session.verifiedUserId === null) return SOMEONE;
   for (const state of states.values()) {
-    const user = awarenessUserSchema.safeParse((state as { user?: unknown }).user);
-    if (user.success && user.data.id === session.verifiedUserId) return user.data.name;
+    const user = userOfState(state);
+    if (user && user.id === session.verifiedUserId) return user.name;
   }
   return SOMEONE;
 }

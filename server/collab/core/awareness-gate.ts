@@ -49,9 +49,13 @@ export class AwarenessGate {
 
   /** Takes one awareness message's payload; throws when it does not decode (the session closes). */
   receive(update: Uint8Array): void {
-    const accepted = this.filter(decodeEntries(update));
+    const entries = decodeEntries(update);
+    const accepted = this.filter(entries);
     if (accepted.length === 0) return;
-    const encoded = encodeEntries(accepted);
+    // All taken (the usual case): the message is applied as it came; a copy only if it has to wait, so a
+    // waiting state never pins the socket's receive buffer.
+    const whole = accepted.length === entries.length;
+    const encoded = whole ? update : encodeEntries(accepted);
     const now = Date.now();
     if (now - this.windowStart >= SECOND_MS) {
       this.windowStart = now;
@@ -62,7 +66,7 @@ export class AwarenessGate {
       return this.apply(encoded);
     }
     if (this.waiting) this.dropped('RATE_LIMITED');
-    this.waiting = this.waiting ? mergeLatest(this.waiting, encoded) : encoded;
+    this.waiting = this.waiting ? mergeLatest(this.waiting, encoded) : whole ? encoded.slice() : encoded;
     this.timer ??= setTimeout(() => this.flush(), SECOND_MS - (now - this.windowStart));
   }
 

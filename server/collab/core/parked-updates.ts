@@ -46,7 +46,11 @@ export class ParkedUpdates {
 
   /** After a sender's update was applied: it owns whatever is parked now, within the bounds. */
   afterApply(sender: ParkedSender): void {
-    if (this.bytes === 0) return this.clear();
+    if (this.bytes === 0) {
+      // The usual case, once per update: nothing is parked and nothing was.
+      if (this.timer || this.senders.size > 0) this.clear();
+      return;
+    }
     this.senders.add(sender);
     if (this.bytes > this.bounds.maxParkedUpdateBytes) return this.expire();
     this.timer ??= setTimeout(() => this.expire(), this.bounds.maxParkedUpdateMs);
