@@ -14,7 +14,7 @@ const lineOf = (offset: number) => Math.floor(offset / 10) + 1;
 const offered = (me: string, file: string, offset: number) => nextFor(useNextEditStore.getState(), me, file, offset, lineOf)?.id ?? null;
 
 describe('which follow-up Tab offers', () => {
-  beforeEach(() => useNextEditStore.setState({ followUps: [], going: null, dismissed: new Set(), refused: null }));
+  beforeEach(() => useNextEditStore.setState({ followUps: [], going: null, dismissed: new Set() }));
 
   it('offers the author their own follow-ups, in the open file from the cursor on first, then other files', () => {
     setFollowUps([followUp('other-file', 'b.ts', 0), followUp('earlier', 'a.ts', 3), followUp('later', 'a.ts', 40)]);

@@ -3,18 +3,16 @@ import type { FollowUp } from '../../shared/protocol/next-edit';
 
 /**
  * The room's next-edit follow-ups as the server last sent them, and this person's part in them: the one
- * their Tab is taking them to (`going`), those they waved away with Esc, and the last claim the server
- * refused (someone else was first). The server's list is the truth about claims; this store never marks
- * a claim itself.
+ * their Tab is taking them to (`going`) and those they waved away with Esc. The server's list is the
+ * truth about claims; this store never marks a claim itself.
  */
 export interface NextEditState {
   followUps: FollowUp[];
   going: string | null;
   dismissed: ReadonlySet<string>;
-  refused: { followUp: string; message: string } | null;
 }
 
-export const useNextEditStore = create<NextEditState>(() => ({ followUps: [], going: null, dismissed: new Set(), refused: null }));
+export const useNextEditStore = create<NextEditState>(() => ({ followUps: [], going: null, dismissed: new Set() }));
 
 export function setFollowUps(followUps: FollowUp[]): void {
   const { going } = useNextEditStore.getState();
@@ -22,7 +20,7 @@ export function setFollowUps(followUps: FollowUp[]): void {
 }
 
 export function goTo(id: string | null): void {
-  useNextEditStore.setState({ going: id, refused: null });
+  useNextEditStore.setState({ going: id });
 }
 
 export function dismiss(id: string): void {
@@ -30,9 +28,10 @@ export function dismiss(id: string): void {
   useNextEditStore.setState({ dismissed: new Set([...dismissed, id]), going: going === id ? null : going });
 }
 
-export function refusedClaim(followUp: string, message: string): void {
+/** Someone else was first: Tab no longer heads there (the list already shows whose it is). */
+export function refusedClaim(followUp: string): void {
   const { going } = useNextEditStore.getState();
-  useNextEditStore.setState({ refused: { followUp, message }, going: going === followUp ? null : going });
+  if (going === followUp) useNextEditStore.setState({ going: null });
 }
 
 /**

@@ -22,7 +22,7 @@ export function useNextEdit(): void {
     if (!client) return;
     return client.subscribe((message) => {
       if (message.type === 'next-edit:list') setFollowUps(message.followUps);
-      if (message.type === 'next-edit:refused') refusedClaim(message.followUp, message.error.message);
+      if (message.type === 'next-edit:refused') refusedClaim(message.followUp);
     });
   }, [client]);
 
