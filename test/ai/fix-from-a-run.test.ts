@@ -114,6 +114,20 @@ describe('Fix with Spark, from a run in the document', () => {
     expect(answer!.text).toContain('✓ crash.ts passes now (run by Ada).');
   });
 
+  it('asks for no rerun when the fix is rejected, and says so in the chat', async () => {
+    adaDoc.text('crash.ts').delete(0, adaDoc.read('crash.ts').length);
+    adaDoc.text('crash.ts').insert(0, CRASH);
+    const runId = await recordedRun('error', CRASH_OUTPUT);
+    sim.setBehaviour({ response: FIX_REPLY });
+    ada.send({ type: 'run:fix', id: 'fix-2', run: runId });
+    await ada.next('run:fix:ready', (m) => m.id === 'fix-2');
+    ada.send({ type: 'proposal:reject', id: 'reject-2', proposal: 'fix-2', hunk: null });
+    await ada.next('proposal:done', (m) => m.id === 'reject-2');
+    await whenDoc(adaDoc.doc, () => readChat(adaDoc.doc).some((m) => m.id === 'fix-2:answer' && m.text.endsWith('The fix was rejected.')));
+    expect(ada.inbox.some((m) => m.type === 'run:again' && m.id === 'fix-2')).toBe(false);
+    expect(adaDoc.read('crash.ts')).toBe(CRASH);
+  });
+
   it('refuses a view-only link before any model is asked or anything is written', async () => {
     const runId = await recordedRun('error', CRASH_OUTPUT);
     const asked = sim.requests.length;
@@ -133,6 +147,9 @@ describe('Fix with Spark, from a run in the document', () => {
   });
 
   it('reports a block that no longer matches the file by name, and changes nothing', async () => {
+    // Someone already changed the lines the model quotes.
+    adaDoc.text('crash.ts').delete(0, adaDoc.read('crash.ts').length);
+    adaDoc.text('crash.ts').insert(0, FIXED);
     const runId = await recordedRun('error', CRASH_OUTPUT);
     const before = adaDoc.read('crash.ts');
     sim.setBehaviour({ response: FIX_REPLY });
