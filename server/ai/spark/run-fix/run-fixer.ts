@@ -51,6 +51,8 @@ const EXPLANATION_CHARS = 1_500;
 interface Rerun {
   file: string;
   thread: FixThread;
+  /** Whose browser was asked: a record another person wrote does not count as the check. */
+  asked: string;
 }
 
 export class RunFixer {
@@ -123,25 +125,25 @@ export class RunFixer {
 
   /** Asks the runner's browser (else the asker's) to run the file again and waits for its record. */
   private runAgain(ask: FixAsk, run: RunRecord, thread: FixThread): void {
-    this.reruns.set(ask.id, { file: run.file, thread });
-    for (const id of this.reruns.keys()) if (this.reruns.size > MAX_RUNS) this.reruns.delete(id);
     const runner = this.writers.runnerOf(run.id);
     const doc = this.deps.room.doc;
     const again = { type: 'run:again', id: ask.id, file: run.file, after: { client: doc.clientID, clock: Y.getState(doc.store, doc.clientID) } } as const;
     const asked = [runner, ask.asker.userId].find((who): who is string => who !== null && this.deps.people.send(who, again));
-    if (asked) thread.say(`Running ${run.file} again${asked === runner ? ` in ${run.by}’s browser` : ''}…`, 'done');
-    else {
-      this.reruns.delete(ask.id);
-      thread.say(`Run ${run.file} again to check the fix: ${run.by}, who ran it, is not connected.`, 'done');
-    }
+    if (!asked) return void thread.say(`Run ${run.file} again to check the fix: ${run.by}, who ran it, is not connected.`, 'done');
+    this.reruns.set(ask.id, { file: run.file, thread, asked });
+    for (const id of this.reruns.keys()) if (this.reruns.size > MAX_RUNS) this.reruns.delete(id);
+    thread.say(`Running ${run.file} again${asked === runner ? ` in ${run.by}’s browser` : ''}…`, 'done');
   }
 
   private readonly onRuns = (event: Y.YArrayEvent<unknown>): void => {
+    // Null when the record came through another instance: then who wrote it cannot be told, and it counts.
+    const writer = this.deps.room.writerOf?.(event.transaction.origin) ?? null;
     for (const item of event.changes.added) {
       for (const entry of item.content.getContent()) {
         const record = runRecordSchema.safeParse(entry);
         const rerun = record.success && record.data.rerunOf ? this.reruns.get(record.data.rerunOf) : undefined;
         if (!record.success || !rerun || record.data.file !== rerun.file) continue;
+        if (writer !== null && writer !== rerun.asked) continue;
         this.reruns.delete(record.data.rerunOf!);
         rerun.thread.say(outcome(record.data, listFiles(this.deps.room.doc)), 'done');
       }
