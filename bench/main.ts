@@ -19,6 +19,7 @@ import { capacityPart } from './parts/capacity';
 import { clusterPart } from './parts/cluster';
 import { enginePart } from './parts/engine';
 import { keystrokePart } from './parts/keystroke';
+import { nextEditPart } from './parts/next-edit';
 import { noisyNeighbourPart } from './parts/noisy-neighbour';
 import { openPart } from './parts/open';
 import { peersPart } from './parts/peers';
@@ -27,7 +28,7 @@ import { relayPart } from './parts/relay';
 import { takeoverPart } from './parts/takeover';
 
 /** The order the parts run in, which is also the order of the table's rows. */
-const PARTS: Part[] = [keystrokePart, proposalPart, peersPart, capacityPart, noisyNeighbourPart, relayPart, enginePart, clusterPart, takeoverPart, openPart, blocksPart];
+const PARTS: Part[] = [keystrokePart, proposalPart, peersPart, capacityPart, noisyNeighbourPart, relayPart, enginePart, clusterPart, takeoverPart, openPart, blocksPart, nextEditPart];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
