@@ -9,12 +9,14 @@ import type { RoomDefaults } from '@/lib/shared/protocol/room-defaults';
 /**
  * For the room's owner only: makes the owner's current settings the room's defaults, which every member
  * gets for each setting they have not chosen themselves. A snooze is a moment, not a default: it saves as on.
+ * Who may act on Spark's proposals is saved with them, as a rule of the room.
  */
 export function RoomDefaultsControl() {
   const room = useSessionStore((s) => s.room);
   const access = useSessionStore((s) => s.access);
   const settings = useSettingsStore();
   const [state, setState] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'failed'; message: string }>({ kind: 'idle' });
+  const [editorsReview, setEditorsReview] = useState(settings.room.proposalReviewers === 'editors');
   if (!room || access?.kind !== 'ok' || access.permission !== 'owner') return null;
   const token = access.token;
 
@@ -25,6 +27,8 @@ export function RoomDefaultsControl() {
       ghostText: settings.ghostText === 'off' ? 'off' : 'on',
       theme: settings.theme,
       fontSize: settings.fontSize,
+      propose: settings.propose,
+      proposalReviewers: editorsReview ? 'editors' : 'asker',
     };
     const saved = await saveRoomDefaults(room, token, defaults);
     if (!saved.ok) return setState({ kind: 'failed', message: saved.message });
@@ -38,6 +42,10 @@ export function RoomDefaultsControl() {
       <p className="settings-hint">
         You own this room. Members who have not chosen a setting themselves get the room’s default for it.
       </p>
+      <label className="settings-option">
+        <input type="checkbox" data-testid="room-proposal-reviewers" checked={editorsReview} onChange={(e) => setEditorsReview(e.currentTarget.checked)} />
+        Any editor may accept or reject Spark’s proposals (otherwise only the person who asked)
+      </label>
       <div className="settings-options">
         <button className="button" data-testid="save-room-defaults" disabled={state.kind === 'saving'} onClick={() => void save()}>
           Make these the room’s defaults
