@@ -36,7 +36,7 @@ export function mayReview(proposal: Proposal): boolean {
 export function actOnProposal(client: SparkClient | null, action: 'accept' | 'reject', proposal: string, hunk: string | null): void {
   const id = nanoid(12);
   const { notices, busy } = useProposalRequests.getState();
-  const { [proposal]: _cleared, ...rest } = notices;
+  const rest = without(notices, proposal);
   if (!client?.send({ type: action === 'accept' ? 'proposal:accept' : 'proposal:reject', id, proposal, hunk })) {
     useProposalRequests.setState({ notices: { ...rest, [proposal]: 'Not connected to Spark.' } });
     return;
@@ -51,7 +51,13 @@ export function receiveProposalMessage(message: ServerMessage): void {
   if (proposal === undefined) return;
   pending.delete(message.id);
   const { notices, busy } = useProposalRequests.getState();
-  const { [proposal]: _done, ...stillBusy } = busy;
+  const stillBusy = without(busy, proposal);
   const text = message.type === 'proposal:error' ? describeAiError(message.error).text : null;
   useProposalRequests.setState({ busy: stillBusy, notices: text ? { ...notices, [proposal]: text } : notices });
+}
+
+function without<T>(record: Record<string, T>, key: string): Record<string, T> {
+  const copy = { ...record };
+  delete copy[key];
+  return copy;
 }
