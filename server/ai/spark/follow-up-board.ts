@@ -53,12 +53,14 @@ export class FollowUpBoard {
     const sources = new Set(edits.map((edit) => edit.source));
     this.held = this.held.filter((h) => h.claim !== null || h.author.userId !== author.userId || !sources.has(h.source));
     const taken = new Set(this.current().map((f) => `${f.file}:${f.from}:${f.to}`));
+    const contents = new Map<string, string>();
     for (const edit of edits) {
       if (this.held.length >= this.limit) break;
       const text = filesOf(this.doc).get(edit.path);
       if (!(text instanceof Y.Text) || taken.has(`${edit.path}:${edit.from}:${edit.to}`)) continue;
+      if (!contents.has(edit.path)) contents.set(edit.path, text.toString());
       // The file may have moved on while the language service worked.
-      if (text.toString().slice(edit.from, edit.to) !== edit.before) continue;
+      if (contents.get(edit.path)!.slice(edit.from, edit.to) !== edit.before) continue;
       taken.add(`${edit.path}:${edit.from}:${edit.to}`);
       this.held.push({
         id: nanoid(12),
