@@ -24,8 +24,8 @@ const FLOOR_EDITS = 30;
 const START = STARTER_FILE.content;
 /** Lines 3–5 of the starter file (the greet function), which every request asks to rewrite. */
 const REGION = { from: START.indexOf('export function'), to: START.indexOf('}\n') + 2 };
-/** The rewrite: its first line already differs, so the first whole line is the first proposed line. */
-const REWRITE = "export function greet(name: string, mark = '!'): string {\n  return `Hello, ${name}${mark}`;\n}\n";
+/** The rewrite: a new first line, so what is measured is the path to the screen, not how long a retyped prefix runs. */
+const REWRITE = "/** Greets someone by name. */\nexport function greet(name: string, mark = '!'): string {\n  return `Hello, ${name}${mark}`;\n}\n";
 
 interface Probe {
   proposals: Record<string, number>;

@@ -22,9 +22,12 @@ describe('a planned change as the hunks a person reviews', () => {
 
   it('shows the line being written once it departs from the old line it retypes', () => {
     expect(rewrite('a\nB\nc', false)).toEqual([[2, 'b\n', 'B\n']]);
-    expect(rewrite('a\nB\nC', false)).toEqual([[2, 'b\nc\n', 'B\nC']]);
-    expect(rewrite('a\nb\nx', false)).toEqual([[4, 'c\n', 'x']]);
+    expect(rewrite('a\nB\nC', false)).toEqual([[2, 'b\n', 'B\nC']]);
+    expect(rewrite('a\nb\nx', false)).toEqual([[4, '', 'x']]);
     expect(rewrite('a\nb\n', false)).toEqual([]);
+    const lines = 'let a = 1;\nlet b = 2;\n';
+    const changed = plannedHunks(() => lines, [{ kind: 'replace', file: 'f.ts', from: 0, to: lines.length, text: 'let a = 1;\nlet b = 3' }], false).hunks;
+    expect(changed.map((h) => [h.from, h.removed, h.added])).toEqual([[11, 'let b = 2;\n', 'let b = 3']]);
   });
 
   it('widens a change inside a line to the whole line', () => {

@@ -93,17 +93,30 @@ function lineHunks(file: string, base: number, old: string, written: string, fin
     reached = last.to;
   }
   close();
-  // The line being written stands for the old line it reaches, once it stops repeating it.
+  // The line being written shows once it stops repeating the old line it reaches: as that line's new
+  // version when it began like it, else as a line inserted before it.
   const next = splitLines(old.slice(reached - base))[0] ?? '';
   if (partial && !next.startsWith(partial)) {
+    const replaced = sharedStart(partial, next) >= SAME_LINE_CHARS ? next : '';
     const last = hunks.at(-1);
     if (last && last.to === reached) {
       last.added += partial;
-      last.removed += next;
-      last.to += next.length;
-    } else hunks.push({ file, kind: 'replace', from: reached, to: reached + next.length, removed: next, added: partial });
+      last.removed += replaced;
+      last.to += replaced.length;
+    } else hunks.push({ file, kind: 'replace', from: reached, to: reached + replaced.length, removed: replaced, added: partial });
   }
   return hunks;
+}
+
+/** Characters besides indentation a line being written shares with the old one to be read as its new version. */
+const SAME_LINE_CHARS = 3;
+
+function sharedStart(a: string, b: string): number {
+  const x = a.trimStart();
+  const y = b.trimStart();
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  return i;
 }
 
 function splitLines(text: string): string[] {
