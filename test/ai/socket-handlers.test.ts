@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { AI_EVENT, AI_NAMESPACE, AI_PROTOCOL_VERSION, type ClientMessageInput, type ServerMessage } from '../../lib/shared/protocol/ai';
+import { promptWindow } from '../../server/ai/routing/context';
 import { AiRouter } from '../../server/ai/routing/router';
 import { startModelSimulator, type ModelSimulator } from '../../tools/sim/sim-server';
 import { attachAiSocketHandlers } from '../../server/ai/socket-handlers';
@@ -106,9 +107,14 @@ describe('AI socket channel (the socket.io adapter)', () => {
     expect((await refusalOf({ room: 'room-1', token: 'nope', protocolVersion: AI_PROTOCOL_VERSION })).message).toBe('UNAUTHORIZED');
   });
 
-  it('says hello with the permission and the tiers', async () => {
+  it('says hello with the permission, the tiers and how much text a completion needs to carry', async () => {
     const c = await client();
-    expect(await c.next('hello')).toMatchObject({ protocolVersion: AI_PROTOCOL_VERSION, permission: 'edit', tiers: { fast: expect.stringContaining('fast tier') } });
+    expect(await c.next('hello')).toMatchObject({
+      protocolVersion: AI_PROTOCOL_VERSION,
+      permission: 'edit',
+      tiers: { fast: expect.stringContaining('fast tier') },
+      promptWindow: promptWindow(2048),
+    });
   });
 
   it('forwards chunks as they arrive and closes the upstream on cancel', async () => {

@@ -21,12 +21,19 @@ function fakeSocket() {
 const hello: ServerMessage = { type: 'hello', protocolVersion: AI_PROTOCOL_VERSION, permission: 'edit', userId: 'u_ada', tiers: { fast: 'embedded engine', deep: 'embedded engine' } };
 
 describe('the browser’s Spark client', () => {
+  it('keeps the prompt window the server announces, so the editor sends that much around the cursor', () => {
+    const s = fakeSocket();
+    const client = new SparkClient(s.socket);
+    s.fire(AI_EVENT, { ...hello, promptWindow: { prefixChars: 7680, suffixChars: 1536 } });
+    expect(client.connection).toMatchObject({ kind: 'ready', promptWindow: { prefixChars: 7680, suffixChars: 1536 } });
+  });
+
   it('is ready after the server’s hello, and only then sends', () => {
     const s = fakeSocket();
     const client = new SparkClient(s.socket);
     expect(client.send({ type: 'cancel', id: 'x' })).toBe(false);
     s.fire(AI_EVENT, hello);
-    expect(client.connection).toMatchObject({ kind: 'ready', permission: 'edit' });
+    expect(client.connection).toMatchObject({ kind: 'ready', permission: 'edit', promptWindow: null });
     expect(client.send({ type: 'cancel', id: 'x' })).toBe(true);
     expect(s.emitted).toEqual([{ type: 'cancel', id: 'x' }]);
   });

@@ -31,9 +31,13 @@ export function attachGhostText(editor: Editor, instance: typeof monaco, binding
   editor.updateOptions({ inlineSuggest: { enabled: false } });
   let composing = false;
   let lastPainted: string | null = null;
+  const promptWindow = () => {
+    const connection = client.connection;
+    return (connection.kind === 'ready' && connection.promptWindow) || undefined;
+  };
   const snapshot = () =>
     !composing && editor.getModel() === binding.model && !editor.getOption(instance.editor.EditorOption.readOnly)
-      ? cursorSnapshot(editor, binding.model, binding.path)
+      ? cursorSnapshot(editor, binding.model, binding.path, promptWindow())
       : null;
   const view = new GhostTextView(editor, instance);
   const announcer = new AcceptAnnouncer(root.parentElement ?? root);

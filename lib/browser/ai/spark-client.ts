@@ -10,6 +10,7 @@ import {
   type ConnectedModel,
   type ClientMessageInput,
   type Pin,
+  type PromptWindow,
   type ServerMessage,
 } from '../../shared/protocol/ai';
 import { REFUSAL_MESSAGES } from '../../shared/protocol/refusals';
@@ -26,7 +27,15 @@ import type { Permission } from '../../shared/share-token';
 export type SparkConnection =
   | { kind: 'connecting' }
   /** `userId`: who the server knows this page as (a proposal's asker is named by it). */
-  | { kind: 'ready'; permission: Permission; userId: string; tiers: { fast: string; deep: string }; model: ConnectedModel | null }
+  | {
+      kind: 'ready';
+      permission: Permission;
+      userId: string;
+      tiers: { fast: string; deep: string };
+      model: ConnectedModel | null;
+      /** How much text around the cursor a completion request carries; null from a server that does not say. */
+      promptWindow: PromptWindow | null;
+    }
   /** The connection dropped; socket.io is retrying. Requests in flight are lost. */
   | { kind: 'reconnecting' }
   /** The server said no (bad token, old page); retrying would not change its answer. */
@@ -124,7 +133,8 @@ export class SparkClient {
         this.socket.disconnect();
         return;
       }
-      this.set({ kind: 'ready', permission: message.permission, userId: message.userId, tiers: message.tiers, model: message.model ?? null });
+      const { permission, userId, tiers, model, promptWindow } = message;
+      this.set({ kind: 'ready', permission, userId, tiers, model: model ?? null, promptWindow: promptWindow ?? null });
     }
     for (const listener of [...this.messageListeners]) listener(message);
   }

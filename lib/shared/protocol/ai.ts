@@ -292,6 +292,9 @@ const tierNotice = z.object({ code: aiErrorSchema.shape.code, tier: tierNameSche
 export const connectedModelSchema = z.object({ source: z.enum(['settings', 'found', 'none']), label: z.string() });
 export type ConnectedModel = z.infer<typeof connectedModelSchema>;
 
+export const promptWindowSchema = z.object({ prefixChars: z.number().int().positive(), suffixChars: z.number().int().positive() });
+export type PromptWindow = z.infer<typeof promptWindowSchema>;
+
 export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('hello'),
@@ -301,6 +304,8 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
     userId: z.string(),
     tiers: z.object({ fast: z.string(), deep: z.string() }),
     model: connectedModelSchema.optional(),
+    /** How much text around the cursor a `complete` needs to carry: what the server's prompt budget can use. */
+    promptWindow: promptWindowSchema.optional(),
   }),
   /** The server is about to close this connection, and why (the links were rotated, it is shutting down). */
   z.object({ type: z.literal('closing'), reason: z.enum(Object.keys(REFUSAL) as [RefusalReason, ...RefusalReason[]]) }),

@@ -3,6 +3,7 @@
  * cut from its start and the suffix from its end, at line boundaries; snippets of other files get what the
  * prefix and suffix leave of their share. An oversized prompt is trimmed here, never sent whole.
  */
+import type { PromptWindow } from '../../../lib/shared/protocol/ai';
 import type { CompleteRequest, ContextSnippet, EditRequest } from '../tiers/model-tier';
 import type { SnippetSource } from './snippets';
 
@@ -59,6 +60,16 @@ export function isEndOfLine(suffix: string): boolean {
 const SUFFIX_SHARE = 0.2;
 const SNIPPET_SHARE = 0.25;
 
+/**
+ * The text around the cursor a completion can use under `budgetTokens`: the whole budget before it and
+ * the suffix's share after it, each with a quarter more so the prompt can still start and end at a line
+ * boundary. Browsers send this much per keystroke, so the message does not grow with the file.
+ */
+export function promptWindow(budgetTokens: number): PromptWindow {
+  const budgetChars = budgetTokens * CHARS_PER_TOKEN;
+  return { prefixChars: Math.ceil(budgetChars * 1.25), suffixChars: Math.ceil(budgetChars * SUFFIX_SHARE * 1.25) };
+}
+
 export function buildCompleteRequest(
   input: CursorInput,
   workspace: WorkspaceView | null,
@@ -67,7 +78,9 @@ export function buildCompleteRequest(
 ): CompleteRequest {
   const budgetChars = budgetTokens * CHARS_PER_TOKEN;
   const suffix = keepStart(input.suffix, Math.floor(budgetChars * SUFFIX_SHARE));
-  const snippets = workspace?.relatedSnippets(input.prefix, input.path, true, Math.floor(budgetChars * SNIPPET_SHARE)) ?? [];
+  // The snippet query is the text the prompt can hold, not all that was sent: its cost stays bounded.
+  const query = keepEnd(input.prefix, budgetChars);
+  const snippets = workspace?.relatedSnippets(query, input.path, true, Math.floor(budgetChars * SNIPPET_SHARE)) ?? [];
   const snippetChars = snippets.reduce((n, s) => n + s.text.length + s.path.length + 16, 0);
   const prefix = keepEnd(input.prefix, Math.max(0, budgetChars - suffix.length - snippetChars - input.path.length - 32));
   return {

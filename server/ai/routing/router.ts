@@ -6,10 +6,10 @@
  * and streams RouterEvents back. Completions get the latency machinery of routing/completions.ts; edits
  * and chat stream straight down the tier chain with fallback.
  */
-import type { ConnectedModel, LatencyStats, Pin, RouterError } from '../../../lib/shared/protocol/ai';
+import type { ConnectedModel, LatencyStats, Pin, PromptWindow, RouterError } from '../../../lib/shared/protocol/ai';
 import { NO_METRICS, type AiMetrics } from '../metrics';
 import { Completions, type CompleteInput, type CompletionSettings } from './completions';
-import { buildEditRequest, keepEnd, CHARS_PER_TOKEN, type EditInput, type WorkspaceView } from './context';
+import { buildEditRequest, keepEnd, promptWindow, CHARS_PER_TOKEN, type EditInput, type WorkspaceView } from './context';
 import { modelConnected, noModelRefusal } from './no-model';
 import { AiRateLimits } from './rate-limits';
 import type { RouterEvent } from './router-events';
@@ -120,6 +120,11 @@ export class AiRouter {
 
   get tiers(): TierSet {
     return this.deps.tiers;
+  }
+
+  /** What a completion request needs to carry around the cursor under this router's prompt budget. */
+  get promptWindow(): PromptWindow {
+    return promptWindow(this.deps.settings.promptBudgetTokens);
   }
 
   get model(): ConnectedModel {

@@ -100,6 +100,7 @@ export class AiSession {
       userId: this.userId,
       tiers: { fast: router.tiers.fast.label, deep: router.tiers.deep.label },
       model: router.model,
+      promptWindow: router.promptWindow,
     });
   }
 
