@@ -24,6 +24,7 @@ import { logger } from './logger';
 import { CollabMetrics } from './metrics';
 import { serveOpsRoute } from './ops-routes';
 import { handleHistoryApi } from './http/history-api';
+import { handleOpeningApi } from './http/opening-api';
 import { handleRoomDefaultsApi } from './http/room-defaults-api';
 import { handleSessionsApi } from './http/sessions-api';
 import { handleWorkspaceExchange } from './http/workspace-exchange-api';
@@ -188,6 +189,7 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
     if (handleWorkspaceExchange(req, res, exchange)) return;
     if (handleSessionsApi(req, res, sessionsApi)) return;
     if (handleRoomDefaultsApi(req, res, { storage, access })) return;
+    if (handleOpeningApi(req, res, { rooms, access })) return;
     if (handleHistoryApi(req, res, history.api)) return;
     if (nextHandler) return void nextHandler(req, res);
     res.statusCode = 404;
