@@ -6,7 +6,9 @@ import { useEditorStore } from '@/lib/browser/editor/editor-store';
 import { lineHeightFor } from '@/lib/browser/settings/settings';
 import { useSettingsStore } from '@/lib/browser/settings/settings-store';
 import { useEditorLoadGate } from '@/lib/browser/editor/use-editor-load-gate';
+import { useOpening } from '@/lib/browser/workspace/opening';
 import { useWorkspaceStore } from '@/lib/browser/workspace/workspace-store';
+import { useSessionStore } from '@/lib/browser/collab/session-store';
 import { HtmlPreview } from './html-preview';
 import { PanelBoundary } from './panel-boundary';
 import { RunButton } from './run-button';
@@ -18,7 +20,11 @@ const CodeEditor = dynamic(() => import('./code-editor'), { ssr: false, loading:
 
 /** The open file's tab and Run button, the editor (beside a live preview for HTML), and the run output. */
 export function EditorPane() {
-  const openFile = useWorkspaceStore((s) => s.openFile);
+  const room = useSessionStore((s) => s.room);
+  const synced = useSessionStore((s) => s.synced);
+  const opening = useOpening(room);
+  // Until the document has synced, the file the page's opening named is the one about to open.
+  const openFile = useWorkspaceStore((s) => s.openFile) ?? (synced ? null : (opening?.path ?? null));
   const bound = useEditorStore((s) => s.binding !== null);
   const [textShown, setTextShown] = useState(false);
   const onTextShown = useCallback(() => setTextShown(true), []);
@@ -29,15 +35,15 @@ export function EditorPane() {
   return (
     <section className="editor-pane">
       <div className="editor-tabbar">
-        <span className="editor-tab" data-testid="open-file-name">{openFile ?? 'No file open'}</span>
+        <span className="editor-tab" data-testid="open-file-name">{openFile ?? (synced ? 'No file open' : '')}</span>
         <span className="header-spacer" />
         <RunButton />
       </div>
       <div className="editor-split">
         <div className="editor-stack" style={metrics}>
           {loadEditor && <CodeEditor />}
-          {!bound && openFile && <StaticFileView path={openFile} onShown={onTextShown} />}
-          {!bound && !openFile && <div className="editor-loading">Loading editor…</div>}
+          {!bound && openFile && <StaticFileView path={openFile} opening={opening} onShown={onTextShown} />}
+          {!bound && !openFile && synced && <div className="editor-loading">Loading editor…</div>}
         </div>
         {isHtml && openFile && <HtmlPreview path={openFile} />}
       </div>

@@ -15,6 +15,8 @@ import { PlusIcon } from './icons';
 export function FileTree() {
   const client = useSessionStore((s) => s.client);
   const files = useWorkspaceStore((s) => s.files);
+  // Before the server's state arrived, an empty list means "not known yet", not an empty room.
+  const synced = useSessionStore((s) => s.synced);
   const openFile = useWorkspaceStore((s) => s.openFile);
   const peers = usePresenceStore((s) => s.peers);
   const [creating, setCreating] = useState(false);
@@ -63,7 +65,7 @@ export function FileTree() {
             onDelete={() => remove(client!, path)}
           />
         ))}
-        {files.length === 0 && !creating && <li className="panel-empty">No files yet.</li>}
+        {files.length === 0 && synced && !creating && <li className="panel-empty">No files yet.</li>}
       </ul>
     </nav>
   );

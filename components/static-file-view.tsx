@@ -4,26 +4,26 @@ import { useEffect } from 'react';
 import { useSessionStore } from '@/lib/browser/collab/session-store';
 import { markOpen } from '@/lib/browser/ui/open-timeline';
 import { useFileText } from '@/lib/browser/workspace/use-file-text';
+import { openingLines, type Opening } from '@/lib/shared/protocol/opening';
 import './static-file-view.css';
 
-/** Lines beyond a tall screen's worth are not drawn: Monaco replaces this view within a second. */
-const MAX_LINES = 300;
-
 /**
- * The open file's text, read-only and plain, drawn as soon as the document has synced and before Monaco
- * has loaded; the editor pane removes it once Monaco shows the file. Same font, size and line height as
- * the editor, so the swap does not move the text.
+ * The open file's text, read-only and plain, drawn before Monaco has loaded: from the document once it
+ * has synced, and before that from the opening the page fetched as it loaded (`opening`, when it is of
+ * this file); the editor pane removes it once Monaco shows the file. Same font, size and line height as
+ * the editor, and the same lines as the session shell draws, so neither swap moves the text.
  */
-export function StaticFileView({ path, onShown }: { path: string; onShown(): void }) {
+export function StaticFileView({ path, opening, onShown }: { path: string; opening: Opening | null; onShown(): void }) {
   const client = useSessionStore((s) => s.client);
-  const text = useFileText(client, path);
+  const synced = useFileText(client, path);
+  const lines = synced !== null ? openingLines(synced) : opening?.path === path ? opening.lines : null;
+  const shown = lines !== null;
   useEffect(() => {
-    if (text === null) return;
+    if (!shown) return;
     markOpen('static-text');
     onShown();
-  }, [text, onShown]);
-  if (text === null) return <div className="static-file-view is-empty" aria-hidden="true" />;
-  const lines = text.split('\n').slice(0, MAX_LINES);
+  }, [shown, onShown]);
+  if (lines === null) return <div className="static-file-view is-empty" aria-hidden="true" />;
   return (
     <div className="static-file-view" data-testid="static-file-view" aria-label={`${path}, loading the editor`} role="region">
       <pre className="static-file-lines">

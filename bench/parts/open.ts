@@ -98,6 +98,7 @@ export const openPart: Part = {
         row('link -> text visible (cold)', cold.map((t) => t.textVisible), { goal: atMost(visible, 'p50', GOAL_P50_MS, 'ms') }),
         row('link -> editable in Monaco (cold)', cold.map((t) => Math.max(t.monacoText, mark(t, 'editable')))),
         row('  HTML received', cold.map((t) => t.htmlReceived)),
+        row('  first lines drawn (inline script, before the JS)', cold.map((t) => mark(t, 'static-text'))),
         row('  first-paint JS fetched', cold.map(lastScript)),
         row('  Yjs synced', cold.map((t) => mark(t, 'yjs-synced'))),
         row('  Monaco ready', cold.map((t) => mark(t, 'monaco-ready'))),

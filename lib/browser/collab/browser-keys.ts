@@ -6,7 +6,8 @@
  */
 type Kind = 'owner' | 'identity' | 'unsent';
 
-const key = (kind: Kind, room: string) => `sparkpad.${kind}.${room}`;
+/** The localStorage key; exported for the inline script that runs before the page's modules. */
+export const key = (kind: Kind, room: string) => `sparkpad.${kind}.${room}`;
 
 export function remembered(kind: Kind, room: string, storage: Pick<Storage, 'getItem'> = localStorage): string | null {
   try {
