@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readProposals } from '../../lib/shared/document/proposals';
 import { startModelSimulator, type ModelSimulator } from '../../tools/sim/sim-server';
 import { connectAi, type AiTestClient } from '../helpers/ai-client';
 import { startInProcess, type InProcessServer } from '../helpers/in-process-server';
@@ -125,6 +126,20 @@ describe('one Spark request edits several places in several files', () => {
     ada.send({ type: 'edit:undo' });
     expect(await ada.next('edit:undone')).toMatchObject({ ok: true });
     await whenDoc(writer.doc, () => writer.read('src/math.ts') === MATH && writer.read('src/main.ts') === MAIN && !writer.doc.getMap('files').has('src/format.ts'));
+    expect(files()).toEqual({ math: MATH, main: MAIN, format: '' });
+  });
+
+  it('proposes instead of writing: one proposal over both files and the created one, the stale block named, no text changed', async () => {
+    sim.setBehaviour({ response: ANSWER, tokensPerSecond: 0 });
+    ada.send({ type: 'edit:workspace', id: 'p1', instruction: 'Add types and a formatter', file: 'src/main.ts', propose: true });
+    const done = await ada.next('edit:done', (m) => m.id === 'p1');
+    expect(done).toMatchObject({ stopped: null, applied: 0, stale: [{ file: 'src/main.ts', block: 2, reason: 'NOT_FOUND' }] });
+    await whenDoc(writer.doc, () => readProposals(writer.doc).some((p) => p.id === 'p1' && p.status === 'ready'));
+    const proposal = readProposals(writer.doc).find((p) => p.id === 'p1')!;
+    expect(new Set(proposal.hunks.map((h) => h.file))).toEqual(new Set(['src/math.ts', 'src/main.ts', 'src/format.ts']));
+    expect(proposal.hunks.find((h) => h.kind === 'create')).toMatchObject({ file: 'src/format.ts', added: expect.stringContaining('toFixed(2)') });
+    expect(JSON.stringify(proposal)).not.toContain('STALE_BLOCK_TEXT');
+    expect(proposal.note).toContain('src/main.ts block 2');
     expect(files()).toEqual({ math: MATH, main: MAIN, format: '' });
   });
 

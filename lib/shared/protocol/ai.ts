@@ -169,6 +169,8 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
     instruction: z.string().trim().min(1).max(4000),
     file: filePath.nullable().default(null),
     pin: pinSchema.default('auto'),
+    /** Propose instead of writing: the blocks become one proposal over every file they touch, for the room to review. */
+    propose: z.boolean().default(false),
   }),
   /** Which language-service actions apply to a selection; answered with `actions:list`. */
   z.object({ type: z.literal('actions'), id: requestId, file: filePath, selection }),

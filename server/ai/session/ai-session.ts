@@ -13,6 +13,7 @@ import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
 import { grants, type Permission } from '../../../lib/shared/share-token';
 import type { AiMetrics } from '../metrics';
 import type { AiRouter } from '../routing/router';
+import { proposeBlocks } from '../spark/blocks/propose-blocks';
 import { offeredActions, runCodeAction } from '../spark/code-action-edit';
 import { offerFollowUps } from '../spark/follow-up-offer';
 import type { SparkPeer } from '../spark/spark-peer';
@@ -185,9 +186,14 @@ export class AiSession {
         // Refused before Spark's checkpoint or cursor: with no model nothing may change.
         const refused = this.deps.router.refusalWithoutModel();
         if (refused) return this.send(errorReply(message, refused));
-        const { id, instruction, file, pin } = message;
-        const askedBy = personIn(spark.room, this.access.userId).name;
-        spark.editWorkspace({ id, requester: this.requester, askedBy, instruction, file, pin }, (m) => this.send(m));
+        const { id, instruction, file, pin, propose } = message;
+        const asker = personIn(spark.room, this.access.userId);
+        const request = { id, requester: this.requester, askedBy: asker.name, instruction, file, pin };
+        if (propose) {
+          const author = { askerId: this.userId, askerName: asker.name, askerColor: asker.color };
+          return proposeBlocks(spark, this.deps.router, request, author, (m) => this.send(m));
+        }
+        spark.editWorkspace(request, (m) => this.send(m));
         return;
       }
       case 'actions': {
