@@ -50,7 +50,8 @@ export function SparkEditPanel() {
   };
   const submitForWorkspace = () => {
     if (!instruction.trim()) return;
-    askSparkAboutWorkspace(client, openFile, instruction);
+    // How much a workspace edit changes is known only once the model has answered: only `always` proposes it first.
+    askSparkAboutWorkspace(client, openFile, instruction, useSettingsStore.getState().propose === 'always');
     setInstruction('');
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

@@ -29,7 +29,7 @@ describe('Ask Spark in the browser', () => {
     const { client, sent } = fakeClient();
     askSparkAboutWorkspace(client, 'src/main.ts', ' add types everywhere ');
     const edit = sent[0] as Extract<ClientMessageInput, { type: 'edit:workspace' }>;
-    expect(edit).toMatchObject({ type: 'edit:workspace', instruction: 'add types everywhere', file: 'src/main.ts' });
+    expect(edit).toMatchObject({ type: 'edit:workspace', instruction: 'add types everywhere', file: 'src/main.ts', propose: false });
     const stale = [{ file: 'src/main.ts', block: 2, reason: 'NOT_FOUND' as const, message: 'src/main.ts block 2: its SEARCH text is not in src/main.ts.' }];
     receiveEditMessage({ type: 'edit:done', id: edit.id, stopped: null, stats: null, stale, applied: 4 });
     expect(phase()).toMatchObject({ kind: 'finished', stopped: null, stale, applied: 4 });
@@ -45,6 +45,12 @@ describe('Ask Spark in the browser', () => {
     receiveEditMessage({ type: 'edit:done', id: edit.id, stopped: null, stats: null });
     expect(phase()).toMatchObject({ kind: 'finished', proposed: true });
     expect(useAskSparkStore.getState().undoable).toBe(false);
+  });
+
+  it('asks for a workspace proposal when told to, with no file open', () => {
+    const { client, sent } = fakeClient();
+    askSparkAboutWorkspace(client, null, 'preview it', true);
+    expect(sent[0]).toMatchObject({ type: 'edit:workspace', file: null, propose: true });
   });
 
   it('stops the running edit and then offers to undo it', () => {

@@ -81,14 +81,14 @@ export function askSpark(client: SparkClient | null, target: SparkTarget, instru
 
 /**
  * An instruction about the workspace rather than the selection: the model answers in search/replace
- * blocks, and Spark changes every place they name, in any file, creating files. `openFile` is shown to
- * the model whole.
+ * blocks, and Spark changes every place they name, in any file, creating files (or, with `propose`,
+ * shows them to the room as one proposal first). `openFile` is shown to the model whole.
  */
-export function askSparkAboutWorkspace(client: SparkClient | null, openFile: string | null, instruction: string): void {
+export function askSparkAboutWorkspace(client: SparkClient | null, openFile: string | null, instruction: string, propose = false): void {
   const text = instruction.trim();
   if (!text) return;
   const target: SparkTarget = { file: openFile ?? '', language: '', from: 0, to: 0, label: 'The whole workspace' };
-  startSparkEdit(client, target, text, (id) => ({ type: 'edit:workspace', id, instruction: text, file: openFile }));
+  startSparkEdit(client, target, text, (id) => ({ type: 'edit:workspace', id, instruction: text, file: openFile, propose }));
 }
 
 /** Sends an edit request (an instruction or a language-service action) and shows it as the current edit. */
