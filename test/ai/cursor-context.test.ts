@@ -18,4 +18,11 @@ describe('where the language service can judge the cursor', () => {
     expect(cursorContext('send(')).toEqual({ kind: 'argument', partial: '' });
     expect(cursorContext('if (').kind).toBe('none');
   });
+
+  it('not in a comment, where names are prose (a JSDoc type tag included)', () => {
+    expect(cursorContext('const a = 1; // see options.ti').kind).toBe('none');
+    expect(cursorContext('/**\n * @param {Buf').kind).toBe('none');
+    expect(cursorContext('  /* the socket.re').kind).toBe('none');
+    expect(cursorContext('/** doc */\nsocket.re')).toEqual({ kind: 'member', partial: 're' });
+  });
 });

@@ -20,9 +20,12 @@ export interface CursorContext {
 }
 
 const PARTIAL = /[A-Za-z_$][\w$]*$/;
+/** A line comment, or a line of a block comment (JSDoc's `{Type}` tags name types, not the code's names). */
+const COMMENT_LINE = /^\s*(\/\*|\*)|\/\//;
 
 export function cursorContext(prefix: string): CursorContext {
   const partial = PARTIAL.exec(prefix)?.[0] ?? '';
+  if (COMMENT_LINE.test(prefix.slice(prefix.lastIndexOf('\n') + 1))) return { kind: 'none', partial };
   const before = prefix.slice(0, prefix.length - partial.length);
   const last = before.at(-1) ?? '';
   // An identifier glued to a digit or a word character is part of a number or was cut mid-word.
