@@ -76,4 +76,16 @@ describe('the language-service engine', () => {
     }
     expect(semantic.roomCount).toBe(1);
   });
+
+  it('answers right as a file is edited in place, keystroke after keystroke', () => {
+    // Each request re-reads only the edited part of the file; the names must follow every edit.
+    const semantic = new SemanticEngine();
+    const head = 'const point = { x: 1, y: 2 };\nconst size = { width: 3, height: 4 };\n';
+    const tail = '\nexport const done = true;\n';
+    semantic.room('r').set('a.ts', head + tail);
+    for (const [typed, names] of [['point.', ['x', 'y']], ['size.', ['height', 'width']], ['point.', ['x', 'y']]] as const) {
+      for (let i = 1; i <= typed.length; i++) semantic.view({ room: 'r', path: 'a.ts', prefix: head + typed.slice(0, i), suffix: tail });
+      expect(semantic.view({ room: 'r', path: 'a.ts', prefix: head + typed, suffix: tail }).names.sort()).toEqual(names);
+    }
+  });
 });

@@ -45,21 +45,48 @@ function readLib(fileName: string): string | undefined {
 
 const registry = ts.createDocumentRegistry();
 
+/**
+ * A file's text that can say what changed since an earlier one (the common head and tail), so the
+ * compiler re-parses only the edited part of a file instead of all of it on every keystroke.
+ */
+class TextSnapshot implements ts.IScriptSnapshot {
+  constructor(readonly text: string) {}
+
+  getText(start: number, end: number): string {
+    return this.text.substring(start, end);
+  }
+
+  getLength(): number {
+    return this.text.length;
+  }
+
+  getChangeRange(old: ts.IScriptSnapshot): ts.TextChangeRange | undefined {
+    if (!(old instanceof TextSnapshot)) return undefined;
+    const before = old.text;
+    const after = this.text;
+    const shorter = Math.min(before.length, after.length);
+    let head = 0;
+    while (head < shorter && before.charCodeAt(head) === after.charCodeAt(head)) head++;
+    let tail = 0;
+    while (tail < shorter - head && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+    return ts.createTextChangeRange(ts.createTextSpan(head, before.length - head - tail), after.length - head - tail);
+  }
+}
+
 export class RoomLanguageService {
   readonly service: ts.LanguageService;
   private overlay: { path: string; text: string; version: number } | null = null;
   private overlays = 0;
   private readonly root = `/room-${++services}/`;
+  /** The last snapshot handed out per room file, so the same version is the same snapshot. */
+  private readonly snapshots = new Map<string, { version: string; snapshot: TextSnapshot }>();
 
   constructor(private readonly files: WorkspaceIndex) {
     const ROOT = this.root;
     const host: ts.LanguageServiceHost = {
       getScriptFileNames: () => this.files.paths().filter(isScriptPath).map((p) => ROOT + p),
       getScriptVersion: (fileName) => this.version(fileName),
-      getScriptSnapshot: (fileName) => {
-        const text = this.read(fileName);
-        return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
-      },
+      getScriptSnapshot: (fileName) => this.snapshot(fileName),
       getCurrentDirectory: () => ROOT,
       getCompilationSettings: () => COMPILER_OPTIONS,
       getDefaultLibFileName: (options) => path.join(LIB_DIR, ts.getDefaultLibFileName(options)),
@@ -101,6 +128,21 @@ export class RoomLanguageService {
     const roomPath = fileName.slice(this.root.length);
     if (this.overlay?.path === roomPath) return `o${this.overlay.version}`;
     return `m${this.files.version(roomPath)}`;
+  }
+
+  private snapshot(fileName: string): ts.IScriptSnapshot | undefined {
+    const text = this.read(fileName);
+    if (text === undefined) {
+      this.snapshots.delete(fileName);
+      return undefined;
+    }
+    if (!fileName.startsWith(this.root)) return ts.ScriptSnapshot.fromString(text);
+    const version = this.version(fileName);
+    const known = this.snapshots.get(fileName);
+    if (known?.version === version) return known.snapshot;
+    const snapshot = new TextSnapshot(text);
+    this.snapshots.set(fileName, { version, snapshot });
+    return snapshot;
   }
 
   private read(fileName: string): string | undefined {
