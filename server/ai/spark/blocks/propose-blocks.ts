@@ -6,14 +6,13 @@
  * the proposal's note and in `edit:done`.
  */
 import { getFile, STARTER_FILE } from '../../../../lib/shared/document/doc-model';
-import { assertNever, type AiError, type ServerMessage, type StaleBlock } from '../../../../lib/shared/protocol/ai';
+import { assertNever, type ServerMessage, type StaleBlock } from '../../../../lib/shared/protocol/ai';
 import type { AiRouter } from '../../routing/router';
 import type { FileChange } from '../file-change';
-import { ProposalDraft, type ProposalAuthor } from '../proposals/proposal-draft';
-import { proposalStreams } from '../proposals/proposal-streams';
+import type { ProposalAuthor } from '../proposals/proposal-draft';
+import { streamProposal } from '../proposals/stream-proposal';
 import type { SparkPeer } from '../spark-peer';
 import type { WorkspaceEditRequest } from '../workspace-edits';
-import { writeRefusal } from '../write-refusal';
 import { BlockParser, type BlockEvent } from './block-parser';
 import { locateBlock, type BlockTarget, type Claimed } from './block-planner';
 
@@ -84,69 +83,19 @@ export function proposeBlocks(
   asker: Omit<ProposalAuthor, 'id' | 'title'>,
   send: (message: EditMessage) => void,
 ): void {
-  const doc = spark.room.doc;
-  const opened = ProposalDraft.open(spark.room, { ...asker, id: request.id, title: request.instruction });
-  if (!opened.ok) return send({ type: 'edit:error', id: request.id, error: writeRefusal(opened.reason) });
-  const draft = opened.draft;
-  const plan = new StreamingPlan((path) => getFile(doc, path)?.toString());
+  const plan = new StreamingPlan((path) => getFile(spark.room.doc, path)?.toString());
   const parser = new BlockParser(router.editBlockLimits);
-  const controller = proposalStreams(spark).start(request.id, request.requester);
-  send({ type: 'edit:started', id: request.id, file: request.file ?? STARTER_FILE.path });
-  void stream().finally(() => proposalStreams(spark).end(request.id));
+  const who = { userId: request.requester, roomId: spark.room.id, pin: request.pin };
 
-  function feed(events: BlockEvent[], final: boolean): AiError | null {
-    let changed = final;
-    for (const event of events) changed = plan.take(event) || changed;
-    const refused = changed ? draft.update(plan.changes(), final) : undefined;
-    return refused ? writeRefusal(refused) : null;
-  }
-
-  function note(): string | null {
-    if (plan.stale.length === 0) return null;
-    return `Not proposed: ${plan.stale.map((s) => `${s.file || '(no file)'} block ${s.block} (${s.reason})`).join(', ')}.`;
-  }
-
-  async function stream(): Promise<void> {
-    let chars = 0;
-    try {
-      const who = { userId: request.requester, roomId: spark.room.id, pin: request.pin };
-      const events = router.editBlocks({ ...who, instruction: request.instruction, openFile: request.file, workspace: spark.workspace }, controller.signal);
-      for await (const event of events) {
-        if (controller.signal.aborted) break;
-        switch (event.type) {
-          case 'chunk': {
-            chars += event.text.length;
-            const failed = feed(parser.push(event.text), false);
-            if (failed) return fail(failed);
-            send({ type: 'edit:progress', id: request.id, chars });
-            break;
-          }
-          case 'notice':
-            send({ type: 'edit:notice', id: request.id, error: event.error });
-            break;
-          case 'error':
-            return fail(event.error);
-          case 'done': {
-            const failed = feed(parser.end(), true);
-            if (failed) return fail(failed);
-            draft.finish('ready', draft.hunkCount === 0 ? (note() ?? 'Spark proposes no change.') : note());
-            return send({ type: 'edit:done', id: request.id, stopped: null, stats: event.stats, stale: plan.stale, applied: 0 });
-          }
-          case 'cancelled':
-            break;
-          default:
-            return assertNever(event);
-        }
-      }
-      draft.finish('stopped', 'Stopped before the model finished.');
-      send({ type: 'edit:done', id: request.id, stopped: 'stop', stats: null, stale: plan.stale, applied: 0 });
-    } catch (error) {
-      fail({ code: 'INTERNAL', message: (error as Error).message });
-    }
-  }
-
-  function fail(error: AiError): void {
-    draft.finish('error', error.message);
-    send({ type: 'edit:error', id: request.id, error });
-  }
+  streamProposal(spark, { ...request, file: request.file ?? STARTER_FILE.path }, asker, send, {
+    ask: (signal) => router.editBlocks({ ...who, instruction: request.instruction, openFile: request.file, workspace: spark.workspace }, signal),
+    take(draft, chunk, final) {
+      let changed = final;
+      for (const event of final ? parser.end() : parser.push(chunk)) changed = plan.take(event) || changed;
+      return changed ? draft.update(plan.changes(), final) : undefined;
+    },
+    note: () =>
+      plan.stale.length === 0 ? null : `Not proposed: ${plan.stale.map((s) => `${s.file || '(no file)'} block ${s.block} (${s.reason})`).join(', ')}.`,
+    stale: () => plan.stale,
+  });
 }
