@@ -2,11 +2,13 @@
 // API the native TypeScript 7 lacks): semantic completions that steer the n-gram engine, and the refactors
 // and quick fixes Spark types with no model. It runs in a worker thread of its own. This file is the entry.
 /**
- * One room's TypeScript language service. The room's files come from the engine's mirror of the room
- * (a WorkspaceIndex, whose per-file version is the script version, so only a changed file is re-parsed);
- * the standard library declarations are read once per worker and shared by every room through one
- * document registry. A completion may bring the asker's own text of the file (it can be a keystroke ahead
- * of the mirror): that text overlays the mirror's until the next request.
+ * One room's TypeScript language service. The room's files come from the engine's mirror of the room (a
+ * WorkspaceIndex); the standard library declarations are read once per worker and shared by every room
+ * through one document registry. A completion may bring the asker's own text of a file (it can be a
+ * keystroke ahead of the mirror): that text overlays the mirror's until the mirror's text of that file
+ * changes. A file's script version follows its text, not how it got there: text equal to the last one
+ * seen keeps its version, so the mirror catching up with an overlay, or an overlay left in place while
+ * another file is asked about, builds no new program.
  */
 import ts from 'typescript5';
 import path from 'node:path';
@@ -36,10 +38,13 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
   types: [],
 };
 
-/** Library files never change while the process runs: read each once. */
-const libTexts = new Map<string, string | undefined>();
-function readLib(fileName: string): string | undefined {
-  if (!libTexts.has(fileName)) libTexts.set(fileName, ts.sys.readFile(fileName));
+/** Library files never change while the process runs: read each once, with one snapshot each. */
+const libTexts = new Map<string, { text: string; snapshot: ts.IScriptSnapshot } | undefined>();
+function readLib(fileName: string): { text: string; snapshot: ts.IScriptSnapshot } | undefined {
+  if (!libTexts.has(fileName)) {
+    const text = ts.sys.readFile(fileName);
+    libTexts.set(fileName, text === undefined ? undefined : { text, snapshot: ts.ScriptSnapshot.fromString(text) });
+  }
   return libTexts.get(fileName);
 }
 
@@ -73,20 +78,27 @@ class TextSnapshot implements ts.IScriptSnapshot {
   }
 }
 
+/** What the compiler was last given for a room file: its text, the version that names it, its snapshot. */
+interface Seen {
+  text: string;
+  version: string;
+  snapshot: TextSnapshot;
+}
+
 export class RoomLanguageService {
   readonly service: ts.LanguageService;
-  private overlay: { path: string; text: string; version: number } | null = null;
-  private overlays = 0;
+  /** The asker's text per room path, with the mirror's version it was laid over. */
+  private readonly overlays = new Map<string, { text: string; mirrorVersion: number }>();
   private readonly root = `/room-${++services}/`;
-  /** The last snapshot handed out per room file, so the same version is the same snapshot. */
-  private readonly snapshots = new Map<string, { version: string; snapshot: TextSnapshot }>();
+  private readonly seen = new Map<string, Seen>();
+  private versions = 0;
 
   constructor(private readonly files: WorkspaceIndex) {
     const ROOT = this.root;
     const host: ts.LanguageServiceHost = {
       getScriptFileNames: () => this.files.paths().filter(isScriptPath).map((p) => ROOT + p),
-      getScriptVersion: (fileName) => this.version(fileName),
-      getScriptSnapshot: (fileName) => this.snapshot(fileName),
+      getScriptVersion: (fileName) => this.current(fileName)?.version ?? '0',
+      getScriptSnapshot: (fileName) => this.current(fileName)?.snapshot ?? readLib(fileName)?.snapshot,
       getCurrentDirectory: () => ROOT,
       getCompilationSettings: () => COMPILER_OPTIONS,
       getDefaultLibFileName: (options) => path.join(LIB_DIR, ts.getDefaultLibFileName(options)),
@@ -105,44 +117,48 @@ export class RoomLanguageService {
   }
 
   text(roomPath: string): string | undefined {
-    if (this.overlay?.path === roomPath) return this.overlay.text;
+    const overlay = this.overlays.get(roomPath);
+    if (overlay) {
+      if (overlay.mirrorVersion === this.files.version(roomPath)) return overlay.text;
+      // The mirror's text changed since: it now holds the asker's edit, or a later one.
+      this.overlays.delete(roomPath);
+    }
     return this.files.text(roomPath);
   }
 
-  /** Uses `text` for `roomPath` until another overlay or `clearOverlay`; unchanged text keeps its parse. */
+  /** Uses `text` for `roomPath` until the mirror's text of it changes, or `clearOverlay`. */
   setOverlay(roomPath: string, text: string): void {
-    if (this.overlay?.path === roomPath && this.overlay.text === text) return;
-    this.overlay = text === this.files.text(roomPath) ? null : { path: roomPath, text, version: ++this.overlays };
+    if (text === this.files.text(roomPath)) this.overlays.delete(roomPath);
+    else this.overlays.set(roomPath, { text, mirrorVersion: this.files.version(roomPath) });
   }
 
+  /** Every file as the mirror holds it. */
   clearOverlay(): void {
-    this.overlay = null;
+    this.overlays.clear();
   }
 
   dispose(): void {
     this.service.dispose();
   }
 
-  private version(fileName: string): string {
-    if (!fileName.startsWith(this.root)) return '0';
+  /** A room file's text as the compiler should see it now, named by a version that changes with the text. */
+  private current(fileName: string): Seen | undefined {
+    if (!fileName.startsWith(this.root)) return undefined;
     const roomPath = fileName.slice(this.root.length);
-    if (this.overlay?.path === roomPath) return `o${this.overlay.version}`;
-    return `m${this.files.version(roomPath)}`;
-  }
-
-  private snapshot(fileName: string): ts.IScriptSnapshot | undefined {
-    const text = this.read(fileName);
+    const text = isScriptPath(roomPath) ? this.text(roomPath) : undefined;
     if (text === undefined) {
-      this.snapshots.delete(fileName);
+      this.seen.delete(fileName);
       return undefined;
     }
-    if (!fileName.startsWith(this.root)) return ts.ScriptSnapshot.fromString(text);
-    const version = this.version(fileName);
-    const known = this.snapshots.get(fileName);
-    if (known?.version === version) return known.snapshot;
-    const snapshot = new TextSnapshot(text);
-    this.snapshots.set(fileName, { version, snapshot });
-    return snapshot;
+    const known = this.seen.get(fileName);
+    if (known?.text === text) {
+      // Equal text from another string: later comparisons with the newer string are by identity.
+      known.text = text;
+      return known;
+    }
+    const seen = { text, version: String(++this.versions), snapshot: new TextSnapshot(text) };
+    this.seen.set(fileName, seen);
+    return seen;
   }
 
   private read(fileName: string): string | undefined {
@@ -150,6 +166,6 @@ export class RoomLanguageService {
       const roomPath = fileName.slice(this.root.length);
       return isScriptPath(roomPath) ? this.text(roomPath) : undefined;
     }
-    return fileName.startsWith(LIB_DIR) ? readLib(fileName) : undefined;
+    return fileName.startsWith(LIB_DIR) ? readLib(fileName)?.text : undefined;
   }
 }
