@@ -1,22 +1,40 @@
 /**
  * The capacity load generator, run as its own process (forked by capacity.ts) so its CPU does not come
- * out of the measuring process's event loop. Stock y-websocket clients over `ws`, BroadcastChannel off
- * (with it on, clients of one room in this process would sync directly and bypass the server).
+ * out of the measuring process's event loop. It must cost far less than the server it loads, or the
+ * figures measure the generator: each client is a bare `ws` socket speaking the y-websocket protocol
+ * with messages written ahead of time (bench/lib/yjs-wire.ts), exactly the bytes a Yjs client would send
+ * for the same typing, and it holds no Y.Doc. Of a received message only the head is read, and only to
+ * time the keystrokes of the probe clients (the first `probesPerRoom` of each room); every other client
+ * types and moves its cursor at the same rate but is not timed.
  *
- * Propagation is timed inside this process only: every room's clients live here, so the sender's
+ * Propagation is timed inside this process only: a room's clients all live here, so the sender's
  * timestamp and the receiver's are read from the same clock. A keystroke is identified by the Yjs item
- * id it creates, (clientID, clock), which every receiver can read from the update with parseUpdateMeta.
+ * id it creates, (client, clock), which a receiver reads from the head of the relayed update.
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { randomInt } from 'node:crypto';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
+import {
+  awarenessMessage,
+  createFileUpdate,
+  EMPTY_SYNC_STEP_1,
+  EMPTY_SYNC_STEP_2,
+  FILE_NAME,
+  readIncoming,
+  typeCharUpdate,
+  updateMessage,
+  type ItemId,
+} from '../lib/yjs-wire';
 
 export interface LoadConfig {
   wsUrl: string;
   rooms: Array<{ name: string; token: string | null }>;
   clientsPerRoom: number;
-  charsPerSecond: number;
+  /** Document updates (one character each) per client per second, each followed by a cursor update. */
+  updatesPerSecond: number;
+  /** Clients per room whose keystrokes are timed at the others. */
+  probesPerRoom: number;
   warmupSeconds: number;
   seconds: number;
 }
@@ -30,112 +48,194 @@ export type LoadMessage =
       type: 'done';
       /** Raw samples, so the parent can merge generators before taking percentiles. */
       latencies: Float64Array;
+      /** Updates sent by every client in the recording window. */
       sent: number;
+      /** Probe keystrokes times the receivers each should reach, and how many did. */
       expected: number;
       received: number;
       generatorCpuPercent: number;
+      /** Share of the window the generator's event loop was busy (1 = saturated). */
+      loopUtilization: number;
       loopDelayP99Ms: number;
     };
 
+interface Room {
+  /** The Y.Text of `main.ts`: created by the room's first client at its clock 0. */
+  text: ItemId;
+  members: Client[];
+}
+
 interface Client {
-  doc: Y.Doc;
-  provider: WebsocketProvider;
-  text(): Y.Text;
+  ws: WebSocket;
+  id: number;
+  room: Room;
+  probe: boolean;
+  synced: Promise<void>;
+  /** Resolves when this client has seen the file created (the creator: once it sent it). */
+  fileSeen: Promise<void>;
+  /** Each keystroke's update and cursor messages, written before typing starts. */
+  keystrokes: Array<[Buffer, Buffer]>;
+  next: number;
 }
 
 const send = (message: LoadMessage) => process.send!(message);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** (clientID, clock) -> performance.now() at the keystroke; entries are never reused, so no cleanup races. */
-const sentAt = new Map<string, number>();
+const BENCH_USER = { id: 'bench-typist', name: 'Typist', color: '#3fb950', kind: 'human' };
+/** Room-chosen ids; Yjs picks random 32-bit client ids too. */
+const usedIds = new Set<number>();
+
+/** Probe client id -> the time each of its keystrokes was sent, by Yjs clock (NaN: not recorded). */
+const sentAt = new Map<number, Float64Array>();
 const latencies: number[] = [];
 let recording = false;
 let sent = 0;
+let probeSent = 0;
 let received = 0;
 
-function connect(config: LoadConfig, room: string, token: string | null): Client {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(config.wsUrl, room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: token ? { token } : {},
-    disableBc: true,
-  });
-  doc.on('update', (update: Uint8Array, origin: unknown) => {
-    if (origin !== provider || !recording) return;
-    const now = performance.now();
-    const { from, to } = Y.parseUpdateMeta(update);
-    for (const [client, start] of from) {
-      const end = to.get(client) ?? start;
-      for (let clock = start; clock < end; clock++) {
-        const t = sentAt.get(`${client}:${clock}`);
-        if (t === undefined) continue;
-        latencies.push(now - t);
-        received++;
-      }
-    }
-  });
-  return { doc, provider, text: () => doc.getMap<Y.Text>('files').get('main.ts')! };
-}
-
-function synced(client: Client): Promise<void> {
-  if (client.provider.synced) return Promise.resolve();
-  return new Promise((resolve) => client.provider.once('sync', (ok: boolean) => ok && resolve()));
-}
-
-const BENCH_USER = { id: 'bench-typist', name: 'Typist', color: '#3fb950', kind: 'human' };
-
-function type(client: Client): void {
-  const text = client.text();
-  const clock = Y.getState(client.doc.store, client.doc.clientID);
-  const char = String.fromCharCode(97 + (clock % 26));
-  if (recording) {
-    sentAt.set(`${client.doc.clientID}:${clock}`, performance.now());
-    sent++;
+function newClientId(): number {
+  for (;;) {
+    const id = randomInt(1, 2 ** 32 - 1);
+    if (!usedIds.has(id)) return usedIds.add(id), id;
   }
-  text.insert(text.length, char);
-  // Like an editor: every keystroke moves the cursor, one awareness update per document update. The state
-  // is a whole presence state, as a browser's is: the server drops states that do not fit the schema.
-  client.provider.awareness.setLocalState({ user: BENCH_USER, file: 'main.ts', selection: null, cursor: { anchor: text.length, head: text.length } });
+}
+
+function timeDelivery(client: number, from: number, count: number, now: number): void {
+  const times = sentAt.get(client);
+  if (!times) return;
+  for (let clock = from; clock < from + count && clock < times.length; clock++) {
+    const t = times[clock]!;
+    if (Number.isNaN(t)) continue;
+    latencies.push(now - t);
+    received++;
+  }
+}
+
+function onMessage(self: Client, data: Buffer, marks: { synced(): void; file(): void }): void {
+  const incoming = readIncoming(data);
+  if (incoming.kind === 'sync-step-1') return self.ws.send(EMPTY_SYNC_STEP_2);
+  if (incoming.kind === 'sync-step-2') return marks.synced();
+  if (incoming.kind !== 'update') return; // presence of others: not read
+  const now = performance.now();
+  if (incoming.first) {
+    const { client, clock } = incoming.first;
+    if (client === self.room.text.client && clock === 0) marks.file();
+    // The reference echoes an update to its sender too; a client's own keystroke is not a delivery.
+    if (recording && client !== self.id) timeDelivery(client, clock, incoming.structs, now);
+    return;
+  }
+  // Several writers in one update (a server may merge): the full struct list, rare.
+  const { from, to } = Y.parseUpdateMeta(data.subarray(incoming.payloadAt));
+  for (const [client, start] of from) {
+    if (client === self.room.text.client && start === 0) marks.file();
+    if (recording && client !== self.id) timeDelivery(client, start, (to.get(client) ?? start) - start, now);
+  }
+}
+
+function connect(config: LoadConfig, room: Room, name: string, token: string | null, creator: boolean): Client {
+  const url = `${config.wsUrl}/${encodeURIComponent(name)}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+  const ws = new WebSocket(url, { perMessageDeflate: false });
+  const id = creator ? room.text.client : newClientId();
+  let markSynced!: () => void;
+  let markFile!: () => void;
+  const client: Client = {
+    ws,
+    id,
+    room,
+    probe: room.members.length < config.probesPerRoom,
+    synced: new Promise((resolve) => (markSynced = resolve)),
+    fileSeen: new Promise((resolve) => (markFile = resolve)),
+    keystrokes: [],
+    next: 0,
+  };
+  ws.on('open', () => ws.send(EMPTY_SYNC_STEP_1));
+  ws.on('message', (data: Buffer) => onMessage(client, data, { synced: markSynced, file: markFile }));
+  ws.on('error', (error) => {
+    console.error(`load client: ${error.message}`);
+    process.exit(1);
+  });
+  room.members.push(client);
+  return client;
+}
+
+/** Writes every message a client will send: a character and the cursor after it, per keystroke. */
+function prepareKeystrokes(client: Client, count: number): void {
+  const { text } = client.room;
+  // The creator's clock 0 is the text itself.
+  const firstClock = client.id === text.client ? 1 : 0;
+  for (let i = 0; i < count; i++) {
+    const clock = firstClock + i;
+    const char = String.fromCharCode(97 + (clock % 26));
+    const update = updateMessage(typeCharUpdate(client.id, clock, char, text, i > 0));
+    // A whole presence state, as a browser sends: the caret at the character just typed.
+    const at = { type: text, item: { client: client.id, clock }, assoc: 0 };
+    const cursor = awarenessMessage(client.id, i + 1, { user: BENCH_USER, file: FILE_NAME, selection: { anchor: at, head: at } });
+    client.keystrokes.push([Buffer.from(update), Buffer.from(cursor)]);
+  }
+  if (client.probe) sentAt.set(client.id, new Float64Array(firstClock + count).fill(NaN));
+}
+
+function keystroke(client: Client): void {
+  const message = client.keystrokes[client.next];
+  if (!message || client.ws.readyState !== WebSocket.OPEN) return;
+  const clock = client.next + (client.id === client.room.text.client ? 1 : 0);
+  client.next++;
+  if (recording) {
+    sent++;
+    if (client.probe) {
+      sentAt.get(client.id)![clock] = performance.now();
+      probeSent++;
+    }
+  }
+  client.ws.send(message[0]);
+  client.ws.send(message[1]);
 }
 
 async function connectAll(config: LoadConfig): Promise<Client[]> {
   const connectStart = performance.now();
-  const rooms: Client[][] = [];
+  const all: Client[] = [];
   // Ten rooms (fifty clients) at a time: a thousand simultaneous handshakes would measure the accept
   // queue, not steady typing.
   for (let i = 0; i < config.rooms.length; i += 10) {
-    const batch = config.rooms.slice(i, i + 10).map(({ name, token }) =>
-      Array.from({ length: config.clientsPerRoom }, () => connect(config, name, token)),
-    );
-    await Promise.all(batch.flat().map(synced));
-    rooms.push(...batch);
+    const batch = config.rooms.slice(i, i + 10).flatMap(({ name, token }) => {
+      const room: Room = { text: { client: newClientId(), clock: 0 }, members: [] };
+      return Array.from({ length: config.clientsPerRoom }, (_, n) => connect(config, room, name, token, n === 0));
+    });
+    await Promise.all(batch.map((c) => c.synced));
+    all.push(...batch);
   }
-  // One client per room creates the file; two creating it would leave rival Y.Texts under one key.
-  for (const members of rooms) members[0]!.doc.getMap<Y.Text>('files').set('main.ts', new Y.Text());
-  const all = rooms.flat();
-  while (!all.every((c) => c.doc.getMap('files').has('main.ts'))) await sleep(50);
+  // One client per room creates the file; everyone waits until it has seen it.
+  for (const client of all) {
+    if (client.id !== client.room.text.client) continue;
+    client.ws.send(updateMessage(createFileUpdate(client.id)));
+  }
+  await Promise.all(all.map((c) => (c.id === c.room.text.client ? undefined : c.fileSeen)));
+  const keystrokes = Math.ceil((config.warmupSeconds + config.seconds + 1) * config.updatesPerSecond);
+  for (const client of all) prepareKeystrokes(client, keystrokes);
   send({ type: 'connected', connectMs: performance.now() - connectStart });
   return all;
 }
 
 async function typeAndMeasure(config: LoadConfig, all: Client[]): Promise<void> {
-  const periodMs = 1000 / config.charsPerSecond;
+  const periodMs = 1000 / config.updatesPerSecond;
   const timers: NodeJS.Timeout[] = [];
   for (const client of all) {
     // Jittered start: clients typing in lockstep would turn the load into bursts.
-    timers.push(setTimeout(() => timers.push(setInterval(() => type(client), periodMs)), Math.random() * periodMs));
+    timers.push(setTimeout(() => timers.push(setInterval(() => keystroke(client), periodMs)), Math.random() * periodMs));
   }
   await sleep(config.warmupSeconds * 1000);
 
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   const cpuStart = process.cpuUsage();
+  const eluStart = performance.eventLoopUtilization();
   const wallStart = performance.now();
   recording = true;
   await sleep(config.seconds * 1000);
   // Stop typing, then give in-flight keystrokes a moment to land before counting losses.
   for (const timer of timers) clearInterval(timer);
   const cpu = process.cpuUsage(cpuStart);
+  const elu = performance.eventLoopUtilization(eluStart);
   const wallMs = performance.now() - wallStart;
   await sleep(2000);
   recording = false;
@@ -144,16 +244,15 @@ async function typeAndMeasure(config: LoadConfig, all: Client[]): Promise<void> 
     type: 'done',
     latencies: Float64Array.from(latencies),
     sent,
-    expected: sent * (config.clientsPerRoom - 1),
+    expected: probeSent * (config.clientsPerRoom - 1),
     received,
     generatorCpuPercent: ((cpu.user + cpu.system) / 1000 / wallMs) * 100,
+    loopUtilization: elu.utilization,
     loopDelayP99Ms: loop.percentile(99) / 1e6,
   });
-  for (const client of all) client.provider.destroy();
+  for (const client of all) client.ws.terminate();
 }
 
-// Every WebsocketProvider adds a process 'exit' listener; a thousand of them are expected here.
-process.setMaxListeners(0);
 // A generator outliving its bench run would keep typing into whatever took the port next.
 process.on('disconnect', () => process.exit(0));
 

@@ -1,9 +1,11 @@
 /**
- * Server capacity: K stock y-websocket clients in K/5 rooms, each typing 5 characters per second and
- * moving its cursor with every keystroke (an awareness update per document update, as an editor does),
- * against our server and the reference `@y/websocket-server` in the same run. Reports propagation at every
- * receiving client, server CPU over the typing window and peak RSS, with our/ref ratios, and how many
- * clients each server held with propagation p95 <= 100 ms.
+ * Server capacity: K y-websocket clients in K/5 rooms, each typing 2 characters per second and moving its
+ * cursor with every keystroke (an awareness update per document update, as an editor does), against our
+ * server and the reference `@y/websocket-server` in the same run, loaded by the same generator
+ * (capacity-load.ts). Reports propagation from one probe client per room to the others, server CPU over
+ * the typing window and peak RSS, with our/ref ratios, how many clients each server held with propagation
+ * p95 <= 100 ms, and the generator's own CPU, so a reader sees whether the generator or the server was the
+ * limit.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -18,7 +20,9 @@ import { measured, round, single, summarize, type Figure, type Goal, type Summar
 import type { LoadConfig, LoadMessage, ParentMessage } from './capacity-load';
 
 const CLIENTS_PER_ROOM = 5;
-const CHARS_PER_SECOND = 5;
+const UPDATES_PER_SECOND = 2;
+/** Timed clients per room; every client types and moves its cursor alike. */
+const PROBES_PER_ROOM = 1;
 const P95_GOAL_MS = 100;
 /** Goals against the reference: clients held at the p95 bound, and memory at the largest K both held. */
 const HELD_RATIO_GOAL = 1.5;
@@ -28,17 +32,20 @@ interface RunResult {
   latency: Summary;
   cpuPercent: number;
   peakRssMiB: number;
+  /** Every generator's CPU together, and whether one could not keep up (its delay is in the latency). */
+  generatorCpuPercent: number;
+  generatorBound: boolean;
   note: string;
 }
 
 type Done = Extract<LoadMessage, { type: 'done' }>;
 
 /**
- * Generators per run. Every receiving client applies every update (20,000 per second at K = 1000) on its
- * generator's one event loop, so from K = 200 the rooms are split over two processes and the generator
- * can use whatever core the server leaves idle. A room's clients always share a process, and so a clock.
+ * Generators per run: one per CLIENTS_PER_GENERATOR clients, at most one per core. A room's clients always
+ * share a process, and so a clock.
  */
-const generatorCount = (k: number) => (k >= 200 ? Math.min(2, os.cpus().length) : 1);
+const CLIENTS_PER_GENERATOR = 1000;
+const generatorCount = (k: number) => Math.max(1, Math.min(os.cpus().length, Math.ceil(k / CLIENTS_PER_GENERATOR)));
 
 function forkGenerator(): ChildProcess {
   return fork(path.join(import.meta.dirname, 'capacity-load.ts'), {
@@ -75,7 +82,8 @@ async function runLoad(server: BenchServer, rooms: LoadConfig['rooms'], k: numbe
         wsUrl: server.wsUrl,
         rooms: rooms.filter((_, r) => r % count === i),
         clientsPerRoom: CLIENTS_PER_ROOM,
-        charsPerSecond: CHARS_PER_SECOND,
+        updatesPerSecond: UPDATES_PER_SECOND,
+        probesPerRoom: PROBES_PER_ROOM,
         warmupSeconds,
         seconds: context.options.seconds,
       };
@@ -98,21 +106,22 @@ async function runLoad(server: BenchServer, rooms: LoadConfig['rooms'], k: numbe
     const rss = peakRssMiB(server.pid);
     const sum = (key: 'sent' | 'expected' | 'received' | 'generatorCpuPercent') => results.reduce((n, r) => n + r[key], 0);
     const rate = sum('sent') / (rooms.length * CLIENTS_PER_ROOM * context.options.seconds);
+    const loopBusy = Math.max(...results.map((r) => r.loopUtilization));
     const loopDelayP99 = Math.max(...results.map((r) => r.loopDelayP99Ms));
     // A generator that could not keep its typing rate or its event loop on time adds its own delay to
     // every sample: say so rather than let it pass as the server's.
-    const saturated = rate < CHARS_PER_SECOND * 0.95 || loopDelayP99 > 50;
+    const saturated = rate < UPDATES_PER_SECOND * 0.95 || loopDelayP99 > 50 || loopBusy > 0.9;
     const note =
       (saturated ? 'GENERATOR-BOUND (machine busy or generator saturated; latency includes its delay): ' : '') +
-      `${server.kind}: connect ${round(connectMs / 1000)} s, typed ${round(rate, 2)} chars/s per client, ` +
+      `${server.kind}: connect ${round(connectMs / 1000)} s, typed ${round(rate, 2)} updates/s per client, ` +
       `${sum('expected') - sum('received')} of ${sum('expected')} deliveries missing, ${count} generator(s) using ` +
-      `${round(sum('generatorCpuPercent'), 0)}% CPU (loop delay p99 ${round(loopDelayP99)} ms), ` +
+      `${round(sum('generatorCpuPercent'), 0)}% CPU (busiest loop ${round(loopBusy * 100, 0)}% busy, delay p99 ${round(loopDelayP99)} ms), ` +
       `server RSS idle ${round(idleRss, 0)} MiB${peakIsUnderLoad ? '' : ' (peak includes start-up)'}, load average ${loadAverage()}`;
     context.log(note);
     const latencies = new Float64Array(results.reduce((n, r) => n + r.latencies.length, 0));
     let offset = 0;
     for (const r of results) latencies.set(r.latencies, (offset += r.latencies.length) - r.latencies.length);
-    return { latency: summarize(latencies), cpuPercent, peakRssMiB: rss, note };
+    return { latency: summarize(latencies), cpuPercent, peakRssMiB: rss, generatorCpuPercent: sum('generatorCpuPercent'), generatorBound: saturated, note };
   } finally {
     for (const child of children) child.kill();
     await Promise.all(exited);
@@ -175,8 +184,20 @@ async function measureK(k: number, order: ReadonlyArray<BenchServer['kind']>, co
       ratio: ours.peakRssMiB / ref.peakRssMiB,
     }),
     single(part, `${label} peak RSS, ref`, 'MiB', round(ref.peakRssMiB)),
+    single(part, `${label} generator CPU, loading ours`, '% core', round(ours.generatorCpuPercent), {
+      note: ours.generatorBound ? 'generator-bound: the latency includes its delay' : undefined,
+    }),
+    single(part, `${label} generator CPU, loading ref`, '% core', round(ref.generatorCpuPercent), {
+      note: ref.generatorBound ? 'generator-bound: the latency includes its delay' : undefined,
+    }),
   ];
   return { figures, results: { ours, ref } };
+}
+
+/** Which runs the generator could not keep up with: their p95 includes the generator's delay. */
+function bound(byK: Map<number, KResults>): string {
+  const runs = [...byK].flatMap(([k, r]) => (['ours', 'ref'] as const).filter((kind) => r[kind].generatorBound).map((kind) => `${kind} at K=${k}`));
+  return runs.length > 0 ? `; generator-bound: ${runs.join(', ')}` : '';
 }
 
 /** The largest K each server held at p95 <= 100 ms, and RSS at the largest K both held. */
@@ -190,7 +211,9 @@ function heldFigures(byK: Map<number, KResults>): Figure[] {
     single('capacity', `clients held at p95 <= ${P95_GOAL_MS} ms, ours`, 'clients', ours, {
       goal: { text: `>= ${HELD_RATIO_GOAL}x ref`, met: ref > 0 && ours >= HELD_RATIO_GOAL * ref },
       ratio: ref > 0 ? ours / ref : undefined,
-      note: `of K = ${[...byK.keys()].join(', ')}; a server holding the largest K may hold more`,
+      note:
+        `of K = ${[...byK.keys()].join(', ')}; a server holding the largest K may hold more` +
+        bound(byK),
     }),
     single('capacity', `clients held at p95 <= ${P95_GOAL_MS} ms, ref`, 'clients', ref),
   ];
@@ -208,7 +231,7 @@ function heldFigures(byK: Map<number, KResults>): Figure[] {
 
 export const capacityPart: Part = {
   name: 'capacity',
-  summary: 'K y-websocket clients typing 5 chars/s (and moving their cursor) in K/5 rooms: propagation, CPU, RSS, clients held, ours vs reference',
+  summary: 'K y-websocket clients typing 2 chars/s (and moving their cursor) in K/5 rooms: propagation, CPU, RSS, clients held, ours vs reference',
   async run(context) {
     const figures: Figure[] = [];
     const byK = new Map<number, KResults>();
