@@ -1,5 +1,5 @@
-// scripts/: commands beside the app: the cluster starter (`npm run start:cluster`, here) and the
-// printer of the README's settings table from server/config.ts.
+// scripts/: commands beside the app: the cluster starter (`npm run start:cluster`, here), the server
+// bundler `npm start` runs first, and the printer of the README's settings table from server/config.ts.
 
 /**
  * Starts N Sparkpad instances on consecutive ports against the local Redis and PostgreSQL, to try scale-out

@@ -1,6 +1,7 @@
 /**
- * Starting the servers under test and reading their cost from /proc. Our server is started the way the
- * integration tests start it (test/helpers/server-process.ts), with load limits raised through the
+ * Starting the servers under test and reading their cost from /proc. Our server runs as `npm start` runs
+ * it: the bundle (scripts/build-server.ts, built once per bench run from the sources as they are) under
+ * plain node, started through test/helpers/server-process.ts with load limits raised through the
  * environment; the reference is the stock `@y/websocket-server` 0.1.1 entry point, unmodified.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
@@ -8,6 +9,7 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { buildServer } from '../../scripts/build-server';
 import { startServer, type ServerProcess } from '../../test/helpers/server-process';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -47,9 +49,13 @@ export async function stopAllServers(): Promise<void> {
   await Promise.all([...running].map((server) => server.stop()));
 }
 
+let bundle: Promise<void> | null = null;
+
 /** Our server, protocol only (no Next) unless `next` is set; limits raised so the load itself is measured. */
 export async function startOurs(options: { next?: boolean; dataDir?: string; env?: Record<string, string> } = {}): Promise<BenchServer & { process: ServerProcess }> {
+  await (bundle ??= buildServer());
   const proc = await startServer({
+    bundle: true,
     next: options.next,
     dataDir: options.dataDir,
     env: {

@@ -26,7 +26,15 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Serve Next.js pages (needs `next build`); protocol tests leave it off. */
   next?: boolean;
+  /**
+   * Run the bundle `npm start` runs (dist/index.mjs under plain node, with its MALLOC_ARENA_MAX; build it
+   * first with scripts/build-server.ts) instead of the sources under tsx.
+   */
+  bundle?: boolean;
 }
+
+/** What package.json's start script sets for the bundle besides NODE_ENV (test/layout/start-script.test.ts). */
+export const BUNDLE_ENV = { MALLOC_ARENA_MAX: '2' };
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
@@ -36,13 +44,15 @@ export function makeDataDir(): string {
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
-/** Starts `server/index.ts` in a child process on a free port and resolves once it listens. */
+/** Starts `server/index.ts` (or its bundle) in a child process on a free port and resolves once it listens. */
 export async function startServer(options: StartOptions = {}): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? makeDataDir();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const args = options.bundle ? ['dist/index.mjs'] : ['--import', 'tsx', 'server/index.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: {
       ...process.env,
+      ...(options.bundle ? BUNDLE_ENV : {}),
       NODE_ENV: options.next ? 'production' : 'test',
       PORT: String(options.port ?? 0),
       HOST: '127.0.0.1',

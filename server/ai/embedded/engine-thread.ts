@@ -5,7 +5,7 @@
  */
 import type { CorpusStats, EmbeddedEngineOptions, EmbeddedInput } from './embedded-engine';
 import type { EngineReplies, EngineRequest } from './engine-messages';
-import { WorkerChannel, type WorkerLifetime } from './worker-channel';
+import { WorkerChannel, workerEntry, type WorkerLifetime } from './worker-channel';
 
 export type { RoomMirror, WorkspaceMirrors } from './worker-channel';
 
@@ -13,7 +13,7 @@ export class EngineThread extends WorkerChannel<EngineRequest, EngineReplies> {
   private loaded: Promise<CorpusStats> | null = null;
 
   constructor(options: EmbeddedEngineOptions, lifetime?: WorkerLifetime) {
-    super(new URL('./engine-worker.ts', import.meta.url), options, lifetime);
+    super(workerEntry('engine-worker', import.meta.url), options, lifetime);
   }
 
   /** Resolves when the running thread has read the corpus; starts the thread if none is running. */

@@ -36,6 +36,15 @@ export interface WorkerLifetime {
   idleMs?: number;
 }
 
+/**
+ * A worker's entry file beside the module that names it (`from` is that module's `import.meta.url`): the
+ * TypeScript source when the server runs under tsx, the bundled `<name>.mjs` when it runs from its bundle
+ * (`npm start`, scripts/build-server.ts), where every module is a file in dist/.
+ */
+export function workerEntry(name: string, from: string): URL {
+  return new URL(from.endsWith('.ts') ? `./${name}.ts` : `./${name}.mjs`, from);
+}
+
 /** `Request` is a union keyed by `kind`; `Replies` maps each kind to its answer. */
 export class WorkerChannel<Request extends { kind: string }, Replies extends Record<Request['kind'], unknown>> implements WorkspaceMirrors {
   private worker: Worker | null = null;
@@ -157,7 +166,9 @@ export class WorkerChannel<Request extends { kind: string }, Replies extends Rec
   }
 
   private spawn(): Worker {
-    const worker = new Worker(new URL('./engine-worker-boot.mjs', import.meta.url), {
+    // A TypeScript entry needs tsx's loader registered in the thread first; a bundled one runs as it is.
+    const boot = this.entry.pathname.endsWith('.ts') ? new URL('./engine-worker-boot.mjs', import.meta.url) : this.entry;
+    const worker = new Worker(boot, {
       workerData: { entry: this.entry.href, options: this.workerData },
     });
     // The worker never keeps the process alive by itself: the server's sockets do.

@@ -5,7 +5,7 @@
  * built, completions go out without the service (its deadline passes).
  */
 import type { CodeActionOffer } from '../../../lib/shared/protocol/ai';
-import { WorkerChannel, type WorkerLifetime } from '../embedded/worker-channel';
+import { WorkerChannel, workerEntry, type WorkerLifetime } from '../embedded/worker-channel';
 import type { LineReplacement } from './code-actions';
 import type { ChangeInput, FollowUpEdit } from './follow-ups';
 import type { ActionInput, SemanticInput } from './semantic-engine';
@@ -23,7 +23,7 @@ export class SemanticThread extends WorkerChannel<SemanticRequest, SemanticRepli
   private warming: Promise<SemanticReplies['warm']> | null = null;
 
   constructor(lifetime?: WorkerLifetime) {
-    super(new URL('./semantic-worker.ts', import.meta.url), null, lifetime);
+    super(workerEntry('semantic-worker', import.meta.url), null, lifetime);
   }
 
   /** Resolves when the running thread has parsed and checked the standard library; starts it if needed. */
