@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import type { ClientMessageInput, ServerMessage } from '../../lib/shared/protocol/ai';
-import { AI_MESSAGE_PERMISSION } from '../../lib/shared/protocol/ai-permissions';
+import { AI_MESSAGE_PERMISSION } from '../../lib/shared/protocol/ai/permissions';
 import type { Permission } from '../../lib/shared/share-token';
 import { AiRouter } from '../../server/ai/routing/router';
 import type { RouterEvent } from '../../server/ai/routing/router-events';

@@ -13,6 +13,7 @@ const repoRoot = path.resolve(import.meta.dirname, '../..');
 const ENTRY_FILES: Record<string, string> = {
   'lib/shared': 'index.ts',
   'lib/shared/protocol': 'index.ts',
+  'lib/shared/protocol/ai': 'index.ts',
   'lib/shared/document': 'doc-model.ts',
   'lib/shared/workspace': 'workspace-files.ts',
   'lib/browser/ai': 'use-spark.ts',

@@ -18,7 +18,7 @@ import type { Permission } from '../../shared/share-token';
 
 /**
  * The browser's end of Spark's channel: one persistent socket.io connection per page on the `/ai`
- * namespace, every message on the `ai` event. Incoming messages are validated against lib/shared/protocol/ai.ts
+ * namespace, every message on the `ai` event. Incoming messages are validated against lib/shared/protocol/ai/
  * before any feature sees them; outgoing ones are typed by the same schemas. Features (ghost text, Ask
  * Spark, chat) subscribe to all messages and pick those carrying their own request ids. The client knows
  * nothing of Monaco or React.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Next-edit follow-ups on the AI channel (ai.ts carries the messages): the edits elsewhere that a person's
+ * Next-edit follow-ups on the AI channel (ai/follow-ups.ts carries the messages): the edits elsewhere that a person's
  * change makes necessary (a renamed function's call sites, the arguments of a changed signature). The
  * server holds each room's follow-ups and who claimed which, and sends the whole list to every connection
  * of the room when it changes; offsets are in the file's Y.Text as the server reads it when it sends.

@@ -7,7 +7,7 @@ import {
   type ClientMessage,
   type ServerMessage,
 } from '../../../lib/shared/protocol/ai';
-import { AI_MESSAGE_PERMISSION } from '../../../lib/shared/protocol/ai-permissions';
+import { AI_MESSAGE_PERMISSION } from '../../../lib/shared/protocol/ai/permissions';
 import { NEXT_EDIT_REFUSAL_MESSAGES, type FollowUpPerson } from '../../../lib/shared/protocol/next-edit';
 import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
 import { grants, type Permission } from '../../../lib/shared/share-token';

@@ -1,5 +1,5 @@
-import type { Permission } from '../share-token';
-import type { ClientMessage } from './ai';
+import type { Permission } from '../../share-token';
+import type { ClientMessage } from './messages';
 
 /**
  * The permission each AI message needs, in one table: the server checks every message against it before
