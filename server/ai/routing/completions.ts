@@ -213,7 +213,8 @@ export class Completions {
       if (tail) flight.append(tail, flight.tier ?? 'embedded');
       flight.finish('done');
       this.cache.set(flight.key, { text: copyString(flight.text), tier: flight.tier });
-      if (!flight.isPrefetch) this.prefetchAfter(input, flight.text);
+      // Next turn of the event loop: the readers woken by this answer send it to the browser first.
+      if (!flight.isPrefetch) setImmediate(() => this.prefetchAfter(input, flight.text));
     } catch (error) {
       // This runs detached from any request: it must never reject, or the process would see it unhandled.
       flight.finish('failed', signal.aborted ? null : { code: 'NO_TIER_AVAILABLE', message: `The completion failed: ${(error as Error).message}` });
