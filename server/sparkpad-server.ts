@@ -184,7 +184,8 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
   publishServices(services);
 
   const nextHandler = config.serveNext ? await createNextHandler() : null;
-  const server = http.createServer((req, res) => {
+  // No Nagle on any connection (Node's default, said here): a suggestion's small frames leave at once.
+  const server = http.createServer({ noDelay: true }, (req, res) => {
     if (serveOpsRoute(health, metrics.registry, req, res)) return;
     if (handleWorkspaceExchange(req, res, exchange)) return;
     if (handleSessionsApi(req, res, sessionsApi)) return;
@@ -202,6 +203,10 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
   });
   const io = new SocketIOServer(server, {
     path: '/socket.io',
+    // Websocket only, as the page connects: no long-polling session to open and upgrade. Messages are a
+    // few hundred bytes of keystroke context, where compressing costs more time than the bytes it saves.
+    transports: ['websocket'],
+    perMessageDeflate: false,
     maxHttpBufferSize: config.maxMessageBytes,
     // The same heartbeat as /yjs: a peer that stops answering is dropped within two intervals.
     pingInterval: config.heartbeatTimeoutMs,
