@@ -117,7 +117,9 @@ export class Room {
       for (const id of removed) sender.awarenessClients.delete(id);
     }
     const message = encodeAwareness(this.awareness, changed);
-    for (const session of this.sessions) session.sendPresence(message);
+    // A connection's own cursor moving is news to everyone but itself (its client holds the newest state).
+    const echo = sender && changed.every((id) => sender.awarenessClients.has(id)) ? sender : undefined;
+    for (const session of this.sessions) if (session !== echo) session.sendPresence(message);
   };
 
   private sessionFromOrigin(origin: unknown): Session | undefined {

@@ -14,6 +14,7 @@ import type { HookChain } from './hooks';
 import type { RoomRegistry } from './room-registry';
 import { Session, type SessionCounters } from './session';
 import type { Transport } from './transport';
+import { WriteCoalescer } from './write-coalescer';
 
 export const YJS_PATH_PREFIX = '/yjs/';
 
@@ -55,6 +56,7 @@ export class YjsEndpoint {
   private readonly wss: WebSocketServer;
   private readonly gate: ConnectionGate;
   private readonly heartbeat: Heartbeat;
+  private readonly writes = new WriteCoalescer();
 
   constructor(private readonly options: YjsEndpointOptions) {
     // maxPayload makes ws close oversized frames with 1009 and report them as an 'error' event.
@@ -75,7 +77,7 @@ export class YjsEndpoint {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith(YJS_PATH_PREFIX)) return false;
-    this.wss.handleUpgrade(request, socket, head, (ws) => void this.accept(ws, request, url));
+    this.wss.handleUpgrade(request, socket, head, (ws) => void this.accept(ws, socket, request, url));
     return true;
   }
 
@@ -94,7 +96,7 @@ export class YjsEndpoint {
     setTimeout(() => ws.terminate(), this.options.closeTimeoutMs).unref();
   }
 
-  private transportFor(ws: WebSocket): Transport {
+  private transportFor(ws: WebSocket, socket: Duplex): Transport {
     const { counters, maxSocketBufferBytes } = this.options;
     return {
       isOpen: () => ws.readyState === ws.OPEN,
@@ -105,13 +107,14 @@ export class YjsEndpoint {
           counters.refused('SLOW_CONSUMER');
           return ws.terminate();
         }
+        this.writes.beforeWrite(socket);
         ws.send(data);
       },
       close: (code, reason) => this.closeWithCutOff(ws, code, reason),
     };
   }
 
-  private async accept(ws: WebSocket, request: IncomingMessage, url: URL): Promise<void> {
+  private async accept(ws: WebSocket, socket: Duplex, request: IncomingMessage, url: URL): Promise<void> {
     const { hooks, rooms, counters, logger } = this.options;
     // Messages may arrive while we authenticate and load; keep them in order for the session.
     const early: Uint8Array[] = [];
@@ -119,7 +122,10 @@ export class YjsEndpoint {
     let session: Session | null = null;
     let slot: Slot | null = null;
     ws.on('message', (data) => {
-      if (session) return session.receive(toBytes(data));
+      if (session) {
+        const receiving = session;
+        return this.writes.relay(() => receiving.receive(toBytes(data)));
+      }
       // Copied: a view into ws's receive buffer would pin it while we wait.
       const message = new Uint8Array(toBytes(data));
       earlyBytes += message.byteLength;
@@ -170,7 +176,7 @@ export class YjsEndpoint {
       refuse('ROOM_FULL');
       return rooms.unloadIfIdle(room);
     }
-    const started = new Session(room, auth, this.transportFor(ws), counters);
+    const started = new Session(room, auth, this.transportFor(ws, socket), counters);
     session = started;
     const untrack = this.options.grants.add({ roomId, permission: auth.permission, generation: auth.generation, close: (reason) => started.close(reason) });
     ws.once('close', untrack);
