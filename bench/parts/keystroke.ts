@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startModelSimulator } from '../../tools/sim/sim-server';
 import { createSession, ensureBuild, launchChromium, newPage, openEditor, startPageServer } from '../lib/browser';
+import { heldOutFiles } from '../lib/held-out';
 import { installGhostProbe, typeAndProbe, type KeySample } from '../lib/ghost-probe';
 import type { BenchContext, Part } from '../lib/part';
 import { joinRoom } from '../lib/room-peer';
@@ -57,9 +58,19 @@ function keysToType(count: number): string[] {
   return keys.slice(0, count);
 }
 
-/** Code nobody will type again, so the large file slows what grows with size and teaches the engine nothing. */
+/**
+ * A person's large file is real code, so it is made of real code: whole hand-written sources of the
+ * held-out packages other than the typed file's (none of it is what gets typed), to at least `lines`
+ * lines. A real file type-checks; these sources cut off from their imports would carry thousands of
+ * errors no such file has (and the editor would spend the run drawing them), so the file opts out of type
+ * errors with `// @ts-nocheck`, as a checked file has none to show.
+ */
 function largeFile(lines: number): string {
-  return Array.from({ length: lines }, (_, i) => `const cell${i} = grid.at(${i % 97}, ${i % 89}) ?? fallback${i % 13};\n`).join('');
+  const typedPackage = SOURCE.split('/')[1];
+  const sources = heldOutFiles().filter((file) => file.pkg !== typedPackage);
+  const out = ['// @ts-nocheck'];
+  for (let i = 0; out.length < lines; i++) out.push(...sources[i % sources.length]!.text.trimEnd().split('\n'), '');
+  return `${out.join('\n')}\n`;
 }
 
 const fmt = (s: Summary) => `p50 ${round(s.p50)} / p95 ${round(s.p95)} ms`;
