@@ -11,29 +11,27 @@
  */
 import * as Y from 'yjs';
 import { filesOf } from '../../../lib/shared/document/doc-model';
-import { assertNever, type Pin, type ServerMessage, type StopReason } from '../../../lib/shared/protocol/ai';
-import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
-import type { AiRouter } from '../routing/router';
+import type { Pin } from '../../../lib/shared/protocol/ai';
+import type { AiRouter, RouterEvent } from '../routing/router';
 import { EditRecorder } from './edit-record';
 import { clampRange } from './edit-range';
 import { EngineFeed } from './engine-feed';
 import { FollowUpBoard } from './follow-up-board';
 import { RecordSaver } from './record-saver';
 import { RoomWorkspace } from './room-workspace';
+import { RunningEdits, type EditMessage } from './running-edits';
 import { SingleInstanceSpark, type SparkCluster } from './spark-cluster';
 import { SparkChat } from './spark-chat';
 import { SparkPresence } from './spark-presence';
 import type { SparkRoom } from './spark-room';
+import { SpanEdit } from './span-edit';
 import { SpanWriter } from './span-writer';
 import { typeOut } from './type-out';
 import { undoLatest } from './undo-edit';
 import { WorkspaceEdits, type WorkspaceEditRequest } from './workspace-edits';
-import { writeRefusal } from './write-refusal';
 import { proposeFix } from './run-fix/carry-out';
 import { PeopleOnline } from './run-fix/people-online';
 import { RunFixer } from './run-fix/run-fixer';
-
-type EditMessage = Extract<ServerMessage, { type: `edit:${string}` }>;
 
 export interface SparkEditRequest {
   id: string;
@@ -53,15 +51,6 @@ export interface SparkEditRequest {
 /** Keeps the room's workspace as it is now, before Spark changes it (a `checkpoint` version). */
 export type Checkpoint = (room: SparkRoom, label: string) => void;
 
-interface ActiveEdit {
-  request: SparkEditRequest;
-  writer: SpanWriter;
-  /** What undo needs; a redirected edit hands it on, so the whole edit stays one undo step. */
-  recorder: EditRecorder;
-  controller: AbortController;
-  send: (message: EditMessage) => void;
-}
-
 export class SparkPeer {
   readonly workspace: RoomWorkspace;
   readonly chat: SparkChat;
@@ -71,7 +60,8 @@ export class SparkPeer {
   /** The room's next-edit follow-ups and their claims. */
   readonly followUps: FollowUpBoard;
   private readonly feed: EngineFeed | null;
-  private readonly active = new Map<string, ActiveEdit>();
+  /** Edits of a span of one file. */
+  private readonly spanEdits: RunningEdits<SpanEdit>;
   /** Edits across the workspace (search/replace blocks, planned changes); same stop, undo and cursor. */
   private readonly workspaceEdits: WorkspaceEdits;
   private readonly presence: SparkPresence;
@@ -94,6 +84,7 @@ export class SparkPeer {
     this.followUps = new FollowUpBoard(room.doc, router.nextEdit.maxFollowUpsPerRoom);
     this.presence = new SparkPresence(room, cluster, () => this.busy);
     this.saver = new RecordSaver(this.presence.undo);
+    this.spanEdits = new RunningEdits(this.saver);
     this.workspaceEdits = new WorkspaceEdits({
       room,
       router,
@@ -105,7 +96,7 @@ export class SparkPeer {
   }
 
   private get busy(): boolean {
-    return this.active.size > 0 || this.workspaceEdits.size > 0;
+    return this.spanEdits.size > 0 || this.workspaceEdits.size > 0;
   }
 
   /**
@@ -130,28 +121,37 @@ export class SparkPeer {
       send({ type: 'edit:error', id: request.id, error: { code: 'FILE_NOT_FOUND', message: `There is no file ${request.file}.` } });
       return;
     }
-    const running = [...this.active.values()].find((a) => a.request.requester === request.requester && a.request.file === request.file);
+    const running = this.spanEdits.find(request.requester, (edit) => edit.request.file === request.file);
     let { from, to } = clampRange(text, request.from, request.to);
     let recorder: EditRecorder;
     if (running) {
       // Redirect: the new instruction starts from what Spark has written so far, over the same span.
       ({ from, to } = running.writer.range);
       recorder = running.recorder;
-      this.halt(running, 'redirected');
+      this.spanEdits.halt(running, 'redirected');
     } else {
       recorder = new EditRecorder(this.room.doc, request.file, request.requester);
-      this.saver.track(recorder, request.requester);
+      this.spanEdits.track(recorder, request.requester);
     }
     this.checkpoint?.(this.room, `Before Spark: ${request.instruction || 'edit'} (asked by ${request.askedBy ?? 'someone'})`);
-    const controller = new AbortController();
-    // The writer only calls back on a later transaction, by which time `active` exists.
+    // The writer only calls back on a later transaction, by which time `edit` exists.
     const admit = (bytes: number) => this.room.admitWrite?.({ bytes });
-    const writer = new SpanWriter(text, from, to, recorder.origin, () => this.halt(active, 'human-edit'), this.router.editDiffBudgetMs, admit);
-    const active: ActiveEdit = { request, controller, send, writer, recorder };
-    this.active.set(request.id, active);
+    const writer = new SpanWriter(text, from, to, recorder.origin, () => this.spanEdits.halt(edit, 'human-edit'), this.router.editDiffBudgetMs, admit);
+    const edit = new SpanEdit(request, writer, recorder, send, (offset) => this.presence.moveTo(request.file, offset, true));
     send({ type: 'edit:started', id: request.id, file: request.file });
     this.presence.moveTo(request.file, from, true);
-    void this.run(active, text);
+    this.spanEdits.start(edit, () => this.events(edit, text.toString()));
+  }
+
+  /** The model's answer for a span edit, or the chat's text typed out at a typing pace. */
+  private events({ request, writer, controller }: SpanEdit, content: string): AsyncIterable<RouterEvent> {
+    const who = { userId: request.requester, roomId: this.room.id };
+    if (request.replacement !== undefined) return this.router.spend(who, typeOut(request.replacement, controller.signal));
+    const { from, to } = writer.range;
+    const prefix = content.slice(0, from);
+    const suffix = content.slice(to);
+    const input = { ...who, pin: request.pin, path: request.file, language: request.language, prefix, suffix, instruction: request.instruction };
+    return this.router.edit({ ...input, region: writer.current(), workspace: this.workspace }, controller.signal);
   }
 
   /**
@@ -166,16 +166,13 @@ export class SparkPeer {
   /** Stop: halts the requester's own edit at once, leaving what was written. */
   stop(id: string, requester: string): boolean {
     if (this.workspaceEdits.stop(id, requester)) return true;
-    const active = this.active.get(id);
-    if (!active || active.request.requester !== requester) return false;
-    this.halt(active, 'stop');
-    return true;
+    return this.spanEdits.stop(id, requester);
   }
 
   /** Stops every edit a requester has running (they left). */
   stopAllFor(requester: string): void {
     this.workspaceEdits.stopAllFor(requester);
-    for (const active of [...this.active.values()]) if (active.request.requester === requester) this.halt(active, 'disconnected');
+    this.spanEdits.stopAllFor(requester);
   }
 
   /**
@@ -190,7 +187,7 @@ export class SparkPeer {
 
   destroy(): void {
     if (this.suggestionTimer) clearImmediate(this.suggestionTimer);
-    for (const active of [...this.active.values()]) this.halt(active, 'disconnected');
+    this.spanEdits.destroy();
     this.workspaceEdits.destroy();
     this.chat.destroy();
     this.fixes.destroy();
@@ -198,90 +195,5 @@ export class SparkPeer {
     this.workspace.destroy();
     this.feed?.destroy();
     this.presence.leave();
-  }
-
-  private async run(active: ActiveEdit, text: Y.Text): Promise<void> {
-    const { request, writer, controller, send } = active;
-    const region = writer.current();
-    const content = text.toString();
-    const { from, to } = writer.range;
-    let written = '';
-    try {
-      const events =
-        request.replacement !== undefined
-          ? this.router.spend({ userId: request.requester, roomId: this.room.id }, typeOut(request.replacement, controller.signal))
-          : this.router.edit(
-              {
-                userId: request.requester,
-                roomId: this.room.id,
-                pin: request.pin,
-                path: request.file,
-                language: request.language,
-                prefix: content.slice(0, from),
-                suffix: content.slice(to),
-                instruction: request.instruction,
-                region,
-                workspace: this.workspace,
-              },
-              controller.signal,
-            );
-      for await (const event of events) {
-        if (controller.signal.aborted) return;
-        switch (event.type) {
-          case 'chunk':
-            written += event.text;
-            if (this.refused(active, writer.update(written, false))) return;
-            this.presence.moveTo(request.file, writer.cursor, true);
-            send({ type: 'edit:progress', id: request.id, chars: written.length });
-            break;
-          case 'notice':
-            send({ type: 'edit:notice', id: request.id, error: event.error });
-            break;
-          case 'error':
-            send({ type: 'edit:error', id: request.id, error: event.error });
-            return this.finish(active);
-          case 'done':
-            // A selection of whole lines keeps its final newline even if the model dropped it.
-            if (region.endsWith('\n') && !written.endsWith('\n')) written += '\n';
-            if (this.refused(active, writer.update(written, true))) return;
-            this.presence.moveTo(request.file, writer.cursor, true);
-            this.finish(active);
-            // Done means undoable from any instance: the record is stored first.
-            await this.saver.settled();
-            return send({ type: 'edit:done', id: request.id, stopped: null, stats: event.stats });
-          case 'cancelled':
-            return;
-          default:
-            return assertNever(event);
-        }
-      }
-    } catch (error) {
-      if (!controller.signal.aborted) {
-        send({ type: 'edit:error', id: request.id, error: { code: 'INTERNAL', message: (error as Error).message } });
-        this.finish(active);
-      }
-    }
-  }
-
-  /** A write the room refused ends the edit with the room's reason; what was written before stays. */
-  private refused(active: ActiveEdit, reason: RefusalReason | undefined): boolean {
-    if (!reason) return false;
-    active.controller.abort(new Error(reason));
-    active.send({ type: 'edit:error', id: active.request.id, error: writeRefusal(reason) });
-    this.finish(active);
-    return true;
-  }
-
-  private halt(active: ActiveEdit, reason: StopReason): void {
-    if (!this.active.has(active.request.id)) return;
-    active.controller.abort(new Error(reason));
-    active.send({ type: 'edit:done', id: active.request.id, stopped: reason, stats: null });
-    this.finish(active, reason === 'redirected');
-  }
-
-  private finish(active: ActiveEdit, continued = false): void {
-    active.writer.dispose();
-    this.active.delete(active.request.id);
-    if (!continued) this.saver.finished(active.recorder, active.request.requester);
   }
 }

@@ -6,7 +6,7 @@
  * `edit:done` only once the undo record is stored, naming every block that was not applied.
  */
 import { listFiles, STARTER_FILE, getFile } from '../../../lib/shared/document/doc-model';
-import { assertNever, type Pin, type ServerMessage, type StopReason } from '../../../lib/shared/protocol/ai';
+import type { Pin } from '../../../lib/shared/protocol/ai';
 import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
 import type { AiRouter, RouterEvent } from '../routing/router';
 import { BlockParser } from './blocks/block-parser';
@@ -16,11 +16,9 @@ import type { RecordSaver } from './record-saver';
 import type { RoomWorkspace } from './room-workspace';
 import type { SparkPresence } from './spark-presence';
 import type { SparkRoom } from './spark-room';
+import { RunningEdits, type EditMessage, type RunningEdit } from './running-edits';
 import { typeOut } from './type-out';
 import { WorkspaceEdit } from './workspace-edit';
-import { writeRefusal } from './write-refusal';
-
-type EditMessage = Extract<ServerMessage, { type: `edit:${string}` }>;
 
 export interface WorkspaceEditRequest {
   id: string;
@@ -35,11 +33,46 @@ export interface WorkspaceEditRequest {
   changes?: readonly FileChange[];
 }
 
-interface Running {
-  request: WorkspaceEditRequest;
-  edit: WorkspaceEdit;
-  controller: AbortController;
-  send: (message: EditMessage) => void;
+/** A workspace edit in progress: the model's blocks, written as each one ends, or a plan typed out. */
+class Running implements RunningEdit {
+  readonly controller = new AbortController();
+
+  constructor(
+    readonly request: WorkspaceEditRequest,
+    readonly edit: WorkspaceEdit,
+    readonly send: (message: EditMessage) => void,
+    private readonly parser: BlockParser,
+  ) {}
+
+  get id(): string {
+    return this.request.id;
+  }
+
+  get requester(): string {
+    return this.request.requester;
+  }
+
+  get recorder(): EditRecorder {
+    return this.edit.recorder;
+  }
+
+  /** A plan writes itself as it is typed (typeChanges); a model's answer is written block by block. */
+  take(text: string, final: boolean): RefusalReason | undefined {
+    if (this.request.changes) return undefined;
+    for (const block of final ? this.parser.end() : this.parser.push(text)) {
+      const refused = this.edit.onBlock(block);
+      if (refused) return refused;
+    }
+    return undefined;
+  }
+
+  outcome() {
+    return { stale: this.edit.stale, applied: this.edit.applied };
+  }
+
+  dispose(): void {
+    this.edit.halt();
+  }
 }
 
 export interface WorkspaceEditsDeps {
@@ -52,126 +85,65 @@ export interface WorkspaceEditsDeps {
 }
 
 export class WorkspaceEdits {
-  private readonly running = new Map<string, Running>();
+  private readonly running: RunningEdits<Running>;
 
-  constructor(private readonly deps: WorkspaceEditsDeps) {}
+  constructor(private readonly deps: WorkspaceEditsDeps) {
+    this.running = new RunningEdits(deps.saver);
+  }
 
   get size(): number {
     return this.running.size;
   }
 
   start(request: WorkspaceEditRequest, send: (message: EditMessage) => void): void {
-    const { room, router, presence, saver } = this.deps;
-    const before = [...this.running.values()].find((r) => r.request.requester === request.requester);
+    const { room, router, presence } = this.deps;
+    const before = this.running.find(request.requester);
     let recorder: EditRecorder;
     if (before) {
       // Redirect: the new instruction starts from the files as Spark left them, in the same undo step.
-      recorder = before.edit.recorder;
-      this.halt(before, 'redirected');
+      recorder = before.recorder;
+      this.running.halt(before, 'redirected');
     } else {
       const file = request.file && getFile(room.doc, request.file) ? request.file : (listFiles(room.doc)[0] ?? STARTER_FILE.path);
       recorder = new EditRecorder(room.doc, file, request.requester);
-      saver.track(recorder, request.requester);
+      this.running.track(recorder, request.requester);
     }
     this.deps.checkpoint?.(`Before Spark: ${request.instruction || 'edit'} (asked by ${request.askedBy ?? 'someone'})`);
-    const controller = new AbortController();
     const edit = new WorkspaceEdit(
       {
         doc: room.doc,
         admit: (write) => room.admitWrite?.(write),
         moveTo: (file, offset) => presence.moveTo(file, offset, true),
         // The writer only calls back on a later transaction, by which time `running` holds it.
-        onHumanEdit: () => this.halt(active, 'human-edit'),
+        onHumanEdit: () => this.running.halt(active, 'human-edit'),
         diffBudgetMs: router.editDiffBudgetMs,
       },
       recorder,
     );
-    const active: Running = { request, edit, controller, send };
-    this.running.set(request.id, active);
+    const active = new Running(request, edit, send, new BlockParser(router.editBlockLimits));
     send({ type: 'edit:started', id: request.id, file: request.file ?? recorder.file });
-    void this.run(active);
+    this.running.start(active, () => this.events(active));
   }
 
   stop(id: string, requester: string): boolean {
-    const active = this.running.get(id);
-    if (!active || active.request.requester !== requester) return false;
-    this.halt(active, 'stop');
-    return true;
+    return this.running.stop(id, requester);
   }
 
   stopAllFor(requester: string): void {
-    for (const active of [...this.running.values()]) if (active.request.requester === requester) this.halt(active, 'disconnected');
+    this.running.stopAllFor(requester);
   }
 
   destroy(): void {
-    for (const active of [...this.running.values()]) this.halt(active, 'disconnected');
+    this.running.destroy();
   }
 
-  private async run(active: Running): Promise<void> {
-    const { request, controller, send, edit } = active;
-    const { router, room } = this.deps;
+  /** The model's search/replace blocks, or a plan typed out at a typing pace. */
+  private events(active: Running): AsyncIterable<RouterEvent> {
+    const { request, controller, edit } = active;
+    const { router, room, workspace } = this.deps;
     const who = { userId: request.requester, roomId: room.id };
-    const parser = new BlockParser(router.editBlockLimits);
-    let chars = 0;
-    try {
-      const events: AsyncIterable<RouterEvent> = request.changes
-        ? router.spend(who, typeChanges(request.changes, edit, controller.signal, (reason) => this.refused(active, reason)))
-        : router.editBlocks({ ...who, pin: request.pin, instruction: request.instruction, openFile: request.file, workspace: this.deps.workspace }, controller.signal);
-      for await (const event of events) {
-        if (controller.signal.aborted) return;
-        switch (event.type) {
-          case 'chunk':
-            chars += event.text.length;
-            if (!request.changes) for (const block of parser.push(event.text)) if (this.refused(active, edit.onBlock(block))) return;
-            send({ type: 'edit:progress', id: request.id, chars });
-            break;
-          case 'notice':
-            send({ type: 'edit:notice', id: request.id, error: event.error });
-            break;
-          case 'error':
-            send({ type: 'edit:error', id: request.id, error: event.error });
-            return this.finish(active);
-          case 'done': {
-            if (!request.changes) for (const block of parser.end()) if (this.refused(active, edit.onBlock(block))) return;
-            this.finish(active);
-            // Done means undoable from any instance: the record is stored first.
-            await this.deps.saver.settled();
-            return send({ type: 'edit:done', id: request.id, stopped: null, stats: event.stats, stale: edit.stale, applied: edit.applied });
-          }
-          case 'cancelled':
-            return;
-          default:
-            return assertNever(event);
-        }
-      }
-    } catch (error) {
-      if (!controller.signal.aborted) {
-        send({ type: 'edit:error', id: request.id, error: { code: 'INTERNAL', message: (error as Error).message } });
-        this.finish(active);
-      }
-    }
-  }
-
-  /** A write the room refused ends the edit with the room's reason; what was written before stays. */
-  private refused(active: Running, reason: RefusalReason | undefined): boolean {
-    if (!reason) return false;
-    active.controller.abort(new Error(reason));
-    active.send({ type: 'edit:error', id: active.request.id, error: writeRefusal(reason) });
-    this.finish(active);
-    return true;
-  }
-
-  private halt(active: Running, reason: StopReason): void {
-    if (!this.running.has(active.request.id)) return;
-    active.controller.abort(new Error(reason));
-    active.send({ type: 'edit:done', id: active.request.id, stopped: reason, stats: null, stale: active.edit.stale, applied: active.edit.applied });
-    this.finish(active, reason === 'redirected');
-  }
-
-  private finish(active: Running, continued = false): void {
-    active.edit.halt();
-    this.running.delete(active.request.id);
-    if (!continued) this.deps.saver.finished(active.edit.recorder, active.request.requester);
+    if (request.changes) return router.spend(who, typeChanges(request.changes, edit, controller.signal, (reason) => this.running.refused(active, reason)));
+    return router.editBlocks({ ...who, pin: request.pin, instruction: request.instruction, openFile: request.file, workspace }, controller.signal);
   }
 }
 
