@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { AI_EVENT, AI_PROTOCOL_VERSION, type ServerMessage } from '../../lib/shared/protocol/ai';
 import { buildServer } from '../../scripts/build-server';
-import { BUNDLE_ENV, startServer, type ServerProcess } from '../helpers/server-process';
+import { BUNDLE_ENV, BUNDLE_NODE_ARGS, startServer, type ServerProcess } from '../helpers/server-process';
 import { createRoomInDataDir } from '../helpers/sessions';
 import { connectClient, synced, type YjsClient } from '../helpers/yjs-client';
 
@@ -14,7 +14,7 @@ describe('the server bundle npm start runs', () => {
   it('is what the start script runs, with the environment the tests give it', () => {
     const start: string = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).scripts.start;
     const env = Object.entries(BUNDLE_ENV).map(([key, value]) => `${key}=${value}`);
-    expect(start).toBe(['NODE_ENV=production', ...env, 'node dist/index.mjs'].join(' '));
+    expect(start).toBe(['NODE_ENV=production', ...env, 'node', ...BUNDLE_NODE_ARGS, 'dist/index.mjs'].join(' '));
   });
 
   describe('started', () => {
