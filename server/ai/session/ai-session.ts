@@ -1,32 +1,25 @@
 // server/ai/session/: one connection to Spark, independent of socket.io: the session (permission table,
-// verified identity, named close), its transport interface and how router events and refusals go on the wire.
+// verified identity, named close), the requests it hands Spark (spark-requests.ts), its transport interface
+// and how router events and refusals go on the wire.
 import {
   AI_PROTOCOL_VERSION,
-  assertNever,
   clientMessageSchema,
   type ClientMessage,
   type ServerMessage,
 } from '../../../lib/shared/protocol/ai';
 import { AI_MESSAGE_PERMISSION } from '../../../lib/shared/protocol/ai/permissions';
-import { NEXT_EDIT_REFUSAL_MESSAGES, type FollowUpPerson } from '../../../lib/shared/protocol/next-edit';
 import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
 import { grants, type Permission } from '../../../lib/shared/share-token';
 import type { AiMetrics } from '../metrics';
 import type { AiRouter } from '../routing/router';
-import { proposeBlocks } from '../spark/blocks/propose-blocks';
-import { offeredActions, runCodeAction } from '../spark/code-action-edit';
-import { offerFollowUps } from '../spark/follow-up-offer';
 import type { SparkPeer } from '../spark/spark-peer';
 import type { SparkPeers } from '../spark/peer-registry';
-import { proposeEdit } from '../spark/proposals/propose-edit';
-import { proposeReplacement } from '../spark/proposals/propose-replacement';
-import { acceptProposal, rejectProposal, type Reviewer } from '../spark/proposals/proposal-review';
 import { proposalStreams } from '../spark/proposals/proposal-streams';
 import type { ProposalReviewers } from '../../../lib/shared/protocol/room-defaults';
 import type { AiTransport } from './ai-transport';
 import { completionMessage } from './completion-messages';
 import { errorReply } from './error-reply';
-import { personIn } from './person-in-room';
+import { handleSparkRequest, type Asker } from './spark-requests';
 
 /** What the hook chain's onAuthenticate established for this connection. */
 export interface AiAccess {
@@ -64,6 +57,8 @@ export class AiSession {
   private unreachable: (() => void) | null = null;
   /** The key for this person in the router (rate limits) and in Spark (undo, stop): room-scoped. */
   readonly requester: string;
+  /** This person as Spark's requests name them (spark-requests.ts). */
+  private readonly asker: Asker;
   /** Stops the room's follow-up lists reaching this connection. */
   private unfollow: (() => void) | null = null;
 
@@ -73,6 +68,7 @@ export class AiSession {
     private readonly deps: AiSessionDeps,
   ) {
     this.requester = `${access.roomId}/${access.userId ?? `connection:${access.connectionId}`}`;
+    this.asker = { requester: this.requester, userId: this.userId, access, deps, send: (message) => this.send(message) };
   }
 
   /** The id the hello names this person by: proposals record their asker by it. */
@@ -161,123 +157,12 @@ export class AiSession {
       case 'cancel':
         this.requests.get(message.id)?.abort(new Error('cancelled'));
         return;
-      case 'edit': {
-        const spark = await peer;
-        if (!spark) return this.send(errorReply(message, { code: 'INTERNAL', message: 'Spark is not in this session.' }));
-        const { id, file, language, instruction, selection, pin, replacement, propose } = message;
-        // Refused before Spark's checkpoint, cursor or redirect: with no model nothing may change.
-        const refused = replacement === undefined ? this.deps.router.refusalWithoutModel() : null;
-        if (refused) return this.send(errorReply(message, refused));
-        const asker = personIn(spark.room, this.access.userId);
-        const askedBy = asker.name;
-        if (propose) {
-          const request = { id, requester: this.requester, askedBy, file, language, instruction, from: selection.from, to: selection.to, pin };
-          const author = { askerId: this.userId, askerName: asker.name, askerColor: asker.color };
-          // A code block from the chat is proposed as it is; an instruction is proposed as the model writes it.
-          if (replacement !== undefined) return proposeReplacement(spark, this.deps.router, { ...request, replacement }, author, (m) => this.send(m));
-          return proposeEdit(spark, this.deps.router, request, author, (m) => this.send(m));
-        }
-        spark.edit({ id, requester: this.requester, askedBy, file, language, instruction, from: selection.from, to: selection.to, pin, replacement }, (m) => this.send(m));
-        return;
-      }
-      case 'edit:workspace': {
-        const spark = await peer;
-        if (!spark) return this.send(errorReply(message, { code: 'INTERNAL', message: 'Spark is not in this session.' }));
-        // Refused before Spark's checkpoint or cursor: with no model nothing may change.
-        const refused = this.deps.router.refusalWithoutModel();
-        if (refused) return this.send(errorReply(message, refused));
-        const { id, instruction, file, pin, propose } = message;
-        const asker = personIn(spark.room, this.access.userId);
-        const request = { id, requester: this.requester, askedBy: asker.name, instruction, file, pin };
-        if (propose) {
-          const author = { askerId: this.userId, askerName: asker.name, askerColor: asker.color };
-          return proposeBlocks(spark, this.deps.router, request, author, (m) => this.send(m));
-        }
-        spark.editWorkspace(request, (m) => this.send(m));
-        return;
-      }
-      case 'actions': {
-        const limited = await this.deps.router.admit(this.requester, this.access.roomId);
-        if (limited) return this.send(errorReply(message, limited));
-        const spark = await peer;
-        const { from, to } = message.selection;
-        const actions = spark ? await offeredActions(spark, this.deps.router.codeActions, message.file, from, to) : [];
-        return this.send({ type: 'actions:list', id: message.id, actions });
-      }
-      case 'edit:action': {
-        const limited = await this.deps.router.admit(this.requester, this.access.roomId);
-        if (limited) return this.send(errorReply(message, limited));
-        const spark = await peer;
-        if (!spark) return this.send(errorReply(message, { code: 'INTERNAL', message: 'Spark is not in this session.' }));
-        const { id, file, selection, action } = message;
-        const askedBy = personIn(spark.room, this.access.userId).name;
-        const request = { id, requester: this.requester, askedBy, file, from: selection.from, to: selection.to, action };
-        return runCodeAction(spark, this.deps.router.codeActions, request, (m) => this.send(m));
-      }
-      case 'edit:stop': {
-        const spark = await peer;
-        if (spark && !spark.stop(message.id, this.requester)) proposalStreams(spark).stop(message.id, this.requester);
-        return;
-      }
-      case 'proposal:accept':
-      case 'proposal:reject': {
-        const spark = await peer;
-        if (!spark) return this.send(errorReply(message, { code: 'INTERNAL', message: 'Spark is not in this session.' }));
-        const rule = (await this.deps.proposalReviewers?.(this.access.roomId)) ?? 'asker';
-        const reviewer: Reviewer = { requester: this.requester, userId: this.userId, name: personIn(spark.room, this.access.userId).name };
-        const act = message.type === 'proposal:accept' ? acceptProposal : rejectProposal;
-        const result = await act(spark, reviewer, rule, message.proposal, message.hunk);
-        return this.send(result.ok ? { type: 'proposal:done', id: message.id, decided: result.decided } : errorReply(message, result.error));
-      }
-      case 'edit:undo':
-        return this.send({ type: 'edit:undone', ok: (await (await peer)?.undo(this.requester)) ?? false });
-      case 'chat:ask': {
-        const spark = await peer;
-        if (!spark) return this.send(errorReply(message, { code: 'INTERNAL', message: 'Spark is not in this session.' }));
-        const { id, question, context, pin } = message;
-        const refused = spark.chat.ask({ id, requester: this.requester, asker: personIn(spark.room, this.access.userId), question, context, pin });
-        if (refused) this.send(errorReply(message, refused));
-        return;
-      }
-      case 'chat:stop':
-        (await peer)?.chat.stop(message.id, this.requester);
-        return;
-      case 'run:fix': {
-        const spark = await peer;
-        if (!spark) return this.send(errorReply(message, { code: 'INTERNAL', message: 'Spark is not in this session.' }));
-        const asker = { userId: this.access.userId, ...personIn(spark.room, this.access.userId) };
-        const refused = spark.fixes.fix({ id: message.id, run: message.run, requester: this.requester, askerId: this.userId, asker }, (m) => this.send(m));
-        if (refused) this.send(errorReply(message, refused));
-        return;
-      }
       case 'latency':
         this.deps.metrics?.clientLatency(message.keystrokeToFirstCharMs);
         return;
-      case 'next-edit:changed': {
-        // A report costs the language service's time: it spends the person's budget like an action.
-        if (await this.deps.router.admit(this.requester, this.access.roomId)) return;
-        const spark = await peer;
-        if (!spark) return;
-        const { file, from, to, before, after } = message;
-        return offerFollowUps(spark, this.deps.router.codeActions, { file, from, to, before, after }, this.person(spark), this.deps.router.nextEdit.catchUpMs);
-      }
-      case 'next-edit:claim': {
-        const spark = await peer;
-        const refused = spark ? spark.followUps.claim(message.followUp, this.person(spark), this.access.connectionId) : 'FOLLOW_UP_GONE';
-        if (refused) this.send(errorReply(message, { code: refused, message: NEXT_EDIT_REFUSAL_MESSAGES[refused] }));
-        return;
-      }
-      case 'next-edit:release':
-        (await peer)?.followUps.release(message.followUp, this.access.connectionId);
-        return;
       default:
-        assertNever(message);
+        return handleSparkRequest(message, peer, this.asker);
     }
-  }
-
-  /** This person as the room's follow-ups name them: the verified identity, with the name the room shows. */
-  private person(spark: SparkPeer): FollowUpPerson {
-    return { userId: this.access.userId ?? `connection:${this.access.connectionId}`, ...personIn(spark.room, this.access.userId) };
   }
 
   private async complete(message: Extract<ClientMessage, { type: 'complete' }>, spark: SparkPeer | null): Promise<void> {
