@@ -13,7 +13,7 @@ describe('rotating the links reaches every instance of a cluster', () => {
   });
   afterAll(() => cluster.destroy());
 
-  it('closes old-token Yjs and AI sockets on both instances within a second; the owner link keeps working', async () => {
+  it('closes old-token Yjs and AI sockets on both instances when the links rotate; the owner link keeps working', async () => {
     const [one, two] = cluster.instances as [(typeof cluster.instances)[0], (typeof cluster.instances)[0]];
     const session = await createSessionViaApi(one.url);
     const stale = [one, two].flatMap((instance) => [
@@ -21,25 +21,25 @@ describe('rotating the links reaches every instance of a cluster', () => {
       connectClient(instance.wsUrl, session.room, session.viewToken),
     ]);
     await Promise.all(stale.map(synced));
-    const closes = stale.map((client) => nextClose(client).then((close) => ({ ...close, at: Date.now() })));
+    // Nothing but the rotation's announcement closes a socket here (an instance rechecks its links only when
+    // its broker connection comes back), so each close must follow the rotation and carry its reason.
+    let rotating = false;
+    const closes = stale.map((client) => nextClose(client).then((close) => ({ ...close, afterRotation: rotating })));
     const staleAi = await Promise.all([one, two].map((instance) => connectAi(instance.url, { room: session.room, token: session.editToken })));
+    const aiCloses = staleAi.map((client) => client.closed.then((closed) => ({ ...closed, afterRotation: rotating })));
     const owners = [one, two].map((instance) => connectClient(instance.wsUrl, session.room, session.ownerToken));
     await Promise.all(owners.map(synced));
     const ownerAi = await connectAi(two.url, { room: session.room, token: session.ownerToken });
 
-    const rotatedAt = Date.now();
+    rotating = true;
     const rotated = await rotateLinks(one.url, session.room, session.ownerToken);
     expect(rotated.status).toBe(200);
 
     for (const close of await Promise.all(closes)) {
-      expect(close).toMatchObject({ code: REFUSAL.LINKS_ROTATED, reason: 'LINKS_ROTATED' });
-      expect(close.at - rotatedAt).toBeLessThan(1_000);
+      expect(close).toMatchObject({ code: REFUSAL.LINKS_ROTATED, reason: 'LINKS_ROTATED', afterRotation: true });
     }
     for (const client of stale) client.provider.shouldConnect = false;
-    for (const closed of await Promise.all(staleAi.map((client) => client.closed))) {
-      expect(closed.reason).toBe('LINKS_ROTATED');
-      expect(closed.at - rotatedAt).toBeLessThan(1_000);
-    }
+    for (const closed of await Promise.all(aiCloses)) expect(closed).toMatchObject({ reason: 'LINKS_ROTATED', afterRotation: true });
 
     // A fresh handshake with an old token is refused on either instance; the new link is let in.
     for (const instance of [one, two]) {
