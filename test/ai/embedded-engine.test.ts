@@ -13,7 +13,17 @@ describe('embedded engine', () => {
     const engine = new EmbeddedEngine({ corpusBytes: 0 });
     engine.room('r1').set('src/db.ts', 'const rows = await database.query(sql, params, { timeoutMs: 500 });\n');
     const text = engine.complete({ room: 'r1', path: 'src/app.ts', prefix: 'async function load() {\n  const users = await database.qu', suffix: '\n}\n', multiline: false, maxTokens: 32 });
-    expect(text).toBe('ery(sql, params, { timeoutMs: 500 });');
+    // A one-line repeat from another file is likely right only so far: the arguments may differ here.
+    expect(text).toMatch(/^ery\(sql/);
+    expect('ery(sql, params, { timeoutMs: 500 });'.startsWith(text)).toBe(true);
+  });
+
+  it('shows a long verbatim repeat of the room\'s text whole', () => {
+    const engine = new EmbeddedEngine({ corpusBytes: 0 });
+    const greet = 'export function greet(name: string): string {\n  return `Hello, ${name}!`;\n}\n';
+    engine.room('r').set('src/greet.ts', greet);
+    const prefix = 'export function shout(name: string): string {\n  re';
+    expect(engine.complete({ room: 'r', path: 'src/shout.ts', prefix, suffix: '', multiline: false, maxTokens: 48 })).toBe('turn `Hello, ${name}!`;');
   });
 
   it('completes from the text earlier in the same file', () => {
@@ -22,12 +32,14 @@ describe('embedded engine', () => {
     expect(engine.complete({ path: 'a.ts', prefix, suffix: '', multiline: false, maxTokens: 16 })).toBe('Open);');
   });
 
-  it('learns from the shipped corpus (TypeScript lib declarations)', async () => {
+  it('learns from the shipped corpus (TypeScript lib declarations), and shows a guess only when likely right', async () => {
     const engine = new EmbeddedEngine({ corpusBytes: 600_000, nodeModules });
     const stats = await engine.load();
     expect(stats.files).toBeGreaterThan(0);
-    const text = engine.complete({ path: 'x.d.ts', prefix: 'interface ReadonlyArray<T> {\n    readonly len', suffix: '', multiline: false, maxTokens: 8 });
-    expect(text).toBe('gth: number;');
+    const input = { path: 'x.d.ts', prefix: 'interface ReadonlyArray<T> {\n    readonly len', suffix: '', multiline: false, maxTokens: 8 };
+    expect(engine.steps(input).map((s) => s.text).join('')).toBe('gth: number;');
+    // A name guessed from the corpus alone, with no repeat of the room's text behind it, is seldom right.
+    expect(engine.complete(input)).toBe('');
   });
 
   it('never reads the held-out packages the benchmark evaluates on', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { confidentPart, FITTED_MODEL, runningConfidence } from '../../server/ai/embedded/confidence';
 import { EmbeddedEngine } from '../../server/ai/embedded/embedded-engine';
 import { SemanticCompleter } from '../../server/ai/semantic/semantic-completer';
 import { SemanticEngine } from '../../server/ai/semantic/semantic-engine';
@@ -47,6 +48,19 @@ describe('the language-service engine', () => {
   it('stays blank where the type leaves several members equally likely', async () => {
     const { complete } = room({ 'src/types.ts': TYPES, 'src/main.ts': `${MAIN}\n}\n` });
     expect(await complete('src/main.ts', `${MAIN}invoice.`)).toBe('');
+  });
+
+  it('yields no suggestion at a low-confidence position', async () => {
+    // Two of the three calls elsewhere pass `user` first: the decoder proposes it, but the calibrated
+    // confidence of a guess that thin is below the threshold, so nothing is shown.
+    const calls = 'send(user, 1);\nsend(admin, 2);\nsend(user, 3);\n';
+    const { complete, ngrams } = room({ 'src/calls.ts': calls, 'src/main.ts': 'const a = 1;\n' });
+    const prefix = 'const a = 1;\nsend(';
+    const proposed = ngrams.steps({ room: 'r', path: 'src/main.ts', prefix, suffix: '\n', multiline: false, maxTokens: 32 });
+    expect(proposed.map((s) => s.text).join('')).toBe('user');
+    expect(Math.min(...runningConfidence(proposed, 'mid'))).toBeLessThan(FITTED_MODEL.threshold.mid);
+    expect(confidentPart(proposed, 'mid')).toBe('');
+    expect(await complete('src/main.ts', prefix, '\n')).toBe('');
   });
 
   it('drops an n-gram guess the type rules out', async () => {

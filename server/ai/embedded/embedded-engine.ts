@@ -8,7 +8,8 @@
  */
 import path from 'node:path';
 import { corpusFiles } from './corpus';
-import { decode, type DecodeOptions, type IndexSource } from './decode';
+import { confidentPart, positionKind, type ConfidenceModel } from './confidence';
+import { decode, type DecodeOptions, type DecodeStep, type IndexSource } from './decode';
 import { TokenIndex } from './token-index';
 import { PROMPT_TOKEN_IDS, tokenize, Vocabulary } from './tokens';
 import { WorkspaceIndex } from './workspace-index';
@@ -17,6 +18,8 @@ export interface EmbeddedEngineOptions {
   /** Cap on corpus text read at start-up; 0 disables the corpus (workspace matching only). */
   corpusBytes: number;
   nodeModules?: string;
+  /** The gate's model; the fitted one (confidence-model.json) by default. */
+  confidence?: ConfidenceModel;
 }
 
 export interface CorpusStats {
@@ -104,13 +107,18 @@ export class EmbeddedEngine {
     return this.rooms.size;
   }
 
-  /** A completion at the cursor, or '' when nothing is confident enough. */
+  /** A completion at the cursor, cut where it stops being likely right; '' when nothing is. */
   complete(input: EmbeddedInput): string {
+    return confidentPart(this.steps(input), positionKind(input.prefix), this.options.confidence);
+  }
+
+  /** The decoder's tokens at the cursor, each with its evidence, before the confidence gate. */
+  steps(input: EmbeddedInput): DecodeStep[] {
     const prefix = input.prefix.slice(-PREFIX_CHARS);
     // Tokenising from a line start keeps the first token whole.
     const start = prefix.length < input.prefix.length ? prefix.indexOf('\n') + 1 : 0;
     const prefixTokens = tokenize(prefix.slice(start));
-    if (prefixTokens.length === 0) return '';
+    if (prefixTokens.length === 0) return [];
     const room = input.room === undefined ? undefined : this.rooms.get(input.room);
     // Before the prompt's table is made: the room may start its own table afresh here.
     const roomIndexes = room?.indexesExcluding(input.path) ?? [];
@@ -123,13 +131,11 @@ export class EmbeddedEngine {
     fileIndex.add(prefixIds.slice(0, -1));
     fileIndex.add(vocab.encode(input.suffix.slice(0, SUFFIX_CHARS)));
 
-    const sources: IndexSource[] = [{ index: fileIndex, weight: WEIGHT.file }];
-    for (const index of roomIndexes) sources.push({ index, weight: WEIGHT.workspace });
-    if (this.corpus) sources.push({ index: this.corpus, weight: WEIGHT.corpus });
-    return decode(vocab, sources, prefixIds, {
-      multiline: input.multiline,
-      maxTokens: input.maxTokens,
-      maxLines: 8,
-    });
+    const sources: IndexSource[] = [{ index: fileIndex, weight: WEIGHT.file, kind: 'file' }];
+    for (const index of roomIndexes) sources.push({ index, weight: WEIGHT.workspace, kind: 'workspace' });
+    if (this.corpus) sources.push({ index: this.corpus, weight: WEIGHT.corpus, kind: 'corpus' });
+    const steps: DecodeStep[] = [];
+    decode(vocab, sources, prefixIds, { multiline: input.multiline, maxTokens: input.maxTokens, maxLines: 8 }, steps);
+    return steps;
   }
 }

@@ -9,6 +9,8 @@ import { DOCUMENT_BREAK } from './tokens';
 
 /** Context lengths indexed. Longer contexts copy exact repeats; shorter ones generalise. */
 export const ORDERS = [1, 2, 3, 4, 6, 8] as const;
+/** The longest verbatim repeat measured: past it, a longer one says little more. */
+export const MAX_REPEAT = 64;
 
 function hashContext(ids: ArrayLike<number>, end: number, order: number, mask: number): number {
   let h = 0x811c9dc5 ^ order;
@@ -64,9 +66,11 @@ export class TokenIndex {
 
   /**
    * Adds to `counts` the tokens that followed `context`'s last `order` tokens, weighted by `weight`.
-   * Returns how many occurrences were seen.
+   * Returns how many occurrences were seen. With `repeats`, also records per next token the longest run
+   * of tokens (up to MAX_REPEAT) an occurrence shares with the end of `context`: how long a verbatim
+   * repeat it continues.
    */
-  continuations(context: ArrayLike<number>, order: number, counts: Map<number, number>, weight = 1, maxMatches = 48): number {
+  continuations(context: ArrayLike<number>, order: number, counts: Map<number, number>, weight = 1, maxMatches = 48, repeats?: Map<number, number>): number {
     const o = (ORDERS as readonly number[]).indexOf(order);
     if (o === -1 || context.length < order) return 0;
     for (let i = context.length - order; i < context.length; i++) if (context[i]! < 0) return 0;
@@ -77,8 +81,20 @@ export class TokenIndex {
       const next = this.ids[p]!;
       seen++;
       counts.set(next, (counts.get(next) ?? 0) + weight);
+      if (repeats) repeats.set(next, Math.max(repeats.get(next) ?? 0, this.repeatLength(context, p, order)));
     }
     return seen;
+  }
+
+  /** How many tokens before `position` equal the end of `context`, knowing the first `order` do. */
+  private repeatLength(context: ArrayLike<number>, position: number, order: number): number {
+    let k = order;
+    while (k < MAX_REPEAT && k < context.length && position - k - 1 >= 0) {
+      const id = this.ids[position - k - 1]!;
+      if (id === DOCUMENT_BREAK || id !== context[context.length - k - 1]) break;
+      k++;
+    }
+    return k;
   }
 
   private matches(context: ArrayLike<number>, position: number, order: number): boolean {
