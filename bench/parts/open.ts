@@ -1,9 +1,10 @@
 /**
  * Opening a session link in Chromium, cold: each run is a fresh browser context (empty cache, no storage),
  * as a person clicking a link for the first time. The session holds the starter file from its creation;
- * one unmeasured open first warms the server (its page and room). From the navigation's start: HTML received, the app's JavaScript
- * fetched (the last script requested before the text showed), Yjs synced, the file's text on screen,
- * Monaco ready, and the file editable in Monaco. The JavaScript a first paint needs is fetched again
+ * one unmeasured open first warms the server (its page and room). From the navigation's start: HTML
+ * received, the app's JavaScript fetched (the last script requested before the text showed), the signed
+ * identity answered, Yjs synced, the file's text on screen, Monaco requested, its module evaluated, the
+ * editor created, and the file editable in Monaco. The JavaScript a first paint needs is fetched again
  * here and gzipped, so its size does not depend on how the server compresses. A returning visitor
  * (same context, reloads) is measured too, with the bytes of script it fetched over the network.
  */
@@ -100,8 +101,11 @@ export const openPart: Part = {
         row('  HTML received', cold.map((t) => t.htmlReceived)),
         row('  first lines drawn (inline script, before the JS)', cold.map((t) => mark(t, 'static-text'))),
         row('  first-paint JS fetched', cold.map(lastScript)),
+        row('  identity answered', cold.map((t) => mark(t, 'identity'))),
         row('  Yjs synced', cold.map((t) => mark(t, 'yjs-synced'))),
-        row('  Monaco ready', cold.map((t) => mark(t, 'monaco-ready'))),
+        row('  Monaco requested', cold.map((t) => mark(t, 'monaco-requested'))),
+        row('  Monaco evaluated (JS fetched and run)', cold.map((t) => mark(t, 'monaco-evaluated'))),
+        row('  Monaco ready (editor created)', cold.map((t) => mark(t, 'monaco-ready'))),
         single(PART, 'first-paint JS (gzip)', 'kB', round(firstPaintGzip / 1024), { note: `${new Set(firstPaintScripts.map((s) => s.url)).size} scripts before the text showed` }),
         single(PART, 'JS until editable (gzip)', 'kB', round(editableGzip / 1024), { note: `${new Set(editableScripts.map((s) => s.url)).size} scripts` }),
         row('link -> text visible (returning visitor)', warm.map((t) => t.textVisible)),

@@ -8,6 +8,7 @@ import {
   type SessionLinks,
 } from '../../shared/protocol/sessions';
 import { roomDefaultsSchema, type RoomDefaults } from '../../shared/protocol/room-defaults';
+import { earlyIdentity } from '../ui/opening-boot-script';
 
 /** The browser's side of the sessions HTTP API (server/http/sessions-api.ts). */
 
@@ -24,8 +25,13 @@ async function request<T>(input: string, init: RequestInit, schema: z.ZodType<T>
     return { ok: false, message: 'The server cannot be reached.' };
   }
   const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) return { ok: false, message: `The server answered ${response.status}${reasonOf(body)}.` };
-  const parsed = schema.safeParse(body);
+  return resultOf({ ok: response.ok, status: response.status, body }, schema);
+}
+
+/** A response's status and parsed body (null when it was not JSON) as the API's result. */
+export function resultOf<T>(answer: { ok: boolean; status: number; body: unknown }, schema: z.ZodType<T>): ApiResult<T> {
+  if (!answer.ok) return { ok: false, message: `The server answered ${answer.status}${reasonOf(answer.body)}.` };
+  const parsed = schema.safeParse(answer.body);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message: 'The server sent an unexpected answer.' };
 }
 
@@ -57,8 +63,22 @@ export function resetSessionLinks(room: string, ownerToken: string): Promise<Api
   );
 }
 
-/** This browser's identity in the room, signed by the server: the stored one confirmed, or a new one. */
+/**
+ * This browser's identity in the room, signed by the server: the stored one confirmed, or a new one.
+ * The page's inline script asks the same question as the HTML loads (opening-boot-script.ts); its
+ * answer is taken when it was asked with this token and stored identity.
+ */
 export function requestIdentity(room: string, token: string, stored: string | null, signal?: AbortSignal): Promise<ApiResult<IssuedIdentityBody>> {
+  const early = earlyIdentity(room, token, stored);
+  if (early) {
+    return early.then((answer) =>
+      answer ? resultOf(answer, issuedIdentitySchema) : { ok: false as const, message: 'The server cannot be reached.' },
+    );
+  }
+  return fetchIdentity(room, token, stored, signal);
+}
+
+function fetchIdentity(room: string, token: string, stored: string | null, signal?: AbortSignal): Promise<ApiResult<IssuedIdentityBody>> {
   return request(
     `/api/sessions/${encodeURIComponent(room)}/identity`,
     {

@@ -6,6 +6,7 @@ import { useSettingsStore } from '../settings/settings-store';
 import { remember, remembered } from './browser-keys';
 import { CollabClient, wsOriginFor } from './collab-client';
 import { fetchRoomDefaults, requestIdentity } from './session-api';
+import { markOpen } from '../ui/open-timeline';
 import { useSessionStore } from './session-store';
 import { accessFromLocation } from './share-link';
 
@@ -33,6 +34,7 @@ export function useCollabSession(room: string): void {
       .catch(() => null)
       .then((issued) => {
         if (controller.signal.aborted) return;
+        markOpen('identity');
         const identity = issued?.ok ? issued.value : null;
         if (identity) remember('identity', room, identity.identity);
         const store = useIdentityStore.getState();

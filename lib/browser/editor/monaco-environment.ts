@@ -1,7 +1,9 @@
 'use client';
 
-import * as monaco from 'monaco-editor';
+import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
 import { loader } from '@monaco-editor/react';
+import { markOpen } from '../ui/open-timeline';
+import './monaco-languages';
 
 /**
  * Monaco comes from our own bundle, never a CDN: `loader.config({ monaco })` hands @monaco-editor/react
@@ -49,6 +51,7 @@ function languageWorker(label: string): Worker {
 }
 
 loader.config({ monaco });
+markOpen('monaco-evaluated');
 
 export { monaco };
 export type Monaco = typeof monaco;

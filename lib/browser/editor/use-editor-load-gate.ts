@@ -4,13 +4,13 @@ import { useEffect, useState } from 'react';
 import { useSessionStore } from '../collab/session-store';
 import { useWorkspaceStore } from '../workspace/workspace-store';
 
-/** However the session fares, Monaco starts loading by then. */
+/** However the session fares, Monaco is rendered by then. */
 const LOAD_AT_LATEST_MS = 2500;
 
 /**
- * When to start loading Monaco. Evaluating its bundle holds the main thread for hundreds of milliseconds;
- * started at once it delays handling the document's first sync message and the static text behind it.
- * So it starts in the task after the frame that painted the static text, at once when there is no text
+ * When to render Monaco (its module is requested as the page starts, session-loader.tsx). Creating the
+ * editor holds the main thread for hundreds of milliseconds; done at once it delays the static text.
+ * So it is rendered in the task after the frame that painted the static text, at once when there is no text
  * to wait for (the session was refused, the browser is offline, the synced room has no files), and in
  * any case after a deadline.
  */

@@ -3,7 +3,15 @@
  * open part, or the browser's performance panel) can split "link to text on screen" into its parts.
  * Each step is marked once per page load: the first time is the one a person waits for.
  */
-export const OPEN_STEPS = ['yjs-synced', 'static-text', 'monaco-ready', 'editable'] as const;
+export const OPEN_STEPS = [
+  'static-text',
+  'identity',
+  'yjs-synced',
+  'monaco-requested',
+  'monaco-evaluated',
+  'monaco-ready',
+  'editable',
+] as const;
 export type OpenStep = (typeof OPEN_STEPS)[number];
 
 export const OPEN_MARK_PREFIX = 'sparkpad:';
