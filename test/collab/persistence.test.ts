@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { restartsInEachTest } from '../helpers/restarts';
-import { createRoomInDataDir, whenStored } from '../helpers/sessions';
+import { createRoomInDataDir } from '../helpers/sessions';
+import { whenOnDisk } from '../helpers/stored-document';
 import { whenDoc } from '../helpers/yjs-client';
 
 describe('a room survives the server', () => {
@@ -26,7 +27,7 @@ describe('a room survives the server', () => {
   it('keeps edits the server has stored across SIGKILL, with no graceful stop to flush them', async () => {
     const { server: first, room, editToken, client: writer } = await firstServer();
     writer.text().insert(0, 'typed before the crash');
-    await whenStored(first.dataDir, room, 'main.ts', 'typed before the crash');
+    await whenOnDisk(first.dataDir, room, 'typed before the crash');
     await first.kill();
 
     const reader = await restarts.join(await restarts.start({ dataDir: first.dataDir }), room, editToken);

@@ -1,4 +1,3 @@
-import * as Y from 'yjs';
 import { TokenSigner } from '../../server/auth/tokens';
 import { SqliteStorage } from '../../server/collab/storage/sqlite-storage';
 import { TEST_SECRET } from './server-process';
@@ -20,26 +19,6 @@ export async function createRoomInDataDir(dataDir: string, room = randomRoomId()
   await storage.close();
   const signer = new TokenSigner(TEST_SECRET);
   return { room, editToken: signer.issue(room, 'edit'), viewToken: signer.issue(room, 'view') };
-}
-
-/**
- * Resolves once the room as stored in a server's data dir (what a restart would load) reads `text` in
- * `path`: the server has committed it, so a crash from then on cannot lose it.
- */
-export async function whenStored(dataDir: string, room: string, path: string, text: string): Promise<void> {
-  const storage = new SqliteStorage(dataDir);
-  try {
-    for (;;) {
-      const stored = await storage.loadDocument(room);
-      const doc = new Y.Doc();
-      for (const update of [stored.snapshot, ...stored.updates]) if (update) Y.applyUpdate(doc, update);
-      if (doc.getMap<Y.Text>('files').get(path)?.toString() === text) return;
-      // The server's writes arrive on its own connection to the file: look again shortly.
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  } finally {
-    await storage.close();
-  }
 }
 
 export function randomRoomId(): string {

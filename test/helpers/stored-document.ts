@@ -20,3 +20,12 @@ export async function textOnDisk(dataDir: string, room: string, path = 'main.ts'
   const storage = new SqliteStorage(dataDir);
   return storedFileText(storage, room, path).finally(() => storage.close());
 }
+
+/**
+ * Resolves once a room's file in a server's SQLite data dir reads `text`: the server has committed it, so
+ * a crash from then on cannot lose it.
+ */
+export async function whenOnDisk(dataDir: string, room: string, text: string, path = 'main.ts'): Promise<void> {
+  // The server writes on its own connection to the file, with nothing to tell this one: look again shortly.
+  while ((await textOnDisk(dataDir, room, path)) !== text) await new Promise((resolve) => setTimeout(resolve, 5));
+}

@@ -1,51 +1,37 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { proposalsOf, readProposals } from '../../lib/shared/document/proposals';
 import { REFUSAL } from '../../lib/shared/protocol/refusals';
 import { proposeChanges } from '../../server/ai/spark/proposals/propose-changes';
-import { startInProcess, type InProcessServer } from '../helpers/in-process-server';
+import { inProcessServerForTheseTests } from '../helpers/server-per-test';
 import { createRoomInDataDir } from '../helpers/sessions';
-import { connectClient, nextClose, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
+import { nextClose, whenDoc } from '../helpers/yjs-client';
 
 const FILE = 'const a = 1;\nconst b = 2;\n';
 const REFUSED = { code: REFUSAL.BAD_DOCUMENT_ENTRY, reason: 'BAD_DOCUMENT_ENTRY' };
 const ASKER = { askerId: 'ada', askerName: 'Ada', askerColor: '#22c55e', title: 'rename b' };
 
 describe('only the server’s Spark writes proposals', () => {
-  let server: InProcessServer;
-  const clients: YjsClient[] = [];
-  beforeAll(async () => {
-    server = await startInProcess();
-  });
-  afterAll(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    await server.close();
-  });
-
-  async function connect(room: string, token: string): Promise<YjsClient> {
-    const client = connectClient(server.wsUrl, room, token);
-    clients.push(client);
-    await synced(client);
-    return client;
-  }
+  const shared = inProcessServerForTheseTests();
+  const connect = shared.join;
 
   /** A room holding one Spark proposal, an editor who will try to tamper with it, and a way to look later. */
   async function roomWithProposal() {
-    const room = await createRoomInDataDir(server.dataDir);
+    const room = await createRoomInDataDir(shared.server().dataDir);
     const attacker = await connect(room.room, room.editToken);
     attacker.provider.on('connection-close', () => (attacker.provider.shouldConnect = false));
     attacker.text('main.ts').insert(0, FILE);
-    const spark = await server.server.rooms.hold(room.room);
+    const spark = await shared.server().server.rooms.hold(room.room);
     await whenDoc(spark.doc, () => spark.doc.getMap('files').has('main.ts'));
     const proposed = proposeChanges(spark, { id: 'p1', ...ASKER }, [{ kind: 'replace', file: 'main.ts', from: 13, to: 26, text: 'const c = 2;\n' }]);
     expect(proposed).toEqual({ ok: true });
     await whenDoc(attacker.doc, () => readProposals(attacker.doc).length === 1);
     const late = async () => readProposals((await connect(room.room, room.editToken)).doc);
-    return { room, attacker, late, release: () => server.server.rooms.release(spark) };
+    return { room, attacker, late, release: () => shared.server().server.rooms.release(spark) };
   }
 
   it('refuses a well-formed proposal pushed by a browser, and nobody ever sees it', async () => {
-    const room = await createRoomInDataDir(server.dataDir);
+    const room = await createRoomInDataDir(shared.server().dataDir);
     const attacker = await connect(room.room, room.editToken);
     attacker.provider.on('connection-close', () => (attacker.provider.shouldConnect = false));
     const closed = nextClose(attacker);

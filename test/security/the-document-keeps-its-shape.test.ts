@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { appendExchange } from '../../lib/shared/document/chat-log';
 import { createFile, deleteFile, renameFile } from '../../lib/shared/document/doc-model';
 import { recordRun, type RunRecord } from '../../lib/shared/document/run-log';
 import { REFUSAL } from '../../lib/shared/protocol/refusals';
-import { startInProcess, type InProcessServer } from '../helpers/in-process-server';
+import { inProcessServerForTheseTests } from '../helpers/server-per-test';
 import { createRoomInDataDir } from '../helpers/sessions';
-import { connectClient, nextClose, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
+import { connectClient, nextClose, whenDoc } from '../helpers/yjs-client';
 
 const GOOD_RUN = {
   id: 'run-1',
@@ -23,26 +23,12 @@ const GOOD_RUN = {
 const REFUSED = { code: REFUSAL.BAD_DOCUMENT_ENTRY, reason: 'BAD_DOCUMENT_ENTRY' };
 
 describe('the server keeps the shared document in the shape every browser reads', () => {
-  let server: InProcessServer;
-  const clients: YjsClient[] = [];
-  beforeAll(async () => {
-    server = await startInProcess();
-  });
-  afterAll(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    await server.close();
-  });
-
-  async function connect(room: string, token: string): Promise<YjsClient> {
-    const client = connectClient(server.wsUrl, room, token);
-    clients.push(client);
-    await synced(client);
-    return client;
-  }
+  const shared = inProcessServerForTheseTests();
+  const connect = shared.join;
 
   /** An editor and a watcher in a fresh room; the editor stops reconnecting once refused, as the browser does. */
   async function roomWithWatcher() {
-    const room = await createRoomInDataDir(server.dataDir);
+    const room = await createRoomInDataDir(shared.server().dataDir);
     const attacker = await connect(room.room, room.editToken);
     attacker.provider.on('connection-close', () => (attacker.provider.shouldConnect = false));
     const watcher = await connect(room.room, room.editToken);
@@ -75,9 +61,8 @@ describe('the server keeps the shared document in the shape every browser reads'
     );
     (answer.get('text') as Y.Text).insert(0, 'Because.');
     answer.set('status', 'done');
-    const room = await createRoomInDataDir(server.dataDir);
-    const returning = connectClient(server.wsUrl, room.room, room.editToken, doc);
-    clients.push(returning);
+    const room = await createRoomInDataDir(shared.server().dataDir);
+    const returning = shared.track(connectClient(shared.server().wsUrl, room.room, room.editToken, doc));
     const watcher = await connect(room.room, room.editToken);
     await whenDoc(watcher.doc, () => watcher.doc.getArray('chat').length === 2 && watcher.read('src/a.ts') === 'let a = 1;\n');
     expect(watcher.doc.getArray('runs').length).toBe(1);
