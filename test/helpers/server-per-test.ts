@@ -47,11 +47,11 @@ export function inProcessServerPerTest() {
  * For a file whose tests share one in-process server: started before the first test; it and every client
  * connected through `join` or `track` are closed after the last.
  */
-export function inProcessServerForTheseTests() {
+export function inProcessServerForTheseTests(options?: Parameters<typeof startInProcess>[0]) {
   let current: InProcessServer | null = null;
   const clients: YjsClient[] = [];
   beforeAll(async () => {
-    current = await startInProcess();
+    current = await startInProcess(options);
   });
   afterAll(async () => {
     for (const client of clients.splice(0)) client.destroy();

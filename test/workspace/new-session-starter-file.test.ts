@@ -1,38 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { STARTER_FILE } from '../../lib/shared/document/doc-model';
-import { startInProcess, type InProcessServer } from '../helpers/in-process-server';
+import { inProcessServerForTheseTests } from '../helpers/server-per-test';
 import { createSessionViaApi } from '../helpers/sessions';
-import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
+import { whenDoc, type YjsClient } from '../helpers/yjs-client';
 
 describe('a session made by POST /api/sessions', () => {
-  let server: InProcessServer;
-  const clients: YjsClient[] = [];
-
-  beforeAll(async () => {
-    server = await startInProcess();
-  });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await server?.close();
-  });
-
-  async function join(room: string, token: string): Promise<YjsClient> {
-    const client = connectClient(server.wsUrl, room, token);
-    clients.push(client);
-    await synced(client);
-    return client;
-  }
+  const shared = inProcessServerForTheseTests();
+  const join = shared.join;
 
   it('holds its starter file before anyone opens it, even for a view-only link', async () => {
-    const session = await createSessionViaApi(server.url);
+    const session = await createSessionViaApi(shared.server().url);
     const viewer = await join(session.room, session.viewToken);
     expect([...viewer.doc.getMap('files').keys()]).toEqual([STARTER_FILE.path]);
     expect(viewer.read(STARTER_FILE.path)).toBe(STARTER_FILE.content);
   });
 
   it('keeps what two first visitors type at once in the one main.ts', async () => {
-    const session = await createSessionViaApi(server.url);
+    const session = await createSessionViaApi(shared.server().url);
     const [alice, bob] = await Promise.all([join(session.room, session.editToken), join(session.room, session.editToken)]);
     // Both type in the same tick, before either hears from the other.
     alice.doc.getMap<Y.Text>('files').get(STARTER_FILE.path)!.insert(0, '// Alice\n');
