@@ -63,6 +63,12 @@ export class PersistenceExtension implements Extension {
   readonly name = 'persistence';
   readonly priority = 10;
   private readonly writes = new Map<string, RoomWrites>();
+  /**
+   * Rooms with new updates, flushed together at the end of one shared window: their appends reach storage
+   * in the same turn (one SQLite transaction for all of them) instead of one timer and commit per room.
+   */
+  private readonly due = new Map<string, Room>();
+  private beat: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: PersistenceOptions) {}
 
@@ -98,8 +104,18 @@ export class PersistenceExtension implements Extension {
     const writes = this.writes.get(room.id);
     if (!writes) return;
     writes.pending.push(update);
-    writes.timer ??= setTimeout(() => void this.flush(room), this.options.durabilityWindowMs);
+    // A room waiting out a failed append is flushed by its retry timer.
+    if (writes.timer) return;
+    this.due.set(room.id, room);
+    this.beat ??= setTimeout(this.flushDue, this.options.durabilityWindowMs);
   }
+
+  private readonly flushDue = (): void => {
+    this.beat = null;
+    const rooms = [...this.due.values()];
+    this.due.clear();
+    for (const room of rooms) void this.flush(room);
+  };
 
   async onUnloadDocument({ room }: { room: Room }): Promise<void> {
     await this.flush(room);
@@ -119,6 +135,7 @@ export class PersistenceExtension implements Extension {
     if (!writes) return Promise.resolve();
     if (writes.timer) clearTimeout(writes.timer);
     writes.timer = null;
+    this.due.delete(room.id);
     const batch = writes.pending.splice(0);
     writes.chain = writes.chain.then(async () => {
       if (batch.length === 0) return;
