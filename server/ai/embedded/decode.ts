@@ -150,6 +150,11 @@ export function decode(vocab: TokenTable, sources: IndexSource[], prefixIds: num
   if (prefixIds.length === 0) return '';
   const context = prefixIds.slice(0, -1);
   let partial = vocab.text(prefixIds[prefixIds.length - 1]!);
+  // Indentation the person typed is finished: growing it would only push the code sideways.
+  if (/^\s+$/.test(partial)) {
+    context.push(prefixIds[prefixIds.length - 1]!);
+    partial = '';
+  }
   let out = '';
   let lines = 0;
   for (let step = 0; step < options.maxTokens; step++) {

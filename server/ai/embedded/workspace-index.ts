@@ -3,6 +3,7 @@
  * token index per file, rebuilt lazily for a file that changed and only for it. Each room has its own, so
  * two busy rooms never re-tokenise each other's files, and an edit in one file never re-indexes the rest.
  */
+import { LineBook } from './line-recall';
 import { applyDelta, type TextDelta } from './text-delta';
 import { TokenIndex } from './token-index';
 import { ROOM_TOKEN_IDS, Vocabulary, type TokenTable } from './tokens';
@@ -19,6 +20,7 @@ interface WorkspaceFile {
   /** Bumped on every change; the language service reads it as the script version. */
   version: number;
   index: TokenIndex | null;
+  lines: LineBook | null;
 }
 
 export class WorkspaceIndex {
@@ -41,7 +43,7 @@ export class WorkspaceIndex {
 
   set(path: string, text: string): void {
     const previous = this.files.get(path);
-    this.files.set(path, { text, version: (previous?.version ?? 0) + 1, index: null });
+    this.files.set(path, { text, version: (previous?.version ?? 0) + 1, index: null, lines: null });
   }
 
   apply(path: string, delta: TextDelta): void {
@@ -50,6 +52,7 @@ export class WorkspaceIndex {
     file.text = applyDelta(file.text, delta);
     file.version++;
     file.index = null;
+    file.lines = null;
   }
 
   remove(path: string): void {
@@ -86,6 +89,17 @@ export class WorkspaceIndex {
         file.index.add(ids);
       }
       out.push(file.index);
+    }
+    return out;
+  }
+
+  /** The line books of every file except `exclude`, built when first asked after a change. */
+  linesExcluding(exclude: string): LineBook[] {
+    const out: LineBook[] = [];
+    for (const [path, file] of this.files) {
+      if (path === exclude) continue;
+      file.lines ??= LineBook.of(file.text);
+      out.push(file.lines);
     }
     return out;
   }

@@ -1,0 +1,126 @@
+/**
+ * Whole-line recall: code repeats itself line by line (a `case`, an import, a field, a closing `});`), often
+ * at another indentation, where the token n-grams (whose newline tokens carry the indentation) do not see
+ * the repeat. A LineBook holds one text's lines, trimmed; asked for the line at the cursor, it proposes the
+ * lines that begin with what is typed on the line so far, and counts more for those that followed the same
+ * previous line (a line bigram). Right after the indentation only that bigram evidence counts: any line can
+ * begin there.
+ */
+
+/** Lines shorter than this carry no recall: `}` or `});` is better left to the n-grams and the syntax. */
+const MIN_LINE = 4;
+/** At most this many distinct lines starting with the typed text are weighed per book (`this.` matches many). */
+const MAX_SCAN = 2000;
+
+/** How much one line counts for each kind of evidence, per unit of its book's weight. */
+export const RECALL_WEIGHTS = {
+  /** The line begins with the typed text. Mid-line only. */
+  typed: 1,
+  /** It also followed the same previous line. */
+  previous: 4,
+} as const;
+
+export class LineBook {
+  /** Distinct trimmed lines, sorted, so the lines starting with a text are one range. */
+  private readonly sorted: string[];
+
+  private readonly counts = new Map<string, number>();
+  /** Previous non-blank line -> the lines that followed it, with counts. */
+  private readonly followers = new Map<string, Map<string, number>>();
+
+  /** `runs` are stretches of lines; no line counts as following the last line of another run. */
+  constructor(runs: string[][]) {
+    for (const run of runs) this.read(run);
+    this.sorted = [...this.counts.keys()].sort();
+  }
+
+  static of(text: string): LineBook {
+    return new LineBook([text.split('\n')]);
+  }
+
+  private read(lines: string[]): void {
+    let previous = '';
+    for (const raw of lines) {
+      const line = raw.trim();
+      if (line.length === 0) continue;
+      if (line.length >= MIN_LINE) {
+        this.counts.set(line, (this.counts.get(line) ?? 0) + 1);
+        if (previous) {
+          let next = this.followers.get(previous);
+          if (!next) this.followers.set(previous, (next = new Map()));
+          next.set(line, (next.get(line) ?? 0) + 1);
+        }
+      }
+      previous = line;
+    }
+  }
+
+  /** Adds each candidate line's evidence (times `weight`) to `scores`. */
+  weigh(typed: string, previous: string, weight: number, scores: Map<string, number>, ahead = ''): void {
+    const add = (line: string, amount: number) => {
+      if (line.length > typed.length + ahead.length && line.startsWith(typed) && line.lastIndexOf(ahead) >= typed.length) scores.set(line, (scores.get(line) ?? 0) + amount * weight);
+    };
+    for (const [line, count] of this.followers.get(previous) ?? []) add(line, count * RECALL_WEIGHTS.previous);
+    if (!typed) return;
+    let i = lowerBound(this.sorted, typed);
+    for (let scanned = 0; i < this.sorted.length && scanned < MAX_SCAN && this.sorted[i]!.startsWith(typed); i++, scanned++) {
+      add(this.sorted[i]!, this.counts.get(this.sorted[i]!)! * RECALL_WEIGHTS.typed);
+    }
+  }
+}
+
+function lowerBound(sorted: string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export interface RecalledLine {
+  /** The rest of the line after what is typed (and before the text ahead of the cursor). */
+  text: string;
+  /** The winning line's evidence, and its share of all candidates' (features for a confidence gate). */
+  score: number;
+  share: number;
+}
+
+/** The typed part of the cursor's line (indentation removed) and the last non-blank line before it. */
+export function lineAtCursor(prefix: string): { typed: string; previous: string } {
+  const lineStart = prefix.lastIndexOf('\n') + 1;
+  const typed = prefix.slice(lineStart).trimStart();
+  let end = lineStart - 1;
+  while (end > 0) {
+    const start = prefix.lastIndexOf('\n', end - 1) + 1;
+    const line = prefix.slice(start, end).trim();
+    if (line) return { typed, previous: line };
+    end = start - 1;
+  }
+  return { typed, previous: '' };
+}
+
+/**
+ * The best line from the books, or null when no line begins with what is typed (and holds `ahead`, the
+ * text after the cursor on its line: the answer is what goes before its last occurrence).
+ */
+export function recallLine(books: Array<{ book: LineBook; weight: number }>, prefix: string, ahead = ''): RecalledLine | null {
+  const { typed, previous } = lineAtCursor(prefix);
+  const scores = new Map<string, number>();
+  for (const { book, weight } of books) book.weigh(typed, previous, weight, scores, ahead);
+  let best = '';
+  let bestScore = 0;
+  let total = 0;
+  for (const [line, score] of scores) {
+    total += score;
+    // Ties go to the shorter line, then the first in sort order, so the answer never depends on map order.
+    if (score > bestScore || (score === bestScore && (line.length < best.length || (line.length === best.length && line < best)))) {
+      best = line;
+      bestScore = score;
+    }
+  }
+  if (!best) return null;
+  return { text: best.slice(typed.length, ahead ? best.lastIndexOf(ahead) : best.length), score: bestScore, share: bestScore / total };
+}
