@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Distributor, Following, RoomFeed, RoomMessage } from './distributor';
+import { decodeFields, entryFields, isAfter, type StreamEntry } from './stream-entries';
 
 export interface RedisDistributorOptions {
   url: string;
@@ -29,8 +30,6 @@ interface QueuedPublish {
   fields: Array<string | Buffer>;
   bytes: number;
 }
-
-type StreamEntry = [id: Buffer, fields: Buffer[]];
 
 interface Follower {
   key: string;
@@ -99,7 +98,7 @@ export class RedisDistributor implements Distributor {
 
   publish(roomId: string, message: RoomMessage): void {
     const key = this.roomKey(roomId);
-    const fields = ['from', this.instanceId, 'kind', message.kind, 'data', Buffer.from(message.data)];
+    const fields = entryFields(this.instanceId, message);
     if (this.link.state === 'ready') return this.send(key, fields);
     // Redis is away: hold the newest publishes only. Peers lost their link too and resync from storage,
     // which has every edit, so what is dropped here is only a faster path to them.
@@ -244,19 +243,6 @@ export class RedisDistributor implements Distributor {
       if (!this.closed) this.options.logger.error({ err: error, what }, 'redis distributor failed');
     };
   }
-}
-
-function decodeFields(fields: Buffer[]): { from?: string; kind?: string; data?: Buffer } {
-  const entry: Record<string, Buffer> = {};
-  for (let i = 0; i + 1 < fields.length; i += 2) entry[fields[i]!.toString()] = fields[i + 1]!;
-  return { from: entry.from?.toString(), kind: entry.kind?.toString(), data: entry.data };
-}
-
-/** Stream ids are `<ms>-<seq>`; compare numerically. */
-function isAfter(id: string, than: string): boolean {
-  const [ms, seq] = id.split('-').map(Number) as [number, number];
-  const [thanMs, thanSeq] = than.split('-').map(Number) as [number, number];
-  return ms > thanMs || (ms === thanMs && seq > thanSeq);
 }
 
 function delay(ms: number): Promise<void> {
