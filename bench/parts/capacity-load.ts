@@ -53,6 +53,8 @@ export type LoadMessage =
       /** Probe keystrokes times the receivers each should reach, and how many did. */
       expected: number;
       received: number;
+      /** Clients the server closed during the run (a slow-consumer cut-off, a refusal): their deliveries stop. */
+      closed: number;
       generatorCpuPercent: number;
       /** Share of the window the generator's event loop was busy (1 = saturated). */
       loopUtilization: number;
@@ -92,6 +94,8 @@ let recording = false;
 let sent = 0;
 let probeSent = 0;
 let received = 0;
+let closed = 0;
+let ending = false;
 
 function newClientId(): number {
   for (;;) {
@@ -150,6 +154,9 @@ function connect(config: LoadConfig, room: Room, name: string, token: string | n
   };
   ws.on('open', () => ws.send(EMPTY_SYNC_STEP_1));
   ws.on('message', (data: Buffer) => onMessage(client, data, { synced: markSynced, file: markFile }));
+  ws.on('close', () => {
+    if (!ending) closed++;
+  });
   ws.on('error', (error) => {
     console.error(`load client: ${error.message}`);
     process.exit(1);
@@ -246,10 +253,12 @@ async function typeAndMeasure(config: LoadConfig, all: Client[]): Promise<void> 
     sent,
     expected: probeSent * (config.clientsPerRoom - 1),
     received,
+    closed,
     generatorCpuPercent: ((cpu.user + cpu.system) / 1000 / wallMs) * 100,
     loopUtilization: elu.utilization,
     loopDelayP99Ms: loop.percentile(99) / 1e6,
   });
+  ending = true;
   for (const client of all) client.ws.terminate();
 }
 

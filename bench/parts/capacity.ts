@@ -104,7 +104,7 @@ async function runLoad(server: BenchServer, rooms: LoadConfig['rooms'], k: numbe
     const cpuPercent = meter();
     const results: Done[] = await Promise.all(done);
     const rss = peakRssMiB(server.pid);
-    const sum = (key: 'sent' | 'expected' | 'received' | 'generatorCpuPercent') => results.reduce((n, r) => n + r[key], 0);
+    const sum = (key: 'sent' | 'expected' | 'received' | 'closed' | 'generatorCpuPercent') => results.reduce((n, r) => n + r[key], 0);
     const rate = sum('sent') / (rooms.length * CLIENTS_PER_ROOM * context.options.seconds);
     const loopBusy = Math.max(...results.map((r) => r.loopUtilization));
     const loopDelayP99 = Math.max(...results.map((r) => r.loopDelayP99Ms));
@@ -114,7 +114,7 @@ async function runLoad(server: BenchServer, rooms: LoadConfig['rooms'], k: numbe
     const note =
       (saturated ? 'GENERATOR-BOUND (machine busy or generator saturated; latency includes its delay): ' : '') +
       `${server.kind}: connect ${round(connectMs / 1000)} s, typed ${round(rate, 2)} updates/s per client, ` +
-      `${sum('expected') - sum('received')} of ${sum('expected')} deliveries missing, ${count} generator(s) using ` +
+      `${sum('expected') - sum('received')} of ${sum('expected')} deliveries missing, ${sum('closed')} clients closed by the server, ${count} generator(s) using ` +
       `${round(sum('generatorCpuPercent'), 0)}% CPU (busiest loop ${round(loopBusy * 100, 0)}% busy, delay p99 ${round(loopDelayP99)} ms), ` +
       `server RSS idle ${round(idleRss, 0)} MiB${peakIsUnderLoad ? '' : ' (peak includes start-up)'}, load average ${loadAverage()}`;
     context.log(note);
