@@ -76,6 +76,26 @@ describe('the language-service engine', () => {
     expect(await complete('src/main.ts', `${MAIN}null;\n  const dollars = invoice.tota`)).toBe('lCents / 100;');
   });
 
+  it('continues a name only the service proposed with the n-grams from after it', async () => {
+    const semantic = new SemanticEngine();
+    semantic.room('r').set('src/types.ts', TYPES);
+    // N-grams that know nothing before the name and how a line goes on after it.
+    const ngrams = { complete: (input: { prefix: string }) => (input.prefix.endsWith('invoice.issuedAt') ? '.toISOString();' : '') };
+    const completer = new SemanticCompleter(ngrams, { view: async (input) => ({ view: semantic.view(input) }) }, 60_000);
+    const prefix = `${MAIN}invoice.iss`;
+    expect(await completer.complete({ room: 'r', path: 'src/main.ts', prefix, suffix: '\n}\n', multiline: false, maxTokens: 32 })).toBe('uedAt.toISOString();');
+  });
+
+  it('keeps the n-gram guess where the service knows no name extending what is typed', async () => {
+    // `lib` comes from a module the room does not hold: its members are unknown, so nothing is ruled out.
+    const semantic = new SemanticEngine();
+    semantic.room('r').set('src/main.js', "import * as lib from 'lib0/encoding'\n");
+    const ngrams = { complete: () => '(encoder, 1)' };
+    const completer = new SemanticCompleter(ngrams, { view: async (input) => ({ view: semantic.view(input) }) }, 60_000);
+    const prefix = "import * as lib from 'lib0/encoding'\nlib.writeVarUint";
+    expect(await completer.complete({ room: 'r', path: 'src/main.js', prefix, suffix: '\n', multiline: false, maxTokens: 32 })).toBe('(encoder, 1)');
+  });
+
   it('suggests a variable in scope named like the parameter a call expects', async () => {
     const text = 'function send(recipient: string, body: string) {}\nconst recipient = "ada";\nsend(';
     const { complete } = room({ 'src/mail.ts': `${text});\n` });

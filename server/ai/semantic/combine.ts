@@ -1,8 +1,9 @@
 /**
  * The language service proposes and filters, the n-grams continue and rank. An n-gram suggestion whose
  * identifier the service allows is kept whole (it knows how the line goes on); one it rules out is
- * dropped. Without an allowed n-gram guess the service's own names are used only when they leave no
- * doubt: one name, or the part several names share. A blank beats a wrong guess.
+ * dropped, unless the service allows no name there at all (it does not know the value). Without an
+ * allowed n-gram guess the service's own names are used only when they leave no doubt: one name, or the
+ * part several names share. A blank beats a wrong guess.
  */
 import type { SemanticView } from './semantic-view';
 
@@ -24,6 +25,9 @@ export function combine(view: SemanticView, ngram: string): string {
   const identifier = partial + (IDENTIFIER_HEAD.exec(ngram)?.[0] ?? '');
   if (view.kind === 'argument') return ngram || names[0] || '';
   if (view.kind === 'scope' && view.newIdentifier) return ngram;
+  // No allowed name extends what is typed: the service does not know the value (an import it cannot
+  // resolve, a plain JavaScript object), so it has nothing to rule out.
+  if (names.length === 0) return ngram;
   // The n-gram engine finishes the name the service allows: keep its whole continuation.
   if (identifier && names.includes(identifier)) return ngram;
   if (names.length === 1) return names[0]!.slice(partial.length);
