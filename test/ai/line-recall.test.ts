@@ -14,6 +14,13 @@ describe('line recall', () => {
     expect(line?.text).toBe('websocket.pause();');
   });
 
+  it('counts more for a line that followed the same two lines', () => {
+    const book = LineBook.of('open();\nread();\nclose();\nstart();\nread();\nparse();\nx();\nread();\nparse();\n');
+    // After `read();` alone, `parse();` is more common; after `open();` then `read();`, `close();` is.
+    expect(recallLine([{ book, weight: 1 }], 'y();\nread();\n')?.text).toBe('parse();');
+    expect(recallLine([{ book, weight: 1 }], 'open();\nread();\n')?.text).toBe('close();');
+  });
+
   it('proposes nothing when no line begins with what is typed', () => {
     const book = LineBook.of('const a = 1;\nconst b = 2;\n');
     expect(recallLine([{ book, weight: 1 }], 'let c')).toBeNull();
@@ -34,8 +41,8 @@ describe('line recall', () => {
   });
 
   it('reads the typed part of the line and the last non-blank line before it', () => {
-    expect(lineAtCursor('a();\n  b();\n\n    c.d')).toEqual({ typed: 'c.d', previous: 'b();' });
-    expect(lineAtCursor('  first')).toEqual({ typed: 'first', previous: '' });
+    expect(lineAtCursor('a();\n  b();\n\n    c.d')).toEqual({ typed: 'c.d', previous: 'b();', twoBefore: 'a();' });
+    expect(lineAtCursor('  first')).toEqual({ typed: 'first', previous: '', twoBefore: '' });
   });
 
   it("in the engine, never takes the cursor's own line, nor the line after it as following the line before it", () => {

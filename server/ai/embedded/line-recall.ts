@@ -18,6 +18,8 @@ export const RECALL_WEIGHTS = {
   typed: 1,
   /** It also followed the same previous line. */
   previous: 4,
+  /** And the same line before that. */
+  twoBefore: 4,
 } as const;
 
 export class LineBook {
@@ -27,6 +29,8 @@ export class LineBook {
   private readonly counts = new Map<string, number>();
   /** Previous non-blank line -> the lines that followed it, with counts. */
   private readonly followers = new Map<string, Map<string, number>>();
+  /** The same, keyed by the two previous non-blank lines. */
+  private readonly followers2 = new Map<string, Map<string, number>>();
 
   /** `runs` are stretches of lines; no line counts as following the last line of another run. */
   constructor(runs: string[][]) {
@@ -40,33 +44,39 @@ export class LineBook {
 
   private read(lines: string[]): void {
     let previous = '';
+    let twoBefore = '';
     for (const raw of lines) {
       const line = raw.trim();
       if (line.length === 0) continue;
       if (line.length >= MIN_LINE) {
         this.counts.set(line, (this.counts.get(line) ?? 0) + 1);
-        if (previous) {
-          let next = this.followers.get(previous);
-          if (!next) this.followers.set(previous, (next = new Map()));
-          next.set(line, (next.get(line) ?? 0) + 1);
-        }
+        if (previous) count(this.followers, previous, line);
+        if (twoBefore) count(this.followers2, `${twoBefore}\n${previous}`, line);
       }
+      twoBefore = previous;
       previous = line;
     }
   }
 
   /** Adds each candidate line's evidence (times `weight`) to `scores`. */
-  weigh(typed: string, previous: string, weight: number, scores: Map<string, number>, ahead = ''): void {
+  weigh(typed: string, previous: string, weight: number, scores: Map<string, number>, ahead = '', twoBefore = ''): void {
     const add = (line: string, amount: number) => {
       if (line.length > typed.length + ahead.length && line.startsWith(typed) && line.lastIndexOf(ahead) >= typed.length) scores.set(line, (scores.get(line) ?? 0) + amount * weight);
     };
     for (const [line, count] of this.followers.get(previous) ?? []) add(line, count * RECALL_WEIGHTS.previous);
+    if (twoBefore) for (const [line, count] of this.followers2.get(`${twoBefore}\n${previous}`) ?? []) add(line, count * RECALL_WEIGHTS.twoBefore);
     if (!typed) return;
     let i = lowerBound(this.sorted, typed);
     for (let scanned = 0; i < this.sorted.length && scanned < MAX_SCAN && this.sorted[i]!.startsWith(typed); i++, scanned++) {
       add(this.sorted[i]!, this.counts.get(this.sorted[i]!)! * RECALL_WEIGHTS.typed);
     }
   }
+}
+
+function count(map: Map<string, Map<string, number>>, key: string, line: string): void {
+  let next = map.get(key);
+  if (!next) map.set(key, (next = new Map()));
+  next.set(line, (next.get(line) ?? 0) + 1);
 }
 
 function lowerBound(sorted: string[], key: string): number {
@@ -89,17 +99,18 @@ export interface RecalledLine {
 }
 
 /** The typed part of the cursor's line (indentation removed) and the last non-blank line before it. */
-export function lineAtCursor(prefix: string): { typed: string; previous: string } {
+export function lineAtCursor(prefix: string): { typed: string; previous: string; twoBefore: string } {
   const lineStart = prefix.lastIndexOf('\n') + 1;
   const typed = prefix.slice(lineStart).trimStart();
+  const found: string[] = [];
   let end = lineStart - 1;
-  while (end > 0) {
+  while (end > 0 && found.length < 2) {
     const start = prefix.lastIndexOf('\n', end - 1) + 1;
     const line = prefix.slice(start, end).trim();
-    if (line) return { typed, previous: line };
+    if (line) found.push(line);
     end = start - 1;
   }
-  return { typed, previous: '' };
+  return { typed, previous: found[0] ?? '', twoBefore: found[1] ?? '' };
 }
 
 /**
@@ -107,9 +118,9 @@ export function lineAtCursor(prefix: string): { typed: string; previous: string 
  * text after the cursor on its line: the answer is what goes before its last occurrence).
  */
 export function recallLine(books: Array<{ book: LineBook; weight: number }>, prefix: string, ahead = ''): RecalledLine | null {
-  const { typed, previous } = lineAtCursor(prefix);
+  const { typed, previous, twoBefore } = lineAtCursor(prefix);
   const scores = new Map<string, number>();
-  for (const { book, weight } of books) book.weigh(typed, previous, weight, scores, ahead);
+  for (const { book, weight } of books) book.weigh(typed, previous, weight, scores, ahead, twoBefore);
   let best = '';
   let bestScore = 0;
   let total = 0;
