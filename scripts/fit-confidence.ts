@@ -9,14 +9,20 @@
  * after it; tokens after the first wrong one are left out (and those that add no characters), so the model learns the probability of a token
  * being right given that the ones before it were. Then, per position kind, the threshold is the one that
  * accepts the most correct characters while the precision on the tuning half stays at TUNING_PRECISION.
+ * The recalled line's model (recall-confidence.ts) is fitted on the same positions where a line is recalled
+ * (label: the recalled line is the rest of the line exactly), and its threshold per kind is the one whose
+ * final answer (the recalled line above it, else the gated n-grams) accepts the most correct characters at
+ * TUNING_PRECISION, again on the tuning half; the test half is never read here.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { score } from '../bench/lib/completion-score';
-import { heldOutFiles, positions, split, type Position, type PositionKind } from '../bench/lib/held-out';
+import { commonPrefix, firstLine, score } from '../bench/lib/completion-score';
+import { heldOutFiles, positions, split, type Position } from '../bench/lib/held-out';
 import { FEATURES, runningConfidence, stepFeatures, type ConfidenceModel } from '../server/ai/embedded/confidence';
 import type { DecodeStep } from '../server/ai/embedded/decode';
-import { EmbeddedEngine } from '../server/ai/embedded/embedded-engine';
+import { decodedLine, EmbeddedEngine } from '../server/ai/embedded/embedded-engine';
+import type { RecalledLine } from '../server/ai/embedded/line-recall';
+import { RECALL_FEATURES, recallFeatures, recallProbability, type RecallModel } from '../server/ai/embedded/recall-confidence';
 
 /**
  * Precision the threshold must keep on the tuning half. Above the 60 % goal: the test half is other files,
@@ -36,12 +42,14 @@ for (const file of tuning) engine.room(file.pkg).set(file.path, file.text);
 interface Sample {
   position: Position;
   steps: DecodeStep[];
+  recalled: RecalledLine | null;
 }
 const samples: Sample[] = [];
 for (const kind of ['line', 'mid'] as const) {
   for (const position of positions(tuning, Number.POSITIVE_INFINITY, kind, kind === 'line' ? 11 : 12)) {
     const { file, prefix, suffix } = position;
-    samples.push({ position, steps: engine.steps({ room: file.pkg, path: file.path, prefix, suffix, multiline: true, maxTokens: MAX_TOKENS }) });
+    const input = { room: file.pkg, path: file.path, prefix, suffix, multiline: true, maxTokens: MAX_TOKENS };
+    samples.push({ position, steps: engine.steps(input), recalled: engine.recalled(input) });
   }
 }
 
@@ -80,8 +88,7 @@ function solve(a: number[][], b: number[]): number[] {
 }
 
 /** Penalised logistic regression by Newton's method. */
-function fitLogistic(x: number[][], y: number[]): number[] {
-  const d = FEATURES.length;
+function fitLogistic(x: number[][], y: number[], d: number): number[] {
   let w = new Array<number>(d).fill(0);
   for (let iteration = 0; iteration < 30; iteration++) {
     const gradient = w.map((wk, k) => (k === 0 ? 0 : L2 * wk));
@@ -106,41 +113,72 @@ function fitLogistic(x: number[][], y: number[]): number[] {
   return w;
 }
 
-const weights = fitLogistic(rows, labels);
+const weights = fitLogistic(rows, labels, FEATURES.length);
 const model: ConfidenceModel = { features: [...FEATURES], weights: weights.map((w) => Math.round(w * 1e4) / 1e4), threshold: { line: 0, mid: 0 } };
 
-/** The shown text of each sample of `kind` under `threshold`, as confidence.ts cuts it. */
-function cutAt(kind: PositionKind, threshold: number): { list: Position[]; texts: string[] } {
-  const list: Position[] = [];
-  const texts: string[] = [];
-  for (const { position, steps } of samples) {
-    if (position.kind !== kind) continue;
-    const confidence = runningConfidence(steps, kind, model);
-    let text = '';
-    let i = 0;
-    for (; i < steps.length && confidence[i]! >= threshold; i++) text += steps[i]!.text;
-    list.push(position);
-    texts.push(i < steps.length ? text.trimEnd() : text);
-  }
-  return { list, texts };
-}
+// The recalled line's model, on the positions where some line is recalled.
+const recallFeaturesOf = ({ position, steps, recalled }: Sample) => recallFeatures(recalled!, position.kind, decodedLine(steps));
+const recalledSamples = samples.filter((s) => s.recalled !== null);
+const recallRight = ({ position, recalled }: Sample) => (recalled!.text.trimEnd() === position.expected ? 1 : 0);
+const recallWeights = fitLogistic(recalledSamples.map(recallFeaturesOf), recalledSamples.map(recallRight), RECALL_FEATURES.length);
+const recallModel: RecallModel = { features: [...RECALL_FEATURES], weights: recallWeights.map((w) => Math.round(w * 1e4) / 1e4), threshold: { line: 1.01, mid: 1.01 } };
+console.log(`${samples.length} positions, ${rows.length} tokens (${labels.filter((l) => l === 1).length} right); a line recalled at ${recalledSamples.length} (${recalledSamples.filter((s) => recallRight(s)).length} right)`);
 
+/** What a shown text scores against a position, in the parts score() adds up. */
+function tally(position: Position, text: string): { chars: number; accepted: number; exact: number } {
+  const first = firstLine(text);
+  return { chars: first.length, accepted: commonPrefix(first, position.expected), exact: first.length > 0 && first === position.expected ? 1 : 0 };
+}
+/** The shown text under `threshold`, as confidence.ts cuts it, from the steps' running confidence. */
+function cut(steps: DecodeStep[], confidence: number[], threshold: number): string {
+  let text = '';
+  let i = 0;
+  for (; i < steps.length && confidence[i]! >= threshold; i++) text += steps[i]!.text;
+  return i < steps.length ? text.trimEnd() : text;
+}
+const percent = (part: number, whole: number) => Math.round((part / Math.max(1, whole)) * 1000) / 10;
+const grid = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
+
+// Per kind, both thresholds together: the recalled line where its chance is at least the recall threshold,
+// else the n-grams cut at theirs; the pair that accepts the most characters at TUNING_PRECISION wins.
+// A recall threshold above 1 recalls nothing.
 for (const kind of ['line', 'mid'] as const) {
-  let best = { threshold: 0.99, accepted: -1, precision: 0, shown: 0 };
-  for (let t = 0.01; t < 1; t += 0.01) {
-    const threshold = Math.round(t * 100) / 100;
-    const { list, texts } = cutAt(kind, threshold);
-    const s = score(list, texts);
-    if (s.precision >= TUNING_PRECISION && s.accepted > best.accepted) best = { threshold, accepted: s.accepted, precision: s.precision, shown: s.shown };
+  const own = samples.filter((s) => s.position.kind === kind);
+  const expectedChars = own.reduce((sum, s) => sum + s.position.expected.length, 0);
+  const confidence = own.map((s) => runningConfidence(s.steps, kind, model));
+  const chance = own.map((s) => (s.recalled ? recallProbability(recallFeaturesOf(s), recallModel) : -1));
+  const recalledTally = own.map((s) => (s.recalled ? tally(s.position, s.recalled.text) : null));
+  let best = { gate: 0.99, recall: 1.01, accepted: -1, precision: 0, exact: 0, shown: 0 };
+  for (const gate of grid) {
+    const gatedTally = own.map((s, i) => tally(s.position, cut(s.steps, confidence[i]!, gate)));
+    for (const recall of [...grid, 1.01]) {
+      let chars = 0;
+      let accepted = 0;
+      let exact = 0;
+      let shown = 0;
+      own.forEach((_, i) => {
+        const t = chance[i]! >= recall ? recalledTally[i]! : gatedTally[i]!;
+        chars += t.chars;
+        accepted += t.accepted;
+        exact += t.exact;
+        if (t.chars > 0) shown++;
+      });
+      const s = { accepted: percent(accepted, expectedChars), precision: percent(accepted, chars), exact: percent(exact, own.length), shown: percent(shown, own.length) };
+      if (s.precision >= TUNING_PRECISION && s.accepted > best.accepted) best = { gate, recall, ...s };
+    }
   }
-  model.threshold[kind] = best.threshold;
-  const before = score(...(Object.values(cutAt(kind, 0)) as [Position[], string[]]));
+  model.threshold[kind] = best.gate;
+  recallModel.threshold[kind] = best.recall;
+  const ungated = score(own.map((s) => s.position), own.map((s, i) => cut(s.steps, confidence[i]!, 0)));
   console.log(
-    `${kind}: threshold ${best.threshold}: shown ${best.shown} %, accepted ${best.accepted} %, precision ${best.precision} % ` +
-      `(ungated: shown ${before.shown} %, accepted ${before.accepted} %, precision ${before.precision} %), tuning half`,
+    `${kind}: gate ${best.gate}, recall ${best.recall}: shown ${best.shown} %, exact ${best.exact} %, accepted ${best.accepted} %, precision ${best.precision} % ` +
+      `(n-grams ungated: shown ${ungated.shown} %, accepted ${ungated.accepted} %, precision ${ungated.precision} %), tuning half`,
   );
 }
-console.log(`${samples.length} positions, ${rows.length} tokens (${labels.filter((l) => l === 1).length} right)`);
-const out = path.join(root, 'server/ai/embedded/confidence-model.json');
-fs.writeFileSync(out, `${JSON.stringify(model, null, 2)}\n`);
-console.log(`wrote ${path.relative(root, out)}`);
+
+
+for (const [file, fitted] of [['confidence-model.json', model], ['recall-confidence-model.json', recallModel]] as const) {
+  const out = path.join(root, 'server/ai/embedded', file);
+  fs.writeFileSync(out, `${JSON.stringify(fitted, null, 2)}\n`);
+  console.log(`wrote ${path.relative(root, out)}`);
+}

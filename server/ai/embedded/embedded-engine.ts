@@ -10,6 +10,7 @@ import path from 'node:path';
 import { corpusFiles } from './corpus';
 import { confidentPart, positionKind, type ConfidenceModel } from './confidence';
 import { LineBook, recallLine, type RecalledLine } from './line-recall';
+import { FITTED_RECALL_MODEL, recallFeatures, recallProbability, type RecallModel } from './recall-confidence';
 import { decode, type DecodeOptions, type DecodeStep, type IndexSource } from './decode';
 import { TokenIndex } from './token-index';
 import { PROMPT_TOKEN_IDS, tokenize, Vocabulary } from './tokens';
@@ -21,6 +22,8 @@ export interface EmbeddedEngineOptions {
   nodeModules?: string;
   /** The gate's model; the fitted one (confidence-model.json) by default. */
   confidence?: ConfidenceModel;
+  /** The recalled line's model; the fitted one (recall-confidence-model.json) by default. */
+  recallConfidence?: RecallModel;
 }
 
 export interface CorpusStats {
@@ -47,12 +50,6 @@ const SUFFIX_CHARS = 2000;
 const WEIGHT = { file: 6, workspace: 4, corpus: 1 } as const;
 /** The same for line recall, fitted on the benchmark's tuning half: a line of this file counts thrice. */
 const RECALL_WEIGHT = { file: 3, workspace: 1 } as const;
-/**
- * A recalled line is proposed only when it has this share of all the recalled lines' evidence; below it
- * the n-grams answer. Fitted on the tuning half, keeping precision at or above 60 % in both kinds; one line
- * in three (0.33) is a guess, not a repeat.
- */
-const RECALL_MIN_SHARE = 0.4;
 /** Lines of this file around the cursor that line recall reads (each way). */
 const RECALL_CHARS = 16_000;
 
@@ -120,7 +117,9 @@ export class EmbeddedEngine {
 
   /** A completion at the cursor, cut where it stops being likely right; '' when nothing is. */
   complete(input: EmbeddedInput): string {
-    return this.recall(input) ?? this.gated(input);
+    const steps = this.steps(input);
+    const kind = positionKind(input.prefix);
+    return this.recall(input, steps) ?? confidentPart(steps, kind, this.options.confidence);
   }
 
   /** The n-gram decoder's answer, cut by the confidence gate. */
@@ -129,12 +128,17 @@ export class EmbeddedEngine {
   }
 
   /**
-   * The rest of the cursor's line as a line of this file or the room's files has it, or null. Text after
-   * the cursor on its line (a closing `)` typed ahead) must be in the recalled line and is not repeated.
+   * The rest of the cursor's line as a line of this file or the room's files has it, when the recall model
+   * finds it likely right, or null. Text after the cursor on its line (a closing `)` typed ahead) must be
+   * in the recalled line and is not repeated. `steps` are the decoder's at the same cursor, if at hand.
    */
-  recall(input: EmbeddedInput): string | null {
+  recall(input: EmbeddedInput, steps?: DecodeStep[]): string | null {
     const line = this.recalled(input);
-    return line && line.share >= RECALL_MIN_SHARE ? line.text : null;
+    if (!line) return null;
+    const kind = positionKind(input.prefix);
+    const model = this.options.recallConfidence ?? FITTED_RECALL_MODEL;
+    const features = recallFeatures(line, kind, decodedLine(steps ?? this.steps(input)));
+    return recallProbability(features, model) >= model.threshold[kind] ? line.text : null;
   }
 
   /** The best recalled line with its evidence, however weak (for the gate's fitting and the benchmark). */
@@ -145,7 +149,7 @@ export class EmbeddedEngine {
     const ahead = (lineEnd === -1 ? after : after.slice(0, lineEnd)).trim();
     // The cursor's own line is not evidence, and the line after it does not follow the line before it.
     const runs = [before.slice(0, before.lastIndexOf('\n') + 1).split('\n'), lineEnd === -1 ? [] : after.slice(lineEnd + 1).split('\n')];
-    const books: Array<{ book: LineBook; weight: number }> = [{ book: new LineBook(runs), weight: RECALL_WEIGHT.file }];
+    const books: Array<{ book: LineBook; weight: number; here?: boolean }> = [{ book: new LineBook(runs), weight: RECALL_WEIGHT.file, here: true }];
     const room = input.room === undefined ? undefined : this.rooms.get(input.room);
     for (const book of room?.linesExcluding(input.path) ?? []) books.push({ book, weight: RECALL_WEIGHT.workspace });
     return recallLine(books, input.prefix, ahead);
@@ -177,4 +181,15 @@ export class EmbeddedEngine {
     decode(vocab, sources, prefixIds, { multiline: input.multiline, maxTokens: input.maxTokens, maxLines: 8 }, steps);
     return steps;
   }
+}
+
+/** The first line of the decoder's ungated text: what the n-grams alone would write on this line. */
+export function decodedLine(steps: DecodeStep[]): string {
+  let text = '';
+  for (const step of steps) {
+    const newline = step.text.indexOf('\n');
+    if (newline !== -1) return text + step.text.slice(0, newline);
+    text += step.text;
+  }
+  return text;
 }

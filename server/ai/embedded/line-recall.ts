@@ -58,17 +58,22 @@ export class LineBook {
     }
   }
 
-  /** Adds each candidate line's evidence (times `weight`) to `scores`. */
-  weigh(typed: string, previous: string, weight: number, scores: Map<string, number>, ahead = '', twoBefore = ''): void {
-    const add = (line: string, amount: number) => {
-      if (line.length > typed.length + ahead.length && line.startsWith(typed) && line.lastIndexOf(ahead) >= typed.length) scores.set(line, (scores.get(line) ?? 0) + amount * weight);
+  /** Adds each candidate line's evidence (times `weight`) to `scores`; `here` marks this file's book. */
+  weigh(typed: string, previous: string, weight: number, scores: Map<string, LineEvidence>, ahead = '', twoBefore = '', here = false): void {
+    const add = (line: string, kind: 'typed' | 'previous' | 'twoBefore', amount: number) => {
+      if (line.length <= typed.length + ahead.length || !line.startsWith(typed) || line.lastIndexOf(ahead) < typed.length) return;
+      let evidence = scores.get(line);
+      if (!evidence) scores.set(line, (evidence = { score: 0, typed: 0, previous: 0, twoBefore: 0, file: 0 }));
+      evidence.score += amount * weight;
+      evidence[kind] += amount * weight;
+      if (here) evidence.file += amount * weight;
     };
-    for (const [line, count] of this.followers.get(previous) ?? []) add(line, count * RECALL_WEIGHTS.previous);
-    if (twoBefore) for (const [line, count] of this.followers2.get(`${twoBefore}\n${previous}`) ?? []) add(line, count * RECALL_WEIGHTS.twoBefore);
+    for (const [line, count] of this.followers.get(previous) ?? []) add(line, 'previous', count * RECALL_WEIGHTS.previous);
+    if (twoBefore) for (const [line, count] of this.followers2.get(`${twoBefore}\n${previous}`) ?? []) add(line, 'twoBefore', count * RECALL_WEIGHTS.twoBefore);
     if (!typed) return;
     let i = lowerBound(this.sorted, typed);
     for (let scanned = 0; i < this.sorted.length && scanned < MAX_SCAN && this.sorted[i]!.startsWith(typed); i++, scanned++) {
-      add(this.sorted[i]!, this.counts.get(this.sorted[i]!)! * RECALL_WEIGHTS.typed);
+      add(this.sorted[i]!, 'typed', this.counts.get(this.sorted[i]!)! * RECALL_WEIGHTS.typed);
     }
   }
 }
@@ -90,12 +95,25 @@ function lowerBound(sorted: string[], key: string): number {
   return lo;
 }
 
+/** A candidate line's weighted evidence, in all and by kind; `file` is the part from the cursor's own file. */
+export interface LineEvidence {
+  score: number;
+  typed: number;
+  previous: number;
+  twoBefore: number;
+  file: number;
+}
+
 export interface RecalledLine {
   /** The rest of the line after what is typed (and before the text ahead of the cursor). */
   text: string;
   /** The winning line's evidence, and its share of all candidates' (features for a confidence gate). */
   score: number;
   share: number;
+  /** The winning line's evidence by kind and source. */
+  evidence: LineEvidence;
+  /** How many characters of the line were typed already. */
+  typedChars: number;
 }
 
 /** The typed part of the cursor's line (indentation removed) and the last non-blank line before it. */
@@ -117,14 +135,14 @@ export function lineAtCursor(prefix: string): { typed: string; previous: string;
  * The best line from the books, or null when no line begins with what is typed (and holds `ahead`, the
  * text after the cursor on its line: the answer is what goes before its last occurrence).
  */
-export function recallLine(books: Array<{ book: LineBook; weight: number }>, prefix: string, ahead = ''): RecalledLine | null {
+export function recallLine(books: Array<{ book: LineBook; weight: number; here?: boolean }>, prefix: string, ahead = ''): RecalledLine | null {
   const { typed, previous, twoBefore } = lineAtCursor(prefix);
-  const scores = new Map<string, number>();
-  for (const { book, weight } of books) book.weigh(typed, previous, weight, scores, ahead, twoBefore);
+  const scores = new Map<string, LineEvidence>();
+  for (const { book, weight, here } of books) book.weigh(typed, previous, weight, scores, ahead, twoBefore, here);
   let best = '';
   let bestScore = 0;
   let total = 0;
-  for (const [line, score] of scores) {
+  for (const [line, { score }] of scores) {
     total += score;
     // Ties go to the shorter line, then the first in sort order, so the answer never depends on map order.
     if (score > bestScore || (score === bestScore && (line.length < best.length || (line.length === best.length && line < best)))) {
@@ -133,5 +151,6 @@ export function recallLine(books: Array<{ book: LineBook; weight: number }>, pre
     }
   }
   if (!best) return null;
-  return { text: best.slice(typed.length, ahead ? best.lastIndexOf(ahead) : best.length), score: bestScore, share: bestScore / total };
+  const text = best.slice(typed.length, ahead ? best.lastIndexOf(ahead) : best.length);
+  return { text, score: bestScore, share: bestScore / total, evidence: scores.get(best)!, typedChars: typed.length };
 }
