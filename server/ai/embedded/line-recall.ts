@@ -114,6 +114,9 @@ export interface RecalledLine {
   evidence: LineEvidence;
   /** How many characters of the line were typed already. */
   typedChars: number;
+  /** The runner-up line's score (0 when there is none), and how many lines were weighed. */
+  runnerUp: number;
+  candidates: number;
 }
 
 /** The typed part of the cursor's line (indentation removed) and the last non-blank line before it. */
@@ -151,6 +154,8 @@ export function recallLine(books: Array<{ book: LineBook; weight: number; here?:
     }
   }
   if (!best) return null;
+  let runnerUp = 0;
+  for (const [line, { score }] of scores) if (line !== best && score > runnerUp) runnerUp = score;
   const text = best.slice(typed.length, ahead ? best.lastIndexOf(ahead) : best.length);
-  return { text, score: bestScore, share: bestScore / total, evidence: scores.get(best)!, typedChars: typed.length };
+  return { text, score: bestScore, share: bestScore / total, evidence: scores.get(best)!, typedChars: typed.length, runnerUp, candidates: scores.size };
 }

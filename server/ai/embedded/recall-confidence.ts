@@ -18,11 +18,10 @@ export interface RecallModel {
   threshold: Record<PositionKind, number>;
 }
 
-export const RECALL_FEATURES = [
+/** What the model reads of a recalled line; each has its own weight per position kind. */
+const EVIDENCE = [
   'bias',
-  'lineStart',
   'share',
-  'lineStartShare',
   'unanimous',
   'logScore',
   'previousPart',
@@ -33,24 +32,23 @@ export const RECALL_FEATURES = [
   'logTyped',
   'ngramAgrees',
   'ngramAgreedPart',
-  'lineStartNgramAgrees',
+  'margin',
+  'logCandidates',
 ] as const;
 
+export const RECALL_FEATURES = (['line', 'mid'] as const).flatMap((kind) => EVIDENCE.map((name) => `${kind}.${name}`));
+
 /**
- * The model's inputs for a recalled line. `decoded` is the n-gram decoder's ungated first line at the
- * same cursor. Names match RECALL_FEATURES.
+ * The model's inputs for a recalled line: the evidence in the slots of `kind`, zeros in the other's.
+ * `decoded` is the n-gram decoder's ungated first line at the same cursor.
  */
 export function recallFeatures(line: RecalledLine, kind: PositionKind, decoded: string): number[] {
   const { evidence } = line;
   const part = (amount: number) => amount / Math.max(evidence.score, 1e-9);
   const agreed = commonPrefixLength(line.text, decoded);
-  const agrees = line.text.length > 0 && agreed === line.text.length ? 1 : 0;
-  const lineStart = kind === 'line' ? 1 : 0;
-  const values: Record<(typeof RECALL_FEATURES)[number], number> = {
+  const values: Record<(typeof EVIDENCE)[number], number> = {
     bias: 1,
-    lineStart,
     share: line.share,
-    lineStartShare: lineStart * line.share,
     unanimous: line.share === 1 ? 1 : 0,
     logScore: Math.log1p(line.score),
     previousPart: part(evidence.previous),
@@ -59,11 +57,14 @@ export function recallFeatures(line: RecalledLine, kind: PositionKind, decoded: 
     filePart: part(evidence.file),
     logLength: Math.log1p(line.text.length),
     logTyped: Math.log1p(line.typedChars),
-    ngramAgrees: agrees,
+    ngramAgrees: line.text.length > 0 && agreed === line.text.length ? 1 : 0,
     ngramAgreedPart: agreed / Math.max(1, line.text.length),
-    lineStartNgramAgrees: lineStart * agrees,
+    margin: (line.score - line.runnerUp) / Math.max(line.score, 1e-9),
+    logCandidates: Math.log1p(line.candidates),
   };
-  return RECALL_FEATURES.map((name) => values[name]);
+  const own = EVIDENCE.map((name) => values[name]);
+  const none = EVIDENCE.map(() => 0);
+  return kind === 'line' ? [...own, ...none] : [...none, ...own];
 }
 
 function commonPrefixLength(a: string, b: string): number {
