@@ -6,12 +6,10 @@
  * one character at a time, each after its own previous one (the first at the start of the text).
  */
 import * as encoding from 'lib0/encoding';
+import { messageYjsSyncStep1 as SYNC_STEP_1, messageYjsSyncStep2 as SYNC_STEP_2, messageYjsUpdate as SYNC_UPDATE } from 'y-protocols/sync';
+import { MESSAGE } from '../../server/collab/core/yjs-messages';
 
-const SYNC = 0;
-const AWARENESS = 1;
-const SYNC_STEP_1 = 0;
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
+const { SYNC, AWARENESS } = MESSAGE;
 
 /** Item info bits (Yjs Item.write): content ref in the low 5 bits, then parentSub, rightOrigin, origin. */
 const CONTENT_STRING = 4;
