@@ -66,6 +66,9 @@ export async function startCluster(size: number, { env = {}, next = false }: Clu
   };
 }
 
+/** Server processes start slowly on a loaded machine: only a hung start should fail the hook. */
+const STARTING_A_CLUSTER_MS = 180_000;
+
 export interface ClusterForTests {
   /** The running cluster; read it inside a test. */
   readonly cluster: Cluster;
@@ -82,7 +85,7 @@ export function clusterForTheseTests(size: number, options: ClusterOptions = {})
   const clients: YjsClient[] = [];
   beforeAll(async () => {
     cluster = await startCluster(size, options);
-  });
+  }, STARTING_A_CLUSTER_MS);
   afterAll(async () => {
     for (const client of clients.splice(0)) client.destroy();
     await cluster?.destroy();

@@ -24,14 +24,8 @@ export async function createTestSchema(): Promise<TestSchema> {
   return { url: url.toString(), name, drop: () => adminQuery(`DROP SCHEMA IF EXISTS ${name} CASCADE`) };
 }
 
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+function adminQuery(sql: string): Promise<void> {
+  return query(TEST_DATABASE_URL, sql);
 }
 
 /**
@@ -53,4 +47,30 @@ export async function createRoomInDatabase(url: string, room = randomRoomId()): 
 export async function textInDatabase(url: string, room: string, path = 'main.ts'): Promise<string> {
   const storage = await PostgresStorage.connect(url);
   return storedFileText(storage, room, path).finally(() => storage.close());
+}
+
+/**
+ * Makes PostgreSQL refuse every document write (appends and compactions) in the schema until the returned
+ * function is called: the servers keep those edits in memory and retry, as in a database outage, so what
+ * they accept meanwhile is nowhere in the database. Call it once the servers have created their tables.
+ */
+export async function refuseDocumentWrites(url: string): Promise<() => Promise<void>> {
+  await query(
+    url,
+    `CREATE FUNCTION refuse_document_write() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN RAISE EXCEPTION 'document writes are refused by the test'; END $$;
+     CREATE TRIGGER refuse_appends BEFORE INSERT OR UPDATE ON updates FOR EACH STATEMENT EXECUTE FUNCTION refuse_document_write();
+     CREATE TRIGGER refuse_compactions BEFORE INSERT OR UPDATE OR DELETE ON snapshots FOR EACH STATEMENT EXECUTE FUNCTION refuse_document_write();`,
+  );
+  return () => query(url, 'DROP FUNCTION refuse_document_write() CASCADE');
+}
+
+async function query(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
