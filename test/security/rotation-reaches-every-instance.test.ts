@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STARTER_FILE } from '../../lib/shared/document/doc-model';
 import { REFUSAL } from '../../lib/shared/protocol/refusals';
 import { aiHandshake, connectAi } from '../helpers/ai-client';
-import { startCluster, type Cluster } from '../helpers/cluster';
+import { clusterForTheseTests } from '../helpers/cluster';
+import type { ServerProcess } from '../helpers/server-process';
 import { createSessionViaApi, rotateLinks } from '../helpers/sessions';
 import { connectClient, nextClose, synced, whenDoc } from '../helpers/yjs-client';
 
 describe('rotating the links reaches every instance of a cluster', () => {
-  let cluster: Cluster;
-  beforeAll(async () => {
-    cluster = await startCluster(2, { env: { SPARKPAD_EMBEDDED_CORPUS_BYTES: '0' } });
-  });
-  afterAll(() => cluster.destroy());
+  const scaled = clusterForTheseTests(2, { env: { SPARKPAD_EMBEDDED_CORPUS_BYTES: '0' } });
 
   it('closes old-token Yjs and AI sockets on both instances when the links rotate; the owner link keeps working', async () => {
-    const [one, two] = cluster.instances as [(typeof cluster.instances)[0], (typeof cluster.instances)[0]];
+    const [one, two] = scaled.cluster.instances as [ServerProcess, ServerProcess];
     const session = await createSessionViaApi(one.url);
     const stale = [one, two].flatMap((instance) => [
       connectClient(instance.wsUrl, session.room, session.editToken),
