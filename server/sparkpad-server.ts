@@ -16,7 +16,7 @@ import { HookChain, type Extension } from './collab/core/hooks';
 import { DocumentShapeExtension, LimitsExtension, PersistenceExtension, ServerWrittenExtension } from './collab/extensions';
 import { RoomRegistry } from './collab/core/room-registry';
 import { SessionLinks } from './collab/storage/session-links';
-import { SqliteStorage } from './collab/storage/sqlite-storage';
+import { openStorage } from './collab/storage/open-storage';
 import type { Storage } from './collab/storage/storage';
 import { YjsEndpoint } from './collab/core/yjs-endpoint';
 import type { HealthSources } from './health';
@@ -24,6 +24,7 @@ import { logger } from './logger';
 import { CollabMetrics } from './metrics';
 import { serveOpsRoute } from './ops-routes';
 import { handleHistoryApi } from './http/history-api';
+import { createNextHandler } from './http/next-pages';
 import { handleOpeningApi } from './http/opening-api';
 import { handleRoomDefaultsApi } from './http/room-defaults-api';
 import { handleSessionsApi } from './http/sessions-api';
@@ -50,17 +51,7 @@ export interface ServerParts {
 
 /** Assembles the one-port server: Next pages, the Yjs endpoint and socket.io. */
 export async function createSparkpadServer(config: Config, parts: ServerParts = {}): Promise<SparkpadServer> {
-  // PostgreSQL when SPARKPAD_DATABASE_URL is set, so several instances share documents.
-  // PostgreSQL's and Redis's clients are loaded only when a setting names them: a single instance on SQLite
-  // never holds their modules (about 13 MB resident between them).
-  const storage: Storage =
-    parts.storage ??
-    (config.databaseUrl
-      ? await (await import('./collab/storage/postgres-storage')).PostgresStorage.connect(config.databaseUrl, {
-          connectTimeoutMs: config.databaseConnectTimeoutMs,
-          statementTimeoutMs: config.databaseStatementTimeoutMs,
-        })
-      : new SqliteStorage(config.dataDir));
+  const storage = parts.storage ?? (await openStorage(config));
   const secret = loadOrCreateSecret(config.dataDir, config.secret);
   const signer = new TokenSigner(secret);
   const identities = new IdentitySigner(secret);
@@ -88,7 +79,8 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
     history.extension,
     persistence,
   ];
-  // With SPARKPAD_REDIS_URL, rooms span instances.
+  // With SPARKPAD_REDIS_URL, rooms span instances; Redis's client is loaded only then, as PostgreSQL's is
+  // (about 13 MB resident between them, never held by a single instance on SQLite).
   const scaleOut = config.redisUrl
     ? (await import('./scale-out')).createRedisScaleOut({
         redisUrl: config.redisUrl,
@@ -250,12 +242,4 @@ export async function createSparkpadServer(config: Config, parts: ServerParts = 
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-async function createNextHandler(): Promise<http.RequestListener> {
-  const { default: next } = await import('next');
-  const app = next({ dev: process.env.NODE_ENV !== 'production' });
-  await app.prepare();
-  const handle = app.getRequestHandler();
-  return (req, res) => void handle(req, res);
 }
