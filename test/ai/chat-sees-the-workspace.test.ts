@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readChat } from '../../lib/shared/document/chat-log';
-import { startModelSimulator, type ModelSimulator } from '../../tools/sim/sim-server';
-import { connectAi, type AiTestClient } from '../helpers/ai-client';
-import { startInProcess, type InProcessServer } from '../helpers/in-process-server';
-import { createRoomInDataDir } from '../helpers/sessions';
-import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
+import type { ModelSimulator } from '../../tools/sim/sim-server';
+import type { AiTestClient } from '../helpers/ai-client';
+import { workspaceWithAModel } from '../helpers/workspace-with-a-model';
+import { whenDoc, type YjsClient } from '../helpers/yjs-client';
 
 /** A room whose question is about main.ts, while the code it is about lives in files nobody has open. */
 const FILES = {
@@ -22,30 +21,11 @@ const FILES = {
 };
 
 describe('room chat answers from the whole workspace', () => {
+  const fixture = workspaceWithAModel(FILES, (simUrl) => ({ SPARKPAD_DEEP_URL: simUrl }));
   let sim: ModelSimulator;
-  let server: InProcessServer;
   let writer: YjsClient;
   let ada: AiTestClient;
-
-  beforeAll(async () => {
-    sim = await startModelSimulator();
-    server = await startInProcess({ env: { SPARKPAD_DEEP_URL: sim.url } });
-    const room = await createRoomInDataDir(server.dataDir);
-    writer = connectClient(server.wsUrl, room.room, room.editToken);
-    await synced(writer);
-    for (const [path, text] of Object.entries(FILES)) writer.text(path).insert(0, text);
-    // The room holds them before Spark joins (a reader who joins later sees them), as in a room opened again.
-    const reader = connectClient(server.wsUrl, room.room, room.editToken);
-    await whenDoc(reader.doc, () => Object.keys(FILES).every((path) => reader.read(path) === FILES[path as keyof typeof FILES]));
-    reader.destroy();
-    ada = await connectAi(server.url, { room: room.room, token: room.editToken });
-  });
-  afterAll(async () => {
-    ada?.close();
-    writer?.destroy();
-    await server?.close();
-    await sim?.close();
-  });
+  beforeAll(() => void ({ sim, writer, ada } = fixture.get()));
 
   it("sends the windows of a file that is not open when they share the question's names", async () => {
     sim.setBehaviour({ response: 'It rounds down with Math.floor.' });

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readProposals } from '../../lib/shared/document/proposals';
-import { startModelSimulator, type ModelSimulator } from '../../tools/sim/sim-server';
+import type { ModelSimulator } from '../../tools/sim/sim-server';
 import { connectAi, type AiTestClient } from '../helpers/ai-client';
-import { startInProcess, type InProcessServer } from '../helpers/in-process-server';
-import { createRoomInDataDir, type TestRoom } from '../helpers/sessions';
-import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-client';
+import type { InProcessServer } from '../helpers/in-process-server';
+import type { TestRoom } from '../helpers/sessions';
+import { workspaceWithAModel } from '../helpers/workspace-with-a-model';
+import { whenDoc, type YjsClient } from '../helpers/yjs-client';
 
 const MATH = [
   'export function add(a, b) {',
@@ -71,28 +72,13 @@ const ANSWER = [
 ].join('\n');
 
 describe('one Spark request edits several places in several files', () => {
+  const fixture = workspaceWithAModel({ 'src/math.ts': MATH, 'src/main.ts': MAIN }, (simUrl) => ({ SPARKPAD_FAST_URL: simUrl, SPARKPAD_DEEP_URL: simUrl }));
   let sim: ModelSimulator;
   let server: InProcessServer;
   let room: TestRoom;
   let writer: YjsClient;
   let ada: AiTestClient;
-
-  beforeAll(async () => {
-    sim = await startModelSimulator();
-    server = await startInProcess({ env: { SPARKPAD_FAST_URL: sim.url, SPARKPAD_DEEP_URL: sim.url } });
-    room = await createRoomInDataDir(server.dataDir);
-    writer = connectClient(server.wsUrl, room.room, room.editToken);
-    await synced(writer);
-    writer.text('src/math.ts').insert(0, MATH);
-    writer.text('src/main.ts').insert(0, MAIN);
-    ada = await connectAi(server.url, { room: room.room, token: room.editToken });
-  });
-  afterAll(async () => {
-    ada?.close();
-    writer?.destroy();
-    await server?.close();
-    await sim?.close();
-  });
+  beforeAll(() => void ({ sim, server, room, writer, ada } = fixture.get()));
 
   const files = () => ({ math: writer.read('src/math.ts'), main: writer.read('src/main.ts'), format: writer.read('src/format.ts') });
 
