@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twoPeopleInASession, type TwoPeople } from './fixtures/two-people';
 import type { User } from './helpers/browser';
-import { addFilesZip, zipOf } from '../test/helpers/workspace-zips';
 import { waitForEditorValue } from './helpers/monaco';
 import { fileTreeItem } from './helpers/session';
 import { selectLines, sparkCursor, waitForEditState } from './helpers/spark';
@@ -32,12 +31,7 @@ describe('language-service actions with no key', () => {
 
   beforeAll(async () => {
     // No tier URL: the embedded engine is all there is.
-    people = await twoPeopleInASession({
-      beforeOpen: async ({ server, session }) => {
-        const added = await addFilesZip(server.url, session.room, session.editToken, zipOf({ 'greet.ts': CODE }));
-        expect(added.status).toBe(200);
-      },
-    });
+    people = await twoPeopleInASession({ files: { 'greet.ts': CODE } });
     ({ alice, bob } = people);
     for (const user of [alice, bob]) {
       await fileTreeItem(user.page, 'greet.ts').click();

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addFilesZip, zipOf } from '../test/helpers/workspace-zips';
 import { twoPeopleInASession, type TwoPeople } from './fixtures/two-people';
 import type { User } from './helpers/browser';
 import { focusEditor, setTypingAids, waitForEditorValue } from './helpers/monaco';
@@ -29,12 +28,7 @@ describe('next-edit suggestions', () => {
   let bob: User;
 
   beforeAll(async () => {
-    people = await twoPeopleInASession({
-      beforeOpen: async ({ server, session }) => {
-        const added = await addFilesZip(server.url, session.room, session.editToken, zipOf({ 'greet.ts': GREET, 'hello.ts': HELLO }));
-        expect(added.status).toBe(200);
-      },
-    });
+    people = await twoPeopleInASession({ files: { 'greet.ts': GREET, 'hello.ts': HELLO } });
     ({ alice, bob } = people);
     // Ghost text off for Alice: with it on, Tab takes a suggestion first, as it should.
     await openSettings(alice.page);
