@@ -80,8 +80,9 @@ export class Director implements Demo {
       },
       { key: IDENTITY_STORAGE_KEY, value: JSON.stringify(identity) },
     );
-    const startedAt = performance.now();
     const page = await context.newPage();
+    // The track starts recording while the page is created, so it holds everything from here on.
+    const startedAt = performance.now();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     const overlay = attachOverlay(page, { name, color, caption: '' });

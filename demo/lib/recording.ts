@@ -22,7 +22,7 @@ export interface RecordingManifest {
   scene: string;
   video: string;
   poster: string;
-  /** Wall-clock time the scene played, from its first step to its last. */
+  /** Wall-clock time the video is meant to hold: from the first person's page opening to the scene's last step. */
   sceneMs: number;
   videoFacts: VideoFacts;
   people: string[];
@@ -64,7 +64,6 @@ export async function recordScene(options: RecordOptions): Promise<RecordingMani
   const browser = await launchBrowser();
   const director = new Director(browser, server.url, workDir, viewport, sim);
   try {
-    const started = performance.now();
     try {
       await scene(director);
     } catch (error) {
@@ -76,12 +75,14 @@ export async function recordScene(options: RecordOptions): Promise<RecordingMani
       if (errors.length > 0) (error as Error).message += `\npage errors:\n  ${errors.join('\n  ')}`;
       throw error;
     }
-    const sceneMs = Math.round(performance.now() - started);
+    const ended = performance.now();
     if (director.cast.length === 0) throw new Error('the scene opened nobody: call demo.openUser(...)');
     if (!director.posterShots) await director.poster();
 
-    // Recordings are complete only once their context is closed.
+    // Steps before the first page (creating the session, a browser context) are not on any track.
     const firstStart = Math.min(...director.cast.map((c) => c.startedAt));
+    const sceneMs = Math.round(ended - firstStart);
+    // Recordings are complete only once their context is closed.
     const tracks = [];
     for (const { context, person, startedAt } of director.cast) {
       await context.close();
