@@ -1,3 +1,4 @@
+import { onTestFailed } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { AI_EVENT, AI_NAMESPACE, AI_PROTOCOL_VERSION, type ClientMessageInput, type ServerMessage } from '../../lib/shared/protocol/ai';
 
@@ -7,7 +8,9 @@ export interface AiTestClient {
   inbox: ServerMessage[];
   send(message: ClientMessageInput | Record<string, unknown>): void;
   /** The first message of `type` (already received or still to come) that matches `where`. */
-  next<T extends ServerMessage['type']>(type: T, where?: (m: Extract<ServerMessage, { type: T }>) => boolean, timeoutMs?: number): Promise<Extract<ServerMessage, { type: T }>>;
+  next<T extends ServerMessage['type']>(type: T, where?: (m: Extract<ServerMessage, { type: T }>) => boolean): Promise<Extract<ServerMessage, { type: T }>>;
+  /** The first message of any type (already received or still to come) that matches `where`; `what` names it if none comes. */
+  nextMatching(where: (m: ServerMessage) => boolean, what: string): Promise<ServerMessage>;
   /** Resolves when the server disconnects this socket, with the reason it named before doing so. */
   closed: Promise<{ reason: string | null; at: number }>;
   close(): void;
@@ -39,19 +42,24 @@ export async function connectAi(url: string, auth: AiAuth): Promise<AiTestClient
   const closed = new Promise<{ reason: string | null; at: number }>((resolve) =>
     socket.on('disconnect', (why) => why === 'io server disconnect' && resolve({ reason: namedReason, at: Date.now() })),
   );
-  const next: AiTestClient['next'] = (type, where = () => true, timeoutMs = 10_000) =>
-    new Promise((resolve, reject) => {
+  // A wait lasts as long as the test does (its timeout is the only clock); if the test fails meanwhile, the
+  // wait says what it was still looking for and what had arrived.
+  const nextMatching: AiTestClient['nextMatching'] = (where, what) =>
+    new Promise((resolve) => {
+      let waiting = true;
       const look = () => {
-        const found = inbox.find((m) => m.type === type && where(m as never));
-        if (!found) return false;
+        const found = inbox.find(where);
+        if (!found) return;
+        waiting = false;
         waiters.delete(look);
-        clearTimeout(timer);
-        resolve(found as never);
-        return true;
+        resolve(found);
       };
-      const timer = setTimeout(() => (waiters.delete(look), reject(new Error(`no ${type} within ${timeoutMs} ms; got ${inbox.map((m) => m.type).join(', ')}`))), timeoutMs);
-      if (!look()) waiters.add(look);
+      whenTheTestFails(() => waiting && console.error(`still waiting for ${what}; got ${inbox.map((m) => m.type).join(', ') || 'nothing'}`));
+      waiters.add(look);
+      look();
     });
+  const next: AiTestClient['next'] = (type, where = () => true) =>
+    nextMatching((m) => m.type === type && where(m as never), type) as never;
   await new Promise<void>((resolve, reject) => {
     socket.once('connect_error', (error) => (socket.close(), reject(Object.assign(new Error(error.message), { data: (error as { data?: unknown }).data }))));
     socket.on(AI_EVENT, (m: ServerMessage) => m.type === 'hello' && resolve());
@@ -61,6 +69,7 @@ export async function connectAi(url: string, auth: AiAuth): Promise<AiTestClient
     inbox,
     send: (message) => void socket.emit(AI_EVENT, message),
     next,
+    nextMatching,
     closed,
     close: () => void socket.close(),
   };
@@ -74,5 +83,14 @@ export async function aiHandshake(url: string, auth: AiAuth): Promise<string> {
   } catch (error) {
     const { message, data } = error as Error & { data?: { reason?: string } };
     return data?.reason ?? message;
+  }
+}
+
+/** Runs `report` if the running test fails; waits made in a hook have the hook's own timeout instead. */
+function whenTheTestFails(report: () => void): void {
+  try {
+    onTestFailed(report);
+  } catch {
+    // Not inside a test (a beforeAll, say): vitest names the hook that timed out.
   }
 }

@@ -8,8 +8,8 @@ import type { YjsClient } from '../helpers/yjs-client';
 
 const GREET = 'export function greet(name: string): string {\n  return `Hello, ${name}!`;\n}\n';
 const MAIN = "import { greet } from './greet';\n\nconsole.log(greet('Ada'));\n";
-/** The language service builds its first program in the background: the first answer can take seconds. */
-const FIRST_ANSWER_MS = 30_000;
+/** The language service builds its first program in the background: the first answer can take many seconds under load. */
+const FIRST_ANSWER_MS = 120_000;
 
 async function person(server: ServerProcess, room: TestRoom, token: string): Promise<AiTestClient> {
   const { identity } = await issueIdentity(server.url, room.room, room.editToken);
@@ -23,8 +23,8 @@ function userIdOf(client: AiTestClient): string {
 }
 
 /** The next follow-up list that `where` accepts, as the client received it. */
-function listWhere(client: AiTestClient, where: (followUps: FollowUp[]) => boolean, timeoutMs?: number): Promise<FollowUp[]> {
-  return client.next('next-edit:list', (m) => where(m.followUps), timeoutMs).then((m) => m.followUps);
+function listWhere(client: AiTestClient, where: (followUps: FollowUp[]) => boolean): Promise<FollowUp[]> {
+  return client.next('next-edit:list', (m) => where(m.followUps)).then((m) => m.followUps);
 }
 
 describe('next-edit follow-ups and their claims', () => {
@@ -48,8 +48,8 @@ describe('next-edit follow-ups and their claims', () => {
       editor.text('greet.ts').insert(at, 'welcome');
     });
     ada.send({ type: 'next-edit:changed', id: 'rename', file: 'greet.ts', from: at, to: at + 'welcome'.length, before: 'greet', after: 'welcome' });
-    [firstCall] = await listWhere(ada, (f) => f.length === 2, FIRST_ANSWER_MS);
-  }, FIRST_ANSWER_MS + 10_000);
+    [firstCall] = await listWhere(ada, (f) => f.length === 2);
+  }, FIRST_ANSWER_MS);
 
   it('offers the import and the call site in the other file to everyone in the room, as Ada’s', async () => {
     for (const client of [ada, bob, viewer]) {

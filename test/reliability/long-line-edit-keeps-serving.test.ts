@@ -46,8 +46,8 @@ describe('a Spark edit rewriting a 120k-character line, on a running server', ()
     // "Apply as edit": Spark types the given text over the selection, through the same diff and writer as a model's.
     spark.send({ type: 'edit', id: 'rewrite', file: 'main.ts', instruction: 'apply', selection: { from: 0, to: oldLine.length }, replacement: newLine });
     const ended = await Promise.race([
-      spark.next('edit:done', (m) => m.id === 'rewrite', 100_000),
-      spark.next('edit:error', (m) => m.id === 'rewrite', 100_000),
+      spark.next('edit:done', (m) => m.id === 'rewrite'),
+      spark.next('edit:error', (m) => m.id === 'rewrite'),
     ]);
     expect(ended.type).toBe('edit:done');
     running = false;

@@ -48,7 +48,7 @@ describe("Spark's writes are a member's writes: the room's limits hold for them"
   it('a Spark edit that would grow the document past its limit ends with DOCUMENT_TOO_LARGE', async () => {
     const { room, spark } = await roomWithFile();
     spark.send(apply('big', 'x'.repeat(30_000)));
-    const ended = await spark.next('edit:error', (m) => m.id === 'big', 20_000);
+    const ended = await spark.next('edit:error', (m) => m.id === 'big');
     expect(ended.error.code).toBe('DOCUMENT_TOO_LARGE');
     const late = connectClient(server.wsUrl, room.room, room.editToken);
     clients.push(late);

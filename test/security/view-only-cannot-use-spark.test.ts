@@ -11,15 +11,7 @@ const FILE = 'const a = 1;\nconst b = 2;\n';
 
 /** The refusal a message gets, whatever reply type its kind uses. */
 function refusalOf(client: AiTestClient, id: string | undefined): Promise<ServerMessage> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no refusal for ${id}: ${JSON.stringify(client.inbox)}`)), 5_000);
-    const look = () => {
-      const found = client.inbox.find((m) => 'error' in m && (id === undefined || ('id' in m && m.id === id)));
-      if (found) (clearTimeout(timer), resolve(found));
-      else setTimeout(look, 10);
-    };
-    look();
-  });
+  return client.nextMatching((m) => 'error' in m && (id === undefined || ('id' in m && m.id === id)), `a refusal for ${id}`);
 }
 
 describe('a view-only link and Spark', () => {
