@@ -20,6 +20,7 @@ const PART = 'open';
 const COLD_RUNS = 10;
 const WARM_RUNS = 5;
 const GOAL_P50_MS = 1000;
+const EDITABLE_GOAL_P50_MS = 1000;
 /** Text of the starter file with no spaces (Monaco renders them as U+00A0, normalised anyway). */
 const MARKER = STARTER_FILE.content.split('\n').find((line) => line.includes('function'))!.trim();
 
@@ -72,7 +73,7 @@ function row(name: string, values: number[], extra: Partial<Figure> = {}): Figur
 
 export const openPart: Part = {
   name: PART,
-  summary: 'cold open of a session link in Chromium (empty cache, 10 runs) until the text is visible and editable, goal p50 <= 1.0 s',
+  summary: 'cold open of a session link in Chromium (empty cache, 10 runs) until the text is visible and editable, goal p50 <= 1.0 s for each',
   async run(context) {
     const built = await ensureBuild(context);
     if (!built.ok) return [notAvailable(PART, 'link -> text visible', built.reason)];
@@ -94,10 +95,12 @@ export const openPart: Part = {
       const editableScripts = scriptsBefore(first, first.monacoText);
       const [firstPaintGzip, editableGzip] = await Promise.all([gzipBytes(firstPaintScripts), gzipBytes(editableScripts)]);
       const visible = summarize(cold.map((t) => t.textVisible));
+      const editableTimes = cold.map((t) => Math.max(t.monacoText, mark(t, 'editable')));
+      const editable = summarize(editableTimes);
       const warmNetworkScript = Math.max(...warm.map((t) => t.scripts.reduce((sum, s) => sum + s.transferSize, 0)));
       return [
         row('link -> text visible (cold)', cold.map((t) => t.textVisible), { goal: atMost(visible, 'p50', GOAL_P50_MS, 'ms') }),
-        row('link -> editable in Monaco (cold)', cold.map((t) => Math.max(t.monacoText, mark(t, 'editable')))),
+        row('link -> editable in Monaco (cold)', editableTimes, { goal: atMost(editable, 'p50', EDITABLE_GOAL_P50_MS, 'ms') }),
         row('  HTML received', cold.map((t) => t.htmlReceived)),
         row('  first lines drawn (inline script, before the JS)', cold.map((t) => mark(t, 'static-text'))),
         row('  first-paint JS fetched', cold.map(lastScript)),
