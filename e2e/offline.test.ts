@@ -36,7 +36,7 @@ async function typeWords(page: Page, prefix: string, where: 'start' | 'end', cou
     const word = `${prefix}${i} `;
     await page.keyboard.type(word);
     words.push(word.trim());
-    await waitForEditorValue(page, { includes: words }, UNTIL_IT_HAPPENS);
+    await waitForEditorValue(page, { includes: words });
   }
   return words;
 }
@@ -75,8 +75,8 @@ describe('a browser that loses its connection while both people type', () => {
     expect(statuses.indexOf('reconnecting')).toBeGreaterThan(statuses.indexOf('offline'));
 
     const everything = [...aliceWords, ...bobWords];
-    const onAlice = await waitForEditorValue(alice.page, { includes: everything }, UNTIL_IT_HAPPENS);
-    const onBob = await waitForEditorValue(bob.page, { equals: onAlice }, UNTIL_IT_HAPPENS);
+    const onAlice = await waitForEditorValue(alice.page, { includes: everything });
+    const onBob = await waitForEditorValue(bob.page, { equals: onAlice });
     expect(onBob).toBe(onAlice);
   }, 150_000);
 });

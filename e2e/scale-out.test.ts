@@ -100,7 +100,7 @@ describe('two people on two instances see one document, their cursors and Spark'
     await cluster.instances[0]!.kill();
     // Alice's page is back once it sees what Bob types now: through the front, on instance two.
     await typeAtEnd(bob.page, '\n// after instance one died');
-    await waitForEditorValue(alice.page, { includes: ['after instance one died'] }, 30_000);
+    await waitForEditorValue(alice.page, { includes: ['after instance one died'] });
     await waitForSpark(alice.page);
     // Instance two shows Spark now, still one cursor, following Bob.
     await expect.poll(() => oneSparkAt(alice.page, caretOf(alice.page, 'Bob')), { timeout: 20_000 }).toBe(true);

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { whenTheTestFails } from '../../test/helpers/when-the-test-fails';
 
 /**
  * Driving Monaco like a person: focus by clicking, move with keys, type. Tests read the model's value
@@ -38,10 +39,15 @@ export interface TextExpectation {
 }
 
 /**
- * Waits until the editor's model meets the expectation and returns its value. Plain data, not a
- * predicate: the app's CSP forbids eval, so no function source can be rebuilt in the page.
+ * Waits until the editor's model meets the expectation and returns its value; by default for as long as the
+ * test runs (0: no Playwright timeout), and a failing test then shows the expectation and the text. Plain
+ * data, not a predicate: the app's CSP forbids eval, so no function source can be rebuilt in the page.
  */
-export async function waitForEditorValue(page: Page, expected: TextExpectation, timeout = 15_000): Promise<string> {
+export async function waitForEditorValue(page: Page, expected: TextExpectation, timeout = 0): Promise<string> {
+  let waiting = true;
+  whenTheTestFails(async () => {
+    if (waiting) console.error(`still waiting for the editor to hold ${JSON.stringify(expected)}; it holds ${JSON.stringify(await editorValue(page).catch(() => null))}`);
+  });
   const handle = await page.waitForFunction(
     ({ includes = [], excludes = [], equals }) => {
       const value = window.sparkpad?.editorValue();
@@ -53,5 +59,6 @@ export async function waitForEditorValue(page: Page, expected: TextExpectation, 
     expected,
     { timeout },
   );
+  waiting = false;
   return (await handle.jsonValue()) as string;
 }

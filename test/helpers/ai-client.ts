@@ -1,6 +1,6 @@
-import { onTestFailed } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { AI_EVENT, AI_NAMESPACE, AI_PROTOCOL_VERSION, type ClientMessageInput, type ServerMessage } from '../../lib/shared/protocol/ai';
+import { whenTheTestFails } from './when-the-test-fails';
 
 /** A Node client of Spark's socket, as a browser page holds it, with an inbox the test reads. */
 export interface AiTestClient {
@@ -54,7 +54,9 @@ export async function connectAi(url: string, auth: AiAuth): Promise<AiTestClient
         waiters.delete(look);
         resolve(found);
       };
-      whenTheTestFails(() => waiting && console.error(`still waiting for ${what}; got ${inbox.map((m) => m.type).join(', ') || 'nothing'}`));
+      whenTheTestFails(() => {
+        if (waiting) console.error(`still waiting for ${what}; got ${inbox.map((m) => m.type).join(', ') || 'nothing'}`);
+      });
       waiters.add(look);
       look();
     });
@@ -83,14 +85,5 @@ export async function aiHandshake(url: string, auth: AiAuth): Promise<string> {
   } catch (error) {
     const { message, data } = error as Error & { data?: { reason?: string } };
     return data?.reason ?? message;
-  }
-}
-
-/** Runs `report` if the running test fails; waits made in a hook have the hook's own timeout instead. */
-function whenTheTestFails(report: () => void): void {
-  try {
-    onTestFailed(report);
-  } catch {
-    // Not inside a test (a beforeAll, say): vitest names the hook that timed out.
   }
 }
