@@ -2,7 +2,7 @@
 // bench/lib/ and prints one table of figures beside their goals; README.md says how each is taken.
 
 /**
- * `npm run bench [-- <part>...] [--quick] [--clients 100,500] [--seconds 20] [--edits 200] [--no-build]`
+ * `npm run bench [-- <part>...] [--quick] [--clients 100,500] [--seconds 20] [--edits 200] [--configs a,b] [--no-build]`
  * Runs the selected parts (all by default), prints one table and writes bench/results/latest.json.
  * Nothing here is asserted: each figure is printed beside its goal, and a missed goal says NOT MET.
  */
@@ -38,13 +38,14 @@ const { values, positionals } = parseArgs({
     seconds: { type: 'string' },
     edits: { type: 'string' },
     positions: { type: 'string' },
+    configs: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (values.help) {
-  console.log('npm run bench -- [part...] [--quick] [--clients 100,500,1000] [--seconds N] [--edits N] [--positions N] [--no-build]\n');
+  console.log('npm run bench -- [part...] [--quick] [--clients 100,500,1000] [--seconds N] [--edits N] [--positions N] [--configs a,b] [--no-build]\n');
   for (const part of PARTS) console.log(`  ${part.name.padEnd(10)} ${part.summary}`);
   process.exit(0);
 }
@@ -64,6 +65,7 @@ const options: BenchOptions = {
   seconds: Number(values.seconds ?? (quick ? 5 : 20)),
   edits: Number(values.edits ?? (quick ? 40 : 200)),
   positions: Number(values.positions ?? (quick ? 100 : 400)),
+  configs: values.configs ? values.configs.split(',') : null,
   build: !values['no-build'],
 };
 

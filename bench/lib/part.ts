@@ -14,6 +14,8 @@ export interface BenchOptions {
   edits: number;
   /** engine: completion positions sampled from held-out files. */
   positions: number;
+  /** keystroke: the configurations to run, by key (all when null). */
+  configs: string[] | null;
   /** peers / keystroke: run `next build` first (off with --no-build to reuse .next). */
   build: boolean;
 }
