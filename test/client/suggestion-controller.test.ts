@@ -33,6 +33,10 @@ function setup(initial = 'const total = ') {
       cursor += chars.length;
       controller.edited(keyAt);
     },
+    /** A key predicted to type `chars` goes down; the editor has not applied it yet. */
+    keyDown(chars: string, keyAt = 0) {
+      controller.typing(chars, keyAt);
+    },
     /** Someone else inserts `chars` at `offset`; the cursor follows text after it, as y-monaco keeps it. */
     othersType(offset: number, chars: string) {
       text = text.slice(0, offset) + chars + text.slice(offset);
@@ -189,6 +193,67 @@ describe('the ghost-text suggestion controller', () => {
     t.receive({ type: 'complete:error', id: 's1', error: { code: 'NO_TIER_AVAILABLE', message: 'No model answered.' } });
     expect(t.ghost()).toBeNull();
     expect(t.reports.at(-1)).toEqual(['s1', { error: 'NO_TIER_AVAILABLE: No model answered.' }]);
+  });
+
+  describe('asked at the keydown, before the editor applies the key', () => {
+    it('sends the request for the text the key will make, and nothing more once the editor made it', () => {
+      const t = setup();
+      t.keyDown('a', 5);
+      expect(t.lastRequest()).toMatchObject({ id: 's1', prefix: 'const total = a', suffix: '', offset: 15 });
+      t.type('a', 5);
+      expect(t.sent.map((m) => m.type)).toEqual(['complete']);
+      t.receive({ type: 'complete:chunk', id: 's1', text: 'mount' });
+      expect(t.ghost()).toBe('mount');
+    });
+
+    it('shows nothing of that answer before the editor has applied the key', () => {
+      const t = setup();
+      t.keyDown('a');
+      t.receive({ type: 'complete:chunk', id: 's1', text: 'mount' });
+      expect(t.ghost()).toBeNull();
+      t.type('a');
+      expect(t.ghost()).toBe('mount');
+    });
+
+    it('keeps an answer that came back finished and empty before the edit: it is the edit’s answer', () => {
+      const t = setup();
+      t.keyDown('a');
+      t.receive({ type: 'complete:done', id: 's1', stats: { ...stats, chars: 0 } });
+      t.type('a');
+      expect(t.sent.map((m) => m.type)).toEqual(['complete']);
+      expect(t.ghost()).toBeNull();
+    });
+
+    it('cancels it and asks again when the editor inserted something else', () => {
+      const t = setup();
+      t.keyDown('(');
+      t.type('()');
+      expect(t.sent.map((m) => m.type)).toEqual(['complete', 'cancel', 'complete']);
+      expect(t.lastRequest()).toMatchObject({ id: 's2', prefix: 'const total = ()' });
+      t.receive({ type: 'complete:chunk', id: 's1', text: 'stale' });
+      expect(t.ghost()).toBeNull();
+    });
+
+    it('sends nothing for a key that types what the suggestion on screen predicted', () => {
+      const t = setup();
+      t.type('a');
+      t.receive({ type: 'complete:chunk', id: 's1', text: 'mount' });
+      t.keyDown('m');
+      t.type('m');
+      expect(t.sent.map((m) => m.type)).toEqual(['complete']);
+      expect(t.ghost()).toBe('ount');
+    });
+
+    it('replaces the suggestion on screen at the keydown of a key that does not continue it', () => {
+      const t = setup();
+      t.type('a');
+      t.receive({ type: 'complete:chunk', id: 's1', text: 'mount' });
+      t.keyDown('x');
+      expect(t.sent.map((m) => m.type)).toEqual(['complete', 'cancel', 'complete']);
+      t.type('x');
+      expect(t.lastRequest()).toMatchObject({ id: 's2', prefix: 'const total = ax' });
+      expect(t.sent).toHaveLength(3);
+    });
   });
 
   describe('when the server refuses a burst of keystrokes (RATE_LIMITED)', () => {

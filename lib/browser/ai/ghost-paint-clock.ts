@@ -20,7 +20,7 @@ export class GhostPaintClock {
 
   constructor(
     private readonly root: HTMLElement,
-    private readonly onKey: (event: KeyboardEvent) => void,
+    private readonly onKey: (event: KeyboardEvent, at: number) => void,
     private readonly onPaint: (id: string, at: number) => void,
   ) {
     root.addEventListener('keydown', this.keydown, { capture: true });
@@ -50,7 +50,7 @@ export class GhostPaintClock {
     this.lastKeyAt = performance.now();
     performance.clearMarks(KEY_MARK);
     performance.mark(KEY_MARK, { startTime: this.lastKeyAt, detail: { key: event.key } });
-    this.onKey(event);
+    this.onKey(event, this.lastKeyAt);
   };
 
   private readonly mutated = (records: MutationRecord[]): void => {

@@ -13,6 +13,7 @@ import { withInstantProvider } from './instant-provider';
 import { ignoreMonacoCancellations } from './monaco-cancellation';
 import type { SparkClient } from './spark-client';
 import { SuggestionController } from './suggestion-controller';
+import { insertedByKey } from './typed-key';
 
 type Editor = monaco.editor.IStandaloneCodeEditor;
 
@@ -85,9 +86,15 @@ export function attachGhostText(editor: Editor, instance: typeof monaco, binding
     controller.dismiss();
     draw();
   };
+  const onKey = (event: KeyboardEvent, at: number) => {
+    if (event.key === 'Escape' && !event.isComposing) return dismiss();
+    // Drawn once the edit is in the model, as for any keystroke: until then its suggestion cannot show.
+    const text = insertedByKey(event, editor, instance);
+    if (text) controller.typing(text, at);
+  };
   const clock = new GhostPaintClock(
     root,
-    (event) => event.key === 'Escape' && !event.isComposing && dismiss(),
+    onKey,
     (id, at) => {
       lastPainted = id;
       controller.shown(id, at);

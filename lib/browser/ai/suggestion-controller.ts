@@ -16,6 +16,8 @@ import type { SuggestionLatency } from './latency-store';
  * - a refusal for asking too often (RATE_LIMITED) is not shown: the controller waits out the server's
  *   `retryAfterMs`, sending nothing meanwhile, then asks once for wherever the cursor is, so the keystroke
  *   that ends a burst still gets its suggestion;
+ * - asked at the keydown: a key whose text is certain asks for the text as it will be before the editor
+ *   applies it (`typing`), and the edit that follows confirms or replaces that request;
  * - no snapshot (a selection, no file, a view-only link) means no suggestion.
  */
 
@@ -51,6 +53,8 @@ interface Suggestion {
   phase: 'streaming' | 'done' | 'failed';
   keyAt: number;
   shown: boolean;
+  /** Asked at a keydown for the text the key will make; the edit itself has not been seen yet. */
+  predicted: boolean;
 }
 
 /** A refused burst: when the budget refills, and the last key pressed while waiting for it. */
@@ -70,14 +74,24 @@ export class SuggestionController {
     const snapshot = this.host.snapshot();
     if (!snapshot) return this.dismiss();
     const s = this.current;
-    if (s) {
-      const typed = typedThrough(s, snapshot);
-      // Keep it while there is more to show or more may still come.
-      if (typed !== null && s.phase !== 'failed' && (typed < s.text.length || s.phase === 'streaming')) return;
-      this.drop();
+    if (s?.predicted) {
+      s.predicted = false;
+      // The editor inserted what the key predicted: the request already out is this edit's.
+      if (s.phase !== 'failed' && typedThrough(s, snapshot) === 0) return;
     }
-    if (this.refill) return void (this.refill.keyAt = keyAt);
-    this.request(snapshot, keyAt);
+    this.answer(snapshot, keyAt, false);
+  }
+
+  /**
+   * A key went down that the editor will insert as `text`, and has not yet: the request for the text as
+   * it will be goes out now instead of once the editor has applied the key (5 ms later, measured). The
+   * edit that follows confirms it (`edited` finds the text as predicted) or, when the editor inserted
+   * something else, replaces it. Until then nothing of it shows: the text it answers is not there yet.
+   */
+  typing(text: string, keyAt: number): void {
+    const now = this.host.snapshot();
+    if (!now) return;
+    this.answer({ ...now, prefix: now.prefix + text, offset: now.offset + text.length }, keyAt, true);
   }
 
   /** The cursor moved without an edit (click, arrow keys): a suggestion for elsewhere is stale. */
@@ -165,7 +179,20 @@ export class SuggestionController {
     }
   }
 
-  private request(snapshot: CursorSnapshot, keyAt: number): void {
+  /** Keeps the suggestion if `snapshot` continues it, else replaces it with a request at `snapshot`. */
+  private answer(snapshot: CursorSnapshot, keyAt: number, predicted: boolean): void {
+    const s = this.current;
+    if (s) {
+      const typed = typedThrough(s, snapshot);
+      // Keep it while there is more to show or more may still come.
+      if (typed !== null && s.phase !== 'failed' && (typed < s.text.length || s.phase === 'streaming')) return;
+      this.drop();
+    }
+    if (this.refill) return void (this.refill.keyAt = keyAt);
+    this.request(snapshot, keyAt, predicted);
+  }
+
+  private request(snapshot: CursorSnapshot, keyAt: number, predicted = false): void {
     const id = this.host.newId();
     const { file, language, prefix, suffix, offset } = snapshot;
     if (!this.host.send({ type: 'complete', id, file, language, prefix, suffix, offset })) return;
@@ -178,6 +205,7 @@ export class SuggestionController {
       phase: 'streaming',
       keyAt,
       shown: false,
+      predicted,
     };
     this.host.report(id, { file, requestedAt: Date.now() });
   }
