@@ -9,6 +9,8 @@ import WebSocket from 'ws';
 export interface RawYjsSocket {
   /** A sync-protocol update frame carrying `update`. */
   sendUpdate(update: Uint8Array): void;
+  /** A sync step 2 frame carrying `update`: the answer to the server's state request, as a reconnecting client sends what it holds. */
+  sendSyncAnswer(update: Uint8Array): void;
   /** An awareness frame carrying an encoded awareness update. */
   sendAwareness(update: Uint8Array): void;
   /** Resolves with the close the server sent. */
@@ -48,6 +50,11 @@ export async function openRawYjsSocket(wsUrl: string, room: string, token: strin
   };
   return {
     sendUpdate: (update) => frame(0, (encoder) => syncProtocol.writeUpdate(encoder, update)),
+    sendSyncAnswer: (update) =>
+      frame(0, (encoder) => {
+        encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+        encoding.writeVarUint8Array(encoder, update);
+      }),
     sendAwareness: (update) => frame(1, (encoder) => encoding.writeVarUint8Array(encoder, update)),
     closed,
     close: () => socket.close(),

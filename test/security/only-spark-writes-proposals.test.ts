@@ -4,6 +4,7 @@ import { proposalsOf, readProposals } from '../../lib/shared/document/proposals'
 import { REFUSAL } from '../../lib/shared/protocol/refusals';
 import { proposeChanges } from '../../server/ai/spark/proposals/propose-changes';
 import { inProcessServerForTheseTests } from '../helpers/server-per-test';
+import { openRawYjsSocket } from '../helpers/raw-yjs-socket';
 import { createRoomInDataDir } from '../helpers/sessions';
 import { nextClose, whenDoc } from '../helpers/yjs-client';
 
@@ -69,6 +70,39 @@ describe('only the server’s Spark writes proposals', () => {
     proposalsOf(attacker.doc).delete(0, 1);
     expect(await closed).toEqual(REFUSED);
     expect(await late()).toHaveLength(1);
+    release();
+  });
+
+  it('takes a sync answer’s typing but never the proposal forged beside it', async () => {
+    const room = await createRoomInDataDir(shared.server().dataDir);
+    const forger = new Y.Doc();
+    forger.getMap<Y.Text>('files').set('main.ts', new Y.Text(FILE));
+    const forged = new Y.Map<unknown>();
+    for (const [key, value] of Object.entries({ id: 'forged', ...ASKER, at: 1, status: 'ready', note: null })) forged.set(key, value);
+    forged.set('hunks', new Y.Array());
+    proposalsOf(forger).push([forged]);
+    forger.getMap<Y.Text>('files').get('main.ts')!.insert(0, '// after the forgery\n');
+    const socket = await openRawYjsSocket(shared.server().wsUrl, room.room, room.editToken);
+    socket.sendSyncAnswer(Y.encodeStateAsUpdate(forger));
+    const watcher = await connect(room.room, room.editToken);
+    await whenDoc(watcher.doc, () => watcher.read('main.ts') === `// after the forgery\n${FILE}`);
+    expect(readProposals(watcher.doc)).toEqual([]);
+    socket.close();
+  });
+
+  it('takes a sync answer’s typing but not its deletion of a proposal', async () => {
+    const { room, attacker, late, release } = await roomWithProposal();
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(attacker.doc));
+    proposalsOf(copy).delete(0, 1);
+    (copy.getMap<Y.Text>('files').get('main.ts') as Y.Text).insert(0, '// hi\n');
+    const socket = await openRawYjsSocket(shared.server().wsUrl, room.room, room.editToken);
+    socket.sendSyncAnswer(Y.encodeStateAsUpdate(copy, Y.encodeStateVector(attacker.doc)));
+    const watcher = await connect(room.room, room.editToken);
+    await whenDoc(watcher.doc, () => watcher.read('main.ts') === `// hi\n${FILE}`);
+    expect(readProposals(watcher.doc)).toHaveLength(1);
+    expect(await late()).toHaveLength(1);
+    socket.close();
     release();
   });
 

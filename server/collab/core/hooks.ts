@@ -27,6 +27,16 @@ export interface MemberWrite {
   entries?: Array<{ root: string; value: unknown }>;
 }
 
+/**
+ * A client's sync answer without what it may not write: `update` is vetted and applied instead of the
+ * refused whole, and `dropped` (an update that only deletes, null when nothing was taken out but
+ * deletions) goes to every session, so the copies people hold of what was taken out disappear as it did.
+ */
+export interface Salvage {
+  update: Uint8Array;
+  dropped: Uint8Array | null;
+}
+
 /** Each hook name maps to one payload type. */
 export interface HookPayloads {
   onAuthenticate: { roomId: string; token: string | null; identity: string | null; request: IncomingMessage };
@@ -53,6 +63,11 @@ export interface Extension {
   onLoadDocument?(payload: HookPayloads['onLoadDocument']): Promise<void>;
   /** Vetoes an incoming client update before it is applied; the session is closed with the reason. */
   onBeforeUpdate?(payload: HookPayloads['onBeforeUpdate']): RefusalReason | undefined;
+  /**
+   * Takes out of a client's sync answer (everything it holds that the room lacks) that the vetting refused
+   * the parts the client may not write, when that is what made it refuse; undefined leaves the refusal.
+   */
+  onSalvage?(payload: HookPayloads['onBeforeUpdate']): Salvage | undefined;
   /** Vetoes a write by a member inside the server before it is made; the writer ends with the reason. */
   onBeforeWrite?(payload: HookPayloads['onBeforeWrite']): RefusalReason | undefined;
   /** Runs synchronously inside the doc's update event: keep it cheap, defer the work. */
@@ -84,6 +99,15 @@ export class HookChain {
     for (const extension of this.extensions) {
       const reason = extension.onBeforeUpdate?.(payload);
       if (reason) return reason;
+    }
+    return undefined;
+  }
+
+  /** The first extension that salvages a refused sync answer decides. */
+  salvage(payload: HookPayloads['onBeforeUpdate']): Salvage | undefined {
+    for (const extension of this.extensions) {
+      const salvage = extension.onSalvage?.(payload);
+      if (salvage) return salvage;
     }
     return undefined;
   }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
-import type { HookChain, MemberWrite } from './hooks';
+import type { HookChain, MemberWrite, Salvage } from './hooks';
 import type { PresenceBounds } from './awareness-gate';
 import { ParkedUpdates, type ParkedBounds } from './parked-updates';
 import type { Session } from './session';
@@ -61,6 +61,22 @@ export class Room {
   vet(update: Uint8Array, session: Session): RefusalReason | undefined {
     const effect = this.parked.withParked(update);
     return this.hooks.vet({ room: this, update: effect, session, structs: new UpdateStructs(this.doc, effect) });
+  }
+
+  /**
+   * A client's answer to the room's state request, which the vetting refused, without what the client may
+   * not write; undefined when nothing can be taken out. A browser that reconnects after a crash answers
+   * with everything it holds that the room lacks: its own edits, and what the server itself wrote and
+   * relayed but never stored (a proposal), which it may not write back. Its edits must not go with it.
+   */
+  salvage(update: Uint8Array, session: Session): Salvage | undefined {
+    return this.hooks.salvage({ room: this, update, session, structs: new UpdateStructs(this.doc, update) });
+  }
+
+  /** Applies a vetted salvage, and has everyone drop their copies of what it took out. */
+  applySalvage(salvage: Salvage, session: Session): void {
+    this.apply(salvage.update, session);
+    if (salvage.dropped) this.broadcast(encodeUpdate(salvage.dropped));
   }
 
   /** Asks the extensions whether a member inside the server (Spark) may make this write. */

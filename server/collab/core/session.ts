@@ -135,8 +135,12 @@ export class Session {
           return;
         }
         const refusal = this.room.vet(update, this);
-        if (refusal) return this.close(refusal);
-        this.room.apply(update, this);
+        if (!refusal) return this.room.apply(update, this);
+        const salvage = syncType === syncProtocol.messageYjsSyncStep2 ? this.room.salvage(update, this) : undefined;
+        if (!salvage) return this.close(refusal);
+        const again = this.room.vet(salvage.update, this);
+        if (again) return this.close(again);
+        this.room.applySalvage(salvage, this);
         return;
       }
       default:

@@ -26,7 +26,8 @@ const MAX_ORIGIN_HOPS = 256;
 export class UpdateStructs {
   readonly items: Y.Item[] = [];
   readonly ds: ReturnType<typeof Y.decodeUpdate>['ds'];
-  private readonly byClient = new Map<number, Array<Y.Item | Y.GC | Y.Skip>>();
+  /** Every struct of the update by client, in clock order. */
+  readonly byClient = new Map<number, Array<Y.Item | Y.GC | Y.Skip>>();
   private readonly placements = new Map<Y.Item, Placement>();
   private rootNames: Map<SharedType, string> | null = null;
 

@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { SERVER_WRITTEN_ROOTS } from '../../../lib/shared/document/document-shape';
 import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
-import type { Extension, HookPayloads } from '../core/hooks';
+import { encodeDeletions, encodeStructs, type Deletions } from '../core/encode-structs';
+import type { Extension, HookPayloads, Salvage } from '../core/hooks';
 import type { Container, UpdateStructs } from '../core/update-structs';
 
 /** A container chain longer than this is not followed (the document model nests three deep). */
@@ -12,6 +13,14 @@ const MAX_DEPTH = 32;
  * Spark's proposals): a new item anywhere under it, or a deletion of anything already there. Writes
  * made inside the server (Spark) and updates replicated from other instances do not come through here.
  * An update that only repeats items the room already has changes nothing and passes.
+ *
+ * The server relays its own writes within the durability window, before storage has them, so after a
+ * crash a reconnecting browser's sync answer holds them along with its own edits. That answer is salvaged
+ * rather than refused: what it would add under these roots becomes garbage-collected structs of the same
+ * ids (the sender's later structs, and everything else building on that client's clocks, still integrate;
+ * nothing is left parked waiting for them), and its deletions there are left out. The server cannot tell
+ * its lost writes from forged ones, since anyone can use any client id, so neither is ever applied: the
+ * lost proposal is gone for everyone, the browsers that still show it included.
  */
 export class ServerWrittenExtension implements Extension {
   readonly name = 'server-written';
@@ -19,23 +28,78 @@ export class ServerWrittenExtension implements Extension {
 
   onBeforeUpdate({ room, structs }: HookPayloads['onBeforeUpdate']): RefusalReason | undefined {
     const doc = room.doc;
-    for (const item of structs.items) {
-      if (item.id.clock + item.length <= Y.getState(doc.store, item.id.client)) continue;
-      if (underServerRoot(structs, item)) return 'BAD_DOCUMENT_ENTRY';
-    }
+    for (const item of structs.items) if (isNewUnderServerRoot(doc, structs, item)) return 'BAD_DOCUMENT_ENTRY';
     if (!hasServerWrittenContent(doc)) return undefined;
-    for (const [client, ranges] of structs.ds.clients) {
-      const known = Y.getState(doc.store, client);
-      for (const { clock, len } of ranges) {
-        for (let at = clock; at < Math.min(clock + len, known); ) {
-          const struct = Y.getItem(doc.store, Y.createID(client, at)) as Y.Item | Y.GC;
-          if (struct instanceof Y.Item && !struct.deleted && inServerRoot(doc, struct)) return 'BAD_DOCUMENT_ENTRY';
-          at = struct.id.clock + struct.length;
-        }
+    return serverRootDeletions(doc, structs.ds).next().done ? undefined : 'BAD_DOCUMENT_ENTRY';
+  }
+
+  onSalvage({ room, structs }: HookPayloads['onBeforeUpdate']): Salvage | undefined {
+    const doc = room.doc;
+    const taken = new Set(structs.items.filter((item) => isNewUnderServerRoot(doc, structs, item)));
+    const refused = new Map<number, Array<{ clock: number; len: number }>>();
+    for (const span of serverRootDeletions(doc, structs.ds)) {
+      let spans = refused.get(span.client);
+      if (!spans) refused.set(span.client, (spans = []));
+      spans.push(span);
+    }
+    if (taken.size === 0 && refused.size === 0) return undefined;
+    const clients = new Map<number, Array<Y.Item | Y.GC | Y.Skip>>();
+    for (const [client, list] of structs.byClient) {
+      clients.set(client, list.map((struct) => (struct instanceof Y.Item && taken.has(struct) ? new Y.GC(struct.id, struct.length) : struct)));
+    }
+    const kept: Deletions = new Map();
+    for (const [client, ranges] of structs.ds.clients) kept.set(client, without(ranges, refused.get(client) ?? []));
+    const update = encodeStructs(clients, kept);
+    if (!update) return undefined;
+    const dropped: Deletions = new Map();
+    for (const item of taken) {
+      // Only the part the room did not have: an item's first clocks may already be there.
+      const from = Math.max(item.id.clock, Y.getState(doc.store, item.id.client));
+      let ranges = dropped.get(item.id.client);
+      if (!ranges) dropped.set(item.id.client, (ranges = []));
+      ranges.push({ clock: from, len: item.id.clock + item.length - from });
+    }
+    return { update, dropped: taken.size > 0 ? encodeDeletions(dropped) : null };
+  }
+}
+
+/** Whether an item of an update is new to the room and lands under a server-written root. */
+function isNewUnderServerRoot(doc: Y.Doc, structs: UpdateStructs, item: Y.Item): boolean {
+  return item.id.clock + item.length > Y.getState(doc.store, item.id.client) && underServerRoot(structs, item);
+}
+
+/** The parts of an update's deletions that would delete something the room holds under a server-written root. */
+function* serverRootDeletions(doc: Y.Doc, ds: UpdateStructs['ds']): Generator<{ client: number; clock: number; len: number }> {
+  if (!hasServerWrittenContent(doc)) return;
+  for (const [client, ranges] of ds.clients) {
+    const known = Y.getState(doc.store, client);
+    for (const { clock, len } of ranges) {
+      const end = Math.min(clock + len, known);
+      for (let at = clock; at < end; ) {
+        const struct = Y.getItem(doc.store, Y.createID(client, at)) as Y.Item | Y.GC;
+        const next = Math.min(struct.id.clock + struct.length, end);
+        if (struct instanceof Y.Item && !struct.deleted && inServerRoot(doc, struct)) yield { client, clock: at, len: next - at };
+        at = next;
       }
     }
-    return undefined;
   }
+}
+
+/** `ranges` less the spans `cut`. */
+function without(ranges: ReadonlyArray<{ clock: number; len: number }>, cut: ReadonlyArray<{ clock: number; len: number }>): Array<{ clock: number; len: number }> {
+  const sorted = [...cut].sort((a, b) => a.clock - b.clock);
+  const kept: Array<{ clock: number; len: number }> = [];
+  for (const { clock, len } of ranges) {
+    let at = clock;
+    const end = clock + len;
+    for (const span of sorted) {
+      if (span.clock >= end || span.clock + span.len <= at) continue;
+      if (span.clock > at) kept.push({ clock: at, len: span.clock - at });
+      at = Math.max(at, span.clock + span.len);
+    }
+    if (at < end) kept.push({ clock: at, len: end - at });
+  }
+  return kept;
 }
 
 /** Whether a new item of the update lands under a server-written root, following its containers up. */
