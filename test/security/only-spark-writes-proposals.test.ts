@@ -28,7 +28,7 @@ describe('only the server’s Spark writes proposals', () => {
     expect(proposed).toEqual({ ok: true });
     await whenDoc(attacker.doc, () => readProposals(attacker.doc).length === 1);
     const late = async () => readProposals((await connect(room.room, room.editToken)).doc);
-    return { room, attacker, late, release: () => shared.server().server.rooms.release(spark) };
+    return { room, attacker, spark, late, release: () => shared.server().server.rooms.release(spark) };
   }
 
   it('refuses a well-formed proposal pushed by a browser, and nobody ever sees it', async () => {
@@ -90,12 +90,17 @@ describe('only the server’s Spark writes proposals', () => {
     socket.close();
   });
 
-  it('takes a sync answer’s typing but not its deletion of a proposal', async () => {
-    const { room, attacker, late, release } = await roomWithProposal();
+  it('takes a sync answer’s edits but not its deletion of a proposal', async () => {
+    const { room, attacker, spark, late, release } = await roomWithProposal();
+    // A character Spark writes after the proposal: deleting it and the proposal is one range of Spark's clocks.
+    spark.doc.getMap<Y.Text>('files').get('main.ts')!.insert(0, 'X');
+    await whenDoc(attacker.doc, () => attacker.read('main.ts') === `X${FILE}`);
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(attacker.doc));
     proposalsOf(copy).delete(0, 1);
-    (copy.getMap<Y.Text>('files').get('main.ts') as Y.Text).insert(0, '// hi\n');
+    const text = copy.getMap<Y.Text>('files').get('main.ts')!;
+    text.delete(0, 1);
+    text.insert(0, '// hi\n');
     const socket = await openRawYjsSocket(shared.server().wsUrl, room.room, room.editToken);
     socket.sendSyncAnswer(Y.encodeStateAsUpdate(copy, Y.encodeStateVector(attacker.doc)));
     const watcher = await connect(room.room, room.editToken);

@@ -30,25 +30,21 @@ export class ServerWrittenExtension implements Extension {
     const doc = room.doc;
     for (const item of structs.items) if (isNewUnderServerRoot(doc, structs, item)) return 'BAD_DOCUMENT_ENTRY';
     if (!hasServerWrittenContent(doc)) return undefined;
-    return serverRootDeletions(doc, structs.ds).next().done ? undefined : 'BAD_DOCUMENT_ENTRY';
+    for (const [client, ranges] of structs.ds.clients) {
+      for (const range of ranges) if (!protectedSpans(doc, client, range).next().done) return 'BAD_DOCUMENT_ENTRY';
+    }
+    return undefined;
   }
 
   onSalvage({ room, structs }: HookPayloads['onBeforeUpdate']): Salvage | undefined {
     const doc = room.doc;
     const taken = new Set(structs.items.filter((item) => isNewUnderServerRoot(doc, structs, item)));
-    const refused = new Map<number, Array<{ clock: number; len: number }>>();
-    for (const span of serverRootDeletions(doc, structs.ds)) {
-      let spans = refused.get(span.client);
-      if (!spans) refused.set(span.client, (spans = []));
-      spans.push(span);
-    }
-    if (taken.size === 0 && refused.size === 0) return undefined;
+    const { kept, leftOut } = hasServerWrittenContent(doc) ? unprotectedDeletions(doc, structs.ds) : { kept: structs.ds.clients, leftOut: false };
+    if (taken.size === 0 && !leftOut) return undefined;
     const clients = new Map<number, Array<Y.Item | Y.GC | Y.Skip>>();
     for (const [client, list] of structs.byClient) {
       clients.set(client, list.map((struct) => (struct instanceof Y.Item && taken.has(struct) ? new Y.GC(struct.id, struct.length) : struct)));
     }
-    const kept: Deletions = new Map();
-    for (const [client, ranges] of structs.ds.clients) kept.set(client, without(ranges, refused.get(client) ?? []));
     const update = encodeStructs(clients, kept);
     if (!update) return undefined;
     const dropped: Deletions = new Map();
@@ -68,38 +64,35 @@ function isNewUnderServerRoot(doc: Y.Doc, structs: UpdateStructs, item: Y.Item):
   return item.id.clock + item.length > Y.getState(doc.store, item.id.client) && underServerRoot(structs, item);
 }
 
-/** The parts of an update's deletions that would delete something the room holds under a server-written root. */
-function* serverRootDeletions(doc: Y.Doc, ds: UpdateStructs['ds']): Generator<{ client: number; clock: number; len: number }> {
-  if (!hasServerWrittenContent(doc)) return;
-  for (const [client, ranges] of ds.clients) {
-    const known = Y.getState(doc.store, client);
-    for (const { clock, len } of ranges) {
-      const end = Math.min(clock + len, known);
-      for (let at = clock; at < end; ) {
-        const struct = Y.getItem(doc.store, Y.createID(client, at)) as Y.Item | Y.GC;
-        const next = Math.min(struct.id.clock + struct.length, end);
-        if (struct instanceof Y.Item && !struct.deleted && inServerRoot(doc, struct)) yield { client, clock: at, len: next - at };
-        at = next;
-      }
-    }
+/** The spans of one deleted range, in clock order, that would delete something the room holds under a server-written root. */
+function* protectedSpans(doc: Y.Doc, client: number, { clock, len }: { clock: number; len: number }): Generator<{ clock: number; len: number }> {
+  const end = Math.min(clock + len, Y.getState(doc.store, client));
+  for (let at = clock; at < end; ) {
+    const struct = Y.getItem(doc.store, Y.createID(client, at)) as Y.Item | Y.GC;
+    const next = Math.min(struct.id.clock + struct.length, end);
+    if (struct instanceof Y.Item && !struct.deleted && inServerRoot(doc, struct)) yield { clock: at, len: next - at };
+    at = next;
   }
 }
 
-/** `ranges` less the spans `cut`. */
-function without(ranges: ReadonlyArray<{ clock: number; len: number }>, cut: ReadonlyArray<{ clock: number; len: number }>): Array<{ clock: number; len: number }> {
-  const sorted = [...cut].sort((a, b) => a.clock - b.clock);
-  const kept: Array<{ clock: number; len: number }> = [];
-  for (const { clock, len } of ranges) {
-    let at = clock;
-    const end = clock + len;
-    for (const span of sorted) {
-      if (span.clock >= end || span.clock + span.len <= at) continue;
-      if (span.clock > at) kept.push({ clock: at, len: span.clock - at });
-      at = Math.max(at, span.clock + span.len);
+/** An update's deletions less their protected spans, and whether there were any. */
+function unprotectedDeletions(doc: Y.Doc, ds: UpdateStructs['ds']): { kept: Deletions; leftOut: boolean } {
+  const kept: Deletions = new Map();
+  let leftOut = false;
+  for (const [client, ranges] of ds.clients) {
+    const out: Array<{ clock: number; len: number }> = [];
+    for (const range of ranges) {
+      let from = range.clock;
+      for (const span of protectedSpans(doc, client, range)) {
+        leftOut = true;
+        if (span.clock > from) out.push({ clock: from, len: span.clock - from });
+        from = span.clock + span.len;
+      }
+      if (range.clock + range.len > from) out.push({ clock: from, len: range.clock + range.len - from });
     }
-    if (at < end) kept.push({ clock: at, len: end - at });
+    kept.set(client, out);
   }
-  return kept;
+  return { kept, leftOut };
 }
 
 /** Whether a new item of the update lands under a server-written root, following its containers up. */
