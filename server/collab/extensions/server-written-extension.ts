@@ -19,8 +19,10 @@ const MAX_DEPTH = 32;
  * rather than refused: what it would add under these roots becomes garbage-collected structs of the same
  * ids (the sender's later structs, and everything else building on that client's clocks, still integrate;
  * nothing is left parked waiting for them), and its deletions there are left out. The server cannot tell
- * its lost writes from forged ones, since anyone can use any client id, so neither is ever applied: the
- * lost proposal is gone for everyone, the browsers that still show it included.
+ * its lost writes from forged ones, since anyone can use any client id, so neither is ever applied: a
+ * lost proposal is gone for everyone, the browsers that still show it included. A lost change to a
+ * proposal storage did hold (its status, a hunk's state) cannot be taken back in the browser that saw it:
+ * Yjs has no undelete, so there the field reads as missing and readers skip that entry.
  */
 export class ServerWrittenExtension implements Extension {
   readonly name = 'server-written';
