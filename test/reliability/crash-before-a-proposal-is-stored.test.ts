@@ -40,13 +40,15 @@ describe('a server killed after a browser saw a proposal it had not stored', () 
   afterAll(() => sim.close());
   const restarts = restartsInEachTest();
 
-  it('takes the reconnecting browser’s typing, including what it typed after Spark’s text, and drops the lost proposal', { timeout: 60_000 }, async () => {
+  it('takes the reconnecting browser’s typing, including what it typed after Spark’s text, and every page drops the lost proposal', { timeout: 60_000 }, async () => {
     // A window longer than the test's steps: nothing the room receives after its creation is stored before the kill.
     const env = { SPARKPAD_DEEP_URL: sim.url, SPARKPAD_DEEP_MODEL: 'sim', SPARKPAD_DEEP_FORMAT: 'chat', SPARKPAD_DURABILITY_WINDOW_MS: '10000' };
     const first = await restarts.start({ env });
     const { room, editToken } = await createRoomInDataDir(first.dataDir);
     const browser = await restarts.join(first, room, editToken);
     browser.text('main.ts').insert(0, FILE);
+    // Another page that sees the proposal too, and reconnects on its own.
+    const other = await restarts.join(first, room, editToken);
 
     const ada = await connectAi(first.url, { room, token: editToken });
     ada.send({ type: 'edit', id: 'p1', file: 'main.ts', instruction: 'use Math.PI', selection: { from: 0, to: FILE.length }, propose: true });
@@ -57,6 +59,7 @@ describe('a server killed after a browser saw a proposal it had not stored', () 
     ada.send({ type: 'proposal:accept', id: 'a1', proposal: 'p1', hunk: readProposals(browser.doc)[0]!.hunks[0]!.id });
     await ada.next('proposal:done', (m) => m.id === 'a1');
     await whenDoc(browser.doc, () => browser.read() === ACCEPTED);
+    await whenDoc(other.doc, () => other.read() === ACCEPTED && readProposals(other.doc).length === 1);
     const text = browser.text('main.ts');
     text.insert(ACCEPTED.indexOf('Math.PI * r * r;') + 'Math.PI * r * r;'.length, ' // after Spark');
     ada.close();
@@ -77,6 +80,7 @@ describe('a server killed after a browser saw a proposal it had not stored', () 
     expect(readProposals(reader.doc)).toEqual([]);
     await whenDoc(browser.doc, () => readProposals(browser.doc).length === 0);
     expect(browser.read()).toBe(typed);
+    await whenDoc(other.doc, () => other.read() === typed && readProposals(other.doc).length === 0);
     expect(browser.provider.wsconnected).toBe(true);
     await second.stop();
     expect(await onDisk(first.dataDir, room)).toEqual({ text: typed, proposals: 0 });
