@@ -6,6 +6,7 @@ import { useEditorStore } from '@/lib/browser/editor/editor-store';
 import { lineHeightFor } from '@/lib/browser/settings/settings';
 import { useSettingsStore } from '@/lib/browser/settings/settings-store';
 import { useEditorLoadGate } from '@/lib/browser/editor/use-editor-load-gate';
+import { markOpen } from '@/lib/browser/ui/open-timeline';
 import { useOpening } from '@/lib/browser/workspace/opening';
 import { useWorkspaceStore } from '@/lib/browser/workspace/workspace-store';
 import { useSessionStore } from '@/lib/browser/collab/session-store';
@@ -16,7 +17,7 @@ import { RunOutput } from './run-output';
 import { StaticFileView } from './static-file-view';
 
 // Monaco needs `window`; it is never rendered on the server. Until it shows the file, the static view does.
-const CodeEditor = dynamic(() => import('./code-editor'), { ssr: false, loading: () => null });
+const CodeEditor = dynamic(() => (markOpen('monaco-requested'), import('./code-editor')), { ssr: false, loading: () => null });
 
 /** The open file's tab and Run button, the editor (beside a live preview for HTML), and the run output. */
 export function EditorPane() {

@@ -1,9 +1,10 @@
 /**
  * One page load of a session link, traced in the page: the navigation and resource timings the browser
- * keeps, the app's `sparkpad:*` marks (lib/ui/open-timeline.ts), and two times the bench observes itself,
+ * keeps, the app's `sparkpad:*` marks (lib/ui/open-timeline.ts), and three times the bench observes itself,
  * so the app cannot claim them: the first animation frame whose DOM holds the file's text anywhere (the
- * static render or Monaco), and the first whose Monaco view lines hold it. All times are milliseconds
- * from the navigation's start (the page's time origin).
+ * static render or Monaco), the first whose plain editor (the textarea typed into before Monaco, bound
+ * to the shared document) holds it and takes input, and the first whose Monaco view lines hold it. All
+ * times are milliseconds from the navigation's start (the page's time origin).
  */
 import type { BrowserContext, Page } from 'playwright-core';
 
@@ -19,6 +20,8 @@ export interface OpenTrace {
   htmlReceived: number;
   domContentLoaded: number;
   textVisible: number;
+  /** NaN when the page never offered the plain editor (Monaco came first, or the link is view-only). */
+  plainEditable: number;
   monacoText: number;
   marks: Record<string, number>;
   scripts: ScriptTiming[];
@@ -26,13 +29,17 @@ export interface OpenTrace {
 
 /** Installed before any page script: polls once per frame, stops once Monaco shows the text. */
 function installTextClock(marker: string): void {
-  const w = window as unknown as { __openTrace: { textVisible: number | null; monacoText: number | null } };
-  w.__openTrace = { textVisible: null, monacoText: null };
+  const w = window as unknown as { __openTrace: { textVisible: number | null; plainEditable: number | null; monacoText: number | null } };
+  w.__openTrace = { textVisible: null, plainEditable: null, monacoText: null };
   const normal = (text: string | null | undefined) => (text ?? '').replace(/\u00a0/g, ' ');
   const tick = () => {
     const trace = w.__openTrace;
     const now = performance.now();
     if (trace.textVisible === null && normal(document.body?.textContent).includes(marker)) trace.textVisible = now;
+    if (trace.plainEditable === null) {
+      const plain = document.querySelector<HTMLTextAreaElement>('textarea[data-plain-editor]');
+      if (plain && !plain.readOnly && !plain.disabled && normal(plain.value).includes(marker)) trace.plainEditable = now;
+    }
     if (trace.monacoText === null) {
       const lines = document.querySelector('.monaco-editor .view-lines');
       if (lines && normal(lines.textContent).includes(marker)) trace.monacoText = now;
@@ -60,7 +67,7 @@ export async function readTrace(page: Page, timeoutMs = 60_000): Promise<OpenTra
     { timeout: timeoutMs, polling: 20 },
   );
   return page.evaluate(() => {
-    const trace = (window as unknown as { __openTrace: { textVisible: number; monacoText: number } }).__openTrace;
+    const trace = (window as unknown as { __openTrace: { textVisible: number; plainEditable: number | null; monacoText: number } }).__openTrace;
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const marks: Record<string, number> = {};
     for (const mark of performance.getEntriesByType('mark')) {
@@ -73,6 +80,7 @@ export async function readTrace(page: Page, timeoutMs = 60_000): Promise<OpenTra
       htmlReceived: nav.responseEnd,
       domContentLoaded: nav.domContentLoadedEventEnd,
       textVisible: trace.textVisible,
+      plainEditable: trace.plainEditable ?? NaN,
       monacoText: trace.monacoText,
       marks,
       scripts,

@@ -14,6 +14,7 @@ import { useEditorStore } from './editor-store';
 import { FileBinding } from './file-binding';
 import { followStep, revealPeerCaret } from './follow-peer';
 import { publishLocalSelection } from './local-selection';
+import { takeOverPlainEditor } from './plain-editor';
 import { RemoteCursors } from './remote-cursors';
 import { bindUndoKeys } from './undo-keys';
 import { markOpen } from '../ui/open-timeline';
@@ -52,6 +53,17 @@ export function useCollabEditor(editor: Editor, instance: typeof monaco): void {
       return;
     }
     const binding = new FileBinding(openFile, text, editor, instance);
+    // In the task that binds Monaco, so every key typed into the plain editor is in the model already
+    // and every key after lands in Monaco.
+    const handover = takeOverPlainEditor(openFile, text);
+    if (handover) {
+      const start = binding.model.getPositionAt(handover.selectionStart);
+      const end = binding.model.getPositionAt(handover.selectionEnd);
+      const [anchor, caret] = handover.backward ? [end, start] : [start, end];
+      editor.setSelection(new instance.Selection(anchor.lineNumber, anchor.column, caret.lineNumber, caret.column));
+      editor.setScrollTop(handover.scrollTop);
+      if (handover.focused) editor.focus();
+    }
     const cursors = new RemoteCursors(editor, instance, openFile, text);
     const selection = publishLocalSelection(editor, instance, client.awareness, text);
     const render = () => cursors.render(usePresenceStore.getState().peers);

@@ -8,11 +8,12 @@ import { useWorkspaceStore } from '../workspace/workspace-store';
 const LOAD_AT_LATEST_MS = 2500;
 
 /**
- * When to render Monaco (its module is requested as the page starts, session-loader.tsx). Creating the
- * editor holds the main thread for hundreds of milliseconds; done at once it delays the static text.
- * So it is rendered in the task after the frame that painted the static text, at once when there is no text
- * to wait for (the session was refused, the browser is offline, the synced room has no files), and in
- * any case after a deadline.
+ * When to render Monaco, and so when to ask for its module. Evaluating that module and creating the
+ * editor hold the main thread for the better part of a second; meanwhile no socket message is read and
+ * nothing is drawn. So it waits for the document to sync, when the file shows in the plain editor and
+ * can be typed into (plain-file-editor.tsx), and is rendered in the task after the frame that painted
+ * it; at once when there is nothing to wait for (the session was refused, the browser is offline, the
+ * synced room has no files), and in any case after a deadline.
  */
 export function useEditorLoadGate(textShown: boolean): boolean {
   const status = useSessionStore((s) => s.status.kind);
@@ -22,7 +23,7 @@ export function useEditorLoadGate(textShown: boolean): boolean {
   const [open, setOpen] = useState(false);
   useEffect(() => {
     if (open) return;
-    if (textShown || nothingToWaitFor) {
+    if ((textShown && synced) || nothingToWaitFor) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const frame = requestAnimationFrame(() => (timer = setTimeout(() => setOpen(true), 0)));
       return () => {
@@ -32,6 +33,6 @@ export function useEditorLoadGate(textShown: boolean): boolean {
     }
     const deadline = setTimeout(() => setOpen(true), LOAD_AT_LATEST_MS);
     return () => clearTimeout(deadline);
-  }, [open, textShown, nothingToWaitFor]);
+  }, [open, textShown, synced, nothingToWaitFor]);
   return open;
 }

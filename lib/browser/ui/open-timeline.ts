@@ -7,6 +7,7 @@ export const OPEN_STEPS = [
   'static-text',
   'identity',
   'yjs-synced',
+  'editable-plain',
   'monaco-requested',
   'monaco-evaluated',
   'monaco-ready',
