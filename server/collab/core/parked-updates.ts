@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
 
 export interface ParkedBounds {
   /** Bytes of parked structs and deletions a room holds before the sessions that sent them are closed. */
@@ -9,7 +10,7 @@ export interface ParkedBounds {
 
 /** Something that sent parked structs and can be told to go. */
 export interface ParkedSender {
-  close(reason: 'MISSING_DEPENDENCIES'): void;
+  close(reason: RefusalReason): void;
 }
 
 /**
@@ -56,6 +57,18 @@ export class ParkedUpdates {
     this.timer ??= setTimeout(() => this.expire(), this.bounds.maxParkedUpdateMs);
   }
 
+  /** Whether `sender` owns any of what is parked. */
+  sentBy(sender: ParkedSender): boolean {
+    return this.senders.has(sender);
+  }
+
+  /** What is parked breaks the room's rules: it is dropped and its senders are closed with the reason. */
+  refuse(reason: RefusalReason): void {
+    const senders = [...this.senders];
+    this.drop();
+    for (const sender of senders) sender.close(reason);
+  }
+
   /** A sender left: what it parked goes with it. */
   forget(sender: ParkedSender): void {
     if (!this.senders.delete(sender)) return;
@@ -67,9 +80,7 @@ export class ParkedUpdates {
   }
 
   private expire(): void {
-    const senders = [...this.senders];
-    this.drop();
-    for (const sender of senders) sender.close('MISSING_DEPENDENCIES');
+    this.refuse('MISSING_DEPENDENCIES');
   }
 
   private drop(): void {

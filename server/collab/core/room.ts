@@ -56,11 +56,17 @@ export class Room {
 
   /**
    * Asks the extensions whether a client's update may be applied; returns the refusal if not. They see
-   * it merged with what is parked, since applying it may integrate that too.
+   * it merged with what is parked, since applying it may integrate that too. When only the merge is
+   * refused, what others parked is to blame (structs or deletions waiting for clocks that have since been
+   * written, e.g. Spark's): that is dropped and its senders are closed, and this update is taken.
    */
   vet(update: Uint8Array, session: Session): RefusalReason | undefined {
     const effect = this.parked.withParked(update);
-    return this.hooks.vet({ room: this, update: effect, session, structs: new UpdateStructs(this.doc, effect) });
+    const refusal = this.hooks.vet({ room: this, update: effect, session, structs: new UpdateStructs(this.doc, effect) });
+    if (!refusal || effect === update || this.parked.sentBy(session)) return refusal;
+    if (this.hooks.vet({ room: this, update, session, structs: new UpdateStructs(this.doc, update) })) return refusal;
+    this.parked.refuse(refusal);
+    return undefined;
   }
 
   /**
