@@ -122,4 +122,45 @@ describe('the language-service engine', () => {
       expect(semantic.view({ room: 'r', path: 'a.ts', prefix: head + typed, suffix: tail }).names.sort()).toEqual(names);
     }
   });
+  it('answers the first letter of a name from the list worked out at the cursor before it was typed', () => {
+    const head = 'const point = { x: 1, y: 2 };\nfunction area(width: number, height: number) {\n  return ';
+    const tail = ';\n}\n';
+    const fresh = new SemanticEngine();
+    fresh.room('r').set('a.ts', head + tail);
+    const anticipated = new SemanticEngine();
+    anticipated.room('r').set('a.ts', head + tail);
+    anticipated.anticipate({ room: 'r', path: 'a.ts', prefix: head, suffix: tail });
+    // Views at other cursors in between (a prefetched suggestion's) leave the anticipated list in use.
+    anticipated.view({ room: 'r', path: 'a.ts', prefix: 'const point = { x: 1, y: 2 };\npoint.', suffix: '' });
+    for (const typed of ['w', 'he', 'po']) {
+      const at = { room: 'r', path: 'a.ts', prefix: head + typed, suffix: tail };
+      expect(anticipated.view(at)).toEqual(fresh.view(at));
+    }
+    const names = anticipated.view({ room: 'r', path: 'a.ts', prefix: `${head}wi`, suffix: tail }).names;
+    expect(names).toContain('width');
+    expect(names).not.toContain('height');
+  });
+
+  it('gets the service ready where the next key may begin a name, once the n-gram answer is out', async () => {
+    const ngrams = new EmbeddedEngine({ corpusBytes: 0 });
+    const semantic = new SemanticEngine();
+    const anticipated: string[] = [];
+    const source = {
+      view: async (input: Parameters<SemanticEngine['view']>[0]) => ({ view: semantic.view(input) }),
+      anticipate: (input: Parameters<SemanticEngine['anticipate']>[0]) => {
+        anticipated.push(input.prefix);
+        semantic.anticipate(input);
+      },
+    };
+    const completer = new SemanticCompleter(ngrams, source, 60_000);
+    const complete = (prefix: string) => completer.complete({ room: 'r', path: 'a.ts', prefix, suffix: '\n', multiline: false, maxTokens: 16 });
+    const lineStart = 'const total = 1;\nexport const twice = ';
+    await complete(lineStart);
+    // Not inside a comment, a number or a name: no name can begin there.
+    await complete('const total = 1;\n// the sum of ');
+    await complete('const total = 1');
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(anticipated).toEqual([lineStart]);
+    expect((await source.view({ room: 'r', path: 'a.ts', prefix: `${lineStart}to`, suffix: '\n' })).view.names).toContain('total');
+  });
 });

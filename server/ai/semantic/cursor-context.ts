@@ -40,3 +40,14 @@ export function cursorContext(prefix: string): CursorContext {
   if (/[\w$)\]]\(\s*$/.test(before)) return { kind: 'argument', partial };
   return { kind: 'none', partial };
 }
+
+/**
+ * Stands in for the first character of a name not typed yet: the names the service allows at a position
+ * do not depend on what part of the name is typed (semantic-view.ts, narrowed), so any one gives the list.
+ */
+export const NAME_START = '_';
+
+/** The next key may begin a name the service can judge: the cursor is in no name, comment or number. */
+export function nameMayStart(prefix: string): boolean {
+  return cursorContext(prefix + NAME_START).kind === 'scope';
+}

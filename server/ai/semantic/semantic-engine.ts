@@ -7,7 +7,7 @@ import { Vocabulary } from '../embedded/tokens';
 import { WorkspaceIndex } from '../embedded/workspace-index';
 import type { CodeActionOffer } from '../../../lib/shared/protocol/ai';
 import { computeAction, listActions, type LineReplacement } from './code-actions';
-import { cursorContext, isScriptPath } from './cursor-context';
+import { cursorContext, isScriptPath, NAME_START } from './cursor-context';
 import { followUpsOf, type ChangeInput, type FollowUpEdit } from './follow-ups';
 import { RoomLanguageService } from './room-language-service';
 import { narrowed, NO_VIEW, semanticView, type SemanticView } from './semantic-view';
@@ -27,6 +27,23 @@ export interface ActionInput {
 }
 
 const NO_ROOM = '\u0000no room';
+
+/**
+ * Full views kept for typing on through a name: the person's own, plus room for what is worked out beside
+ * it (a prefetched suggestion's cursor, an anticipated one) so those do not push the person's out.
+ */
+const RECENT_VIEWS = 3;
+
+interface KeptView {
+  room: string;
+  path: string;
+  /** The text before the name at the cursor, and after the cursor. */
+  before: string;
+  after: string;
+  /** The other files' versions summed: any change to them can change what is allowed. */
+  others: number;
+  view: SemanticView;
+}
 
 /** Characters of the request's text used to find where it sits in the mirrored file. */
 const ANCHOR_CHARS = 200;
@@ -51,8 +68,8 @@ export class SemanticEngine {
   private readonly tokens = new Vocabulary();
   private readonly rooms = new Map<string, { files: WorkspaceIndex; service: RoomLanguageService | null }>();
   private warmed: RoomLanguageService | null = null;
-  /** The last full view, for typing on through the same name (see narrowed). */
-  private last: { room: string; path: string; before: string; after: string; others: number; view: SemanticView } | null = null;
+  /** The latest full views, newest first, for typing on through the same name (see narrowed). */
+  private recent: KeptView[] = [];
 
   room(id: string): WorkspaceIndex {
     let room = this.rooms.get(id);
@@ -64,7 +81,7 @@ export class SemanticEngine {
   }
 
   closeRoom(id: string): void {
-    if (this.last?.room === id) this.last = null;
+    this.recent = this.recent.filter((kept) => kept.room !== id);
     this.rooms.get(id)?.service?.dispose();
     this.rooms.delete(id);
   }
@@ -98,17 +115,24 @@ export class SemanticEngine {
     const before = text.slice(0, cursor - partial.length);
     const after = text.slice(cursor);
     const others = files.paths().reduce((sum, path) => (path === input.path ? sum : sum + files.version(path)), 0);
-    const last = this.last;
-    if (last && last.room === room && last.path === input.path && last.others === others && last.before === before && last.after === after) {
-      return narrowed(last.view, partial);
-    }
+    const kept = this.recent.find((k) => k.room === room && k.path === input.path && k.others === others && k.before === before && k.after === after);
+    if (kept) return narrowed(kept.view, partial);
     // A file the room does not hold (yet) is still understood on its own.
     if (files.text(input.path) === undefined) files.set(input.path, text);
     const service = this.service(room);
     service.setOverlay(input.path, text);
     const view = semanticView(service, input.path, cursor);
-    this.last = { room, path: input.path, before, after, others, view };
+    this.keep({ room, path: input.path, before, after, others, view });
     return narrowed(view, partial);
+  }
+
+  /**
+   * The cursor sits where the next key may begin a name (a line start, after `(` or `= `): works out what
+   * the service allows there now, while the person has not typed it yet, so that key's question is then
+   * answered from the list already made (a kept view) instead of asking the service afresh.
+   */
+  anticipate(input: SemanticInput): void {
+    this.view({ ...input, prefix: input.prefix + NAME_START });
   }
 
   actions(input: ActionInput): CodeActionOffer[] {
@@ -125,6 +149,10 @@ export class SemanticEngine {
   followUps(input: ChangeInput): FollowUpEdit[] {
     if (!isScriptPath(input.path) || this.room(input.room).text(input.path) === undefined) return [];
     return followUpsOf(this.service(input.room), input);
+  }
+
+  private keep(view: KeptView): void {
+    this.recent = [view, ...this.recent.slice(0, RECENT_VIEWS - 1)];
   }
 
   private service(id: string): RoomLanguageService {

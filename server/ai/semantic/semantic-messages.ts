@@ -8,6 +8,7 @@ import type { SemanticView } from './semantic-view';
 export type SemanticRequest =
   | { kind: 'warm' }
   | { kind: 'view'; input: SemanticInput }
+  | { kind: 'anticipate'; input: SemanticInput }
   | { kind: 'actions'; input: ActionInput }
   | { kind: 'action'; input: ActionInput & { id: string } }
   | { kind: 'follow-ups'; input: ChangeInput };
@@ -15,6 +16,7 @@ export type SemanticRequest =
 export interface SemanticReplies {
   warm: { ms: number };
   view: { view: SemanticView; ms: number };
+  anticipate: { ms: number };
   actions: CodeActionOffer[];
   action: LineReplacement | null;
   'follow-ups': FollowUpEdit[];

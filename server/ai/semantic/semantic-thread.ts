@@ -36,6 +36,11 @@ export class SemanticThread extends WorkerChannel<SemanticRequest, SemanticRepli
     return this.call({ kind: 'view', input }, signal);
   }
 
+  /** No answer is wanted: the thread only gets ready for a question at this cursor (SemanticEngine.anticipate). */
+  anticipate(input: SemanticInput): void {
+    this.call({ kind: 'anticipate', input }).catch(() => undefined);
+  }
+
   actions(input: ActionInput, signal?: AbortSignal): Promise<CodeActionOffer[]> {
     return this.call({ kind: 'actions', input }, signal);
   }

@@ -21,6 +21,9 @@ function answer(request: SemanticRequest): unknown {
       return { ms: performance.now() - started } satisfies SemanticReplies['warm'];
     case 'view':
       return { view: engine.view(request.input), ms: performance.now() - started } satisfies SemanticReplies['view'];
+    case 'anticipate':
+      engine.anticipate(request.input);
+      return { ms: performance.now() - started } satisfies SemanticReplies['anticipate'];
     case 'actions':
       return engine.actions(request.input) satisfies SemanticReplies['actions'];
     case 'action':
