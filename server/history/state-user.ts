@@ -1,4 +1,5 @@
-import { awarenessUserSchema, type AwarenessUser } from '../../lib/shared/protocol/awareness';
+import type { AwarenessUser } from '../../lib/shared/protocol/awareness';
+import { isAwarenessUser } from '../../lib/shared/protocol/awareness-check';
 
 /**
  * The person an awareness state names, or null when it names none that fits the schema. Each state is an
@@ -12,8 +13,9 @@ export function userOfState(state: unknown): AwarenessUser | null {
   if (typeof state !== 'object' || state === null) return null;
   let user = known.get(state);
   if (user === undefined) {
-    const parsed = awarenessUserSchema.safeParse((state as { user?: unknown }).user);
-    user = parsed.success ? parsed.data : null;
+    const named = (state as { user?: unknown }).user;
+    // The schema's fields only, as parsing it would give them.
+    user = isAwarenessUser(named) ? { id: named.id, name: named.name, color: named.color, kind: named.kind } : null;
     known.set(state, user);
   }
   return user;

@@ -16,9 +16,11 @@ export class Writers {
   note(roomId: string, client: number, writer: Writer): void {
     let writers = this.byRoom.get(roomId);
     if (!writers) this.byRoom.set(roomId, (writers = new Map()));
+    const known = writers.get(client);
+    const same = known !== undefined && known.name === writer.name && known.color === writer.color && known.kind === writer.kind;
     // Deleted first so the map's order stays the order clients were last seen in.
     writers.delete(client);
-    writers.set(client, { name: writer.name, color: writer.color, kind: writer.kind });
+    writers.set(client, same ? known : { name: writer.name, color: writer.color, kind: writer.kind });
     if (writers.size > this.maxPerRoom) writers.delete(writers.keys().next().value!);
   }
 

@@ -21,12 +21,15 @@ export const peerKindSchema = z.enum(['human', 'spark']);
 export type PeerKind = z.infer<typeof peerKindSchema>;
 
 /** Colours become CSS; only `#rrggbb` is accepted so a peer cannot inject style text. */
-export const peerColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/);
+export const PEER_COLOR = /^#[0-9a-fA-F]{6}$/;
+export const peerColorSchema = z.string().regex(PEER_COLOR);
 
 export const MAX_NAME_LENGTH = 40;
 
+export const MAX_USER_ID_LENGTH = 64;
+
 export const awarenessUserSchema = z.object({
-  id: z.string().min(1).max(64),
+  id: z.string().min(1).max(MAX_USER_ID_LENGTH),
   name: z.string().min(1).max(MAX_NAME_LENGTH),
   color: peerColorSchema,
   kind: peerKindSchema,

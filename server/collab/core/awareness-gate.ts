@@ -1,8 +1,9 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { applyAwarenessUpdate } from 'y-protocols/awareness';
-import { awarenessStateSchema, SPARK_USER } from '../../../lib/shared/protocol/awareness';
+import { SPARK_USER } from '../../../lib/shared/protocol/awareness';
+import { isAwarenessState } from '../../../lib/shared/protocol/awareness-check';
 import { VERIFIED_USER_ID_PREFIX } from '../../../lib/shared/protocol/sessions';
+import type { PresenceEntry } from './apply-presence';
 import type { Room } from './room';
 import type { Session } from './session';
 
@@ -18,12 +19,6 @@ export interface PresenceBounds {
 /** Why a state a connection sent was not taken; counted in sparkpad_awareness_dropped_total. */
 export type AwarenessDrop = 'TOO_LARGE' | 'MALFORMED' | 'NOT_OWN_CLIENT' | 'NOT_OWN_IDENTITY' | 'SPARK_RESERVED' | 'RATE_LIMITED' | 'BACKLOG';
 
-interface Entry {
-  clientId: number;
-  clock: number;
-  json: string;
-}
-
 const SECOND_MS = 1000;
 
 /**
@@ -37,7 +32,8 @@ const SECOND_MS = 1000;
 export class AwarenessGate {
   private windowStart = 0;
   private inWindow = 0;
-  private waiting: Uint8Array | null = null;
+  /** States past the rate cap, the latest per client id, in the order their ids first waited. */
+  private waiting: Map<number, PresenceEntry> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -52,10 +48,6 @@ export class AwarenessGate {
     const entries = decodeEntries(update);
     const accepted = this.filter(entries);
     if (accepted.length === 0) return;
-    // All taken (the usual case): the message is applied as it came; a copy only if it has to wait, so a
-    // waiting state never pins the socket's receive buffer.
-    const whole = accepted.length === entries.length;
-    const encoded = whole ? update : encodeEntries(accepted);
     const now = Date.now();
     if (now - this.windowStart >= SECOND_MS) {
       this.windowStart = now;
@@ -63,10 +55,13 @@ export class AwarenessGate {
     }
     if (this.inWindow < this.bounds.maxAwarenessUpdatesPerSecond && !this.waiting) {
       this.inWindow++;
-      return this.apply(encoded);
+      // All taken (the usual case): the message is applied as it came.
+      return this.apply(accepted, accepted.length === entries.length ? update : encodeEntries(accepted));
     }
+    // Waiting entries hold their own strings, never a view of the socket's receive buffer.
     if (this.waiting) this.dropped('RATE_LIMITED');
-    this.waiting = this.waiting ? mergeLatest(this.waiting, encoded) : whole ? encoded.slice() : encoded;
+    this.waiting ??= new Map();
+    for (const entry of accepted) this.waiting.set(entry.clientId, entry);
     this.timer ??= setTimeout(() => this.flush(), SECOND_MS - (now - this.windowStart));
   }
 
@@ -83,15 +78,16 @@ export class AwarenessGate {
     if (!waiting || this.session.state !== 'connected') return;
     this.windowStart = Date.now();
     this.inWindow = 1;
-    this.apply(waiting);
+    const entries = [...waiting.values()];
+    this.apply(entries, encodeEntries(entries));
   }
 
-  private apply(encoded: Uint8Array): void {
-    applyAwarenessUpdate(this.room.awareness, encoded, this.session);
+  private apply(entries: PresenceEntry[], encoded: Uint8Array): void {
+    this.room.applyPresence(entries, encoded, this.session);
   }
 
-  private filter(entries: Entry[]): Entry[] {
-    const accepted: Entry[] = [];
+  private filter(entries: PresenceEntry[]): PresenceEntry[] {
+    const accepted: PresenceEntry[] = [];
     for (const entry of entries) {
       const reason = this.check(entry);
       if (reason) this.dropped(reason);
@@ -103,7 +99,9 @@ export class AwarenessGate {
     return accepted;
   }
 
-  private check({ clientId, json }: Entry): AwarenessDrop | null {
+  /** Checks an entry and, when it passes, keeps its parsed state on it. */
+  private check(entry: PresenceEntry): AwarenessDrop | null {
+    const { clientId, json } = entry;
     if (Buffer.byteLength(json) > this.bounds.maxAwarenessStateBytes) return 'TOO_LARGE';
     if (clientId === this.room.awareness.clientID) return 'SPARK_RESERVED';
     if (!this.mayUse(clientId)) return 'NOT_OWN_CLIENT';
@@ -113,15 +111,18 @@ export class AwarenessGate {
     } catch {
       return 'MALFORMED';
     }
-    if (raw === null) return null; // the client leaving: its own id, checked above
-    const parsed = awarenessStateSchema.safeParse(raw);
-    if (!parsed.success) return 'MALFORMED';
-    const { user } = parsed.data;
+    if (raw === null) {
+      entry.state = null; // the client leaving: its own id, checked above
+      return null;
+    }
+    if (!isAwarenessState(raw)) return 'MALFORMED';
+    const { user } = raw;
     if (user.kind === SPARK_USER.kind || user.id === SPARK_USER.id || user.name.trim().toLowerCase() === SPARK_USER.name.toLowerCase()) {
       return 'SPARK_RESERVED';
     }
     const verified = this.session.verifiedUserId;
     if (verified !== null ? user.id !== verified : user.id.startsWith(VERIFIED_USER_ID_PREFIX)) return 'NOT_OWN_IDENTITY';
+    entry.state = raw;
     return null;
   }
 
@@ -135,22 +136,24 @@ export class AwarenessGate {
   }
 
   private claim(clientId: number): void {
+    // Held already: no other connection holds it (each claim takes it from all the others).
+    if (this.session.awarenessClients.has(clientId)) return;
     for (const other of this.room.sessions) if (other !== this.session) other.awarenessClients.delete(clientId);
     this.session.awarenessClients.add(clientId);
   }
 }
 
-function decodeEntries(update: Uint8Array): Entry[] {
+function decodeEntries(update: Uint8Array): PresenceEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  const entries: Entry[] = [];
+  const entries: PresenceEntry[] = [];
   for (let i = 0; i < count; i++) {
-    entries.push({ clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), json: decoding.readVarString(decoder) });
+    entries.push({ clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), json: decoding.readVarString(decoder), state: undefined });
   }
   return entries;
 }
 
-function encodeEntries(entries: Entry[]): Uint8Array {
+function encodeEntries(entries: PresenceEntry[]): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, entries.length);
   for (const { clientId, clock, json } of entries) {
@@ -159,11 +162,4 @@ function encodeEntries(entries: Entry[]): Uint8Array {
     encoding.writeVarString(encoder, json);
   }
   return encoding.toUint8Array(encoder);
-}
-
-/** The waiting states with newer ones on top: the latest state per client id wins. */
-function mergeLatest(waiting: Uint8Array, newer: Uint8Array): Uint8Array {
-  const latest = new Map<number, Entry>();
-  for (const entry of [...decodeEntries(waiting), ...decodeEntries(newer)]) latest.set(entry.clientId, entry);
-  return encodeEntries([...latest.values()]);
 }

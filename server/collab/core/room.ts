@@ -2,17 +2,12 @@ import * as Y from 'yjs';
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
 import type { HookChain, MemberWrite, Salvage } from './hooks';
+import { applyPresence, type PresenceChange, type PresenceEntry } from './apply-presence';
 import type { PresenceBounds } from './awareness-gate';
 import { ParkedUpdates, type ParkedBounds } from './parked-updates';
 import type { Session } from './session';
 import { UpdateStructs } from './update-structs';
-import { encodeAwareness, encodeUpdate } from './yjs-messages';
-
-interface AwarenessChange {
-  added: number[];
-  updated: number[];
-  removed: number[];
-}
+import { encodeAwareness, encodeUpdate, MESSAGE, wrapMessage } from './yjs-messages';
 
 /**
  * A room owns the shared Y.Doc, its awareness and its members. Every document update is encoded once
@@ -101,6 +96,11 @@ export class Room {
     this.parked.afterApply(session);
   }
 
+  /** Applies presence a session's gate took; relayed to the others as it came when all of it applied. */
+  applyPresence(entries: readonly PresenceEntry[], message: Uint8Array, session: Session): void {
+    applyPresence(this.awareness, entries, message, session);
+  }
+
   join(session: Session): void {
     this.sessions.add(session);
     this.hooks.emit('onConnect', { room: this, session });
@@ -131,14 +131,14 @@ export class Room {
     this.broadcast(encodeUpdate(update), sender);
   };
 
-  private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
+  private readonly onAwarenessUpdate = ({ added, updated, removed, asSent }: PresenceChange, origin: unknown): void => {
     const changed = [...added, ...updated, ...removed];
     const sender = this.sessionFromOrigin(origin);
     if (sender) {
       for (const id of added) sender.awarenessClients.add(id);
       for (const id of removed) sender.awarenessClients.delete(id);
     }
-    const message = encodeAwareness(this.awareness, changed);
+    const message = asSent ? wrapMessage(MESSAGE.AWARENESS, asSent) : encodeAwareness(this.awareness, changed);
     // A connection's own cursor moving is news to everyone but itself (its client holds the newest state).
     const echo = sender && changed.every((id) => sender.awarenessClients.has(id)) ? sender : undefined;
     for (const session of this.sessions) if (session !== echo) session.sendPresence(message);

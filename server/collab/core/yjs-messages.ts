@@ -25,16 +25,35 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
   return encoding.toUint8Array(encoder);
 }
 
+/**
+ * `head` (each a varuint below 128, one byte) and then `payload` with its length in front, as
+ * writeVarUint8Array writes it: the bytes an encoder would make, in one allocation of the exact size.
+ * Taken from Node's shared buffer pool: a relay makes several per keystroke, and a typed array of its own
+ * past 64 bytes is a separate allocation outside the heap that each collection must also sweep.
+ */
+export function wrapMessage(head: number | readonly number[], payload: Uint8Array): Uint8Array {
+  const heads = typeof head === 'number' ? [head] : head;
+  let lengthBytes = 1;
+  for (let rest = payload.byteLength >>> 7; rest > 0; rest >>>= 7) lengthBytes++;
+  const message = Buffer.allocUnsafe(heads.length + lengthBytes + payload.byteLength);
+  let at = 0;
+  for (const byte of heads) message[at++] = byte;
+  let length = payload.byteLength;
+  while (length > 0x7f) {
+    message[at++] = 0x80 | (length & 0x7f);
+    length >>>= 7;
+  }
+  message[at++] = length;
+  message.set(payload, at);
+  return message;
+}
+
+const UPDATE_HEAD = [MESSAGE.SYNC, syncProtocol.messageYjsUpdate] as const;
+
 export function encodeUpdate(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE.SYNC);
-  syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return wrapMessage(UPDATE_HEAD, update);
 }
 
 export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE.AWARENESS);
-  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
-  return encoding.toUint8Array(encoder);
+  return wrapMessage(MESSAGE.AWARENESS, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
 }
