@@ -27,7 +27,7 @@ describe('a file can be typed into before Monaco has loaded', () => {
 
   beforeAll(async () => {
     served = await servedSession(undefined, async ({ browser, session }) => {
-      const [alice, bob] = await Promise.all([newUser(browser), newUser(browser)]);
+      const [alice, bob] = await Promise.all([newUser(browser, { noServiceWorker: true }), newUser(browser)]);
       await openSession(bob.page, session.editUrl);
       return { alice, bob };
     });

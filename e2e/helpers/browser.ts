@@ -37,10 +37,18 @@ export interface UserOptions {
   /** Let the page read and write the clipboard (share dialog copy). */
   clipboard?: boolean;
   origin?: string;
+  /**
+   * Keep the offline shell's service worker out, so every request of the page goes through the context's
+   * routes (a request a service worker fetches or answers from its cache never reaches them).
+   */
+  noServiceWorker?: boolean;
 }
 
 export async function newUser(browser: Browser, options: UserOptions = {}): Promise<User> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 760 } });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 760 },
+    serviceWorkers: options.noServiceWorker ? 'block' : 'allow',
+  });
   if (options.clipboard && options.origin) {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: options.origin });
   }
