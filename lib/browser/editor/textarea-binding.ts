@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { commonPrefixLength, commonSuffixLength } from '../../shared/common-affixes';
 import { trackOwnEdits, undoHistoryFor } from './undo-histories';
 
 /** What the editor that takes over from a textarea needs to carry on where the person was. */
@@ -62,11 +63,8 @@ export class TextareaBinding {
     const next = this.textarea.value;
     const previous = this.value;
     if (next === previous) return;
-    let start = 0;
-    const shortest = Math.min(next.length, previous.length);
-    while (start < shortest && next.charCodeAt(start) === previous.charCodeAt(start)) start++;
-    let end = 0;
-    while (end < shortest - start && next.charCodeAt(next.length - 1 - end) === previous.charCodeAt(previous.length - 1 - end)) end++;
+    const start = commonPrefixLength(previous, next);
+    const end = commonSuffixLength(previous, next, start);
     this.value = next;
     this.text.doc!.transact(() => {
       const removed = previous.length - start - end;

@@ -7,6 +7,7 @@
  * that part becomes one coarse replacement, which is still a correct edit, only a less minimal one.
  */
 import { diffArrays, diffChars } from 'diff';
+import { commonPrefixLength, commonSuffixLength } from '../../../lib/shared/common-affixes';
 
 export const EQUAL = 0;
 export const DELETE = -1;
@@ -81,29 +82,4 @@ function replace(a: string, b: string): Piece[] {
 
 function splitLines(text: string): string[] {
   return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-}
-
-function commonPrefixLength(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  // Never split a surrogate pair.
-  if (i > 0 && i < n && isHighSurrogate(a.charCodeAt(i - 1))) i--;
-  return i;
-}
-
-function commonSuffixLength(a: string, b: string, prefix: number): number {
-  const n = Math.min(a.length, b.length) - prefix;
-  let i = 0;
-  while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  if (i > 0 && i < n && isLowSurrogate(a.charCodeAt(a.length - i))) i--;
-  return i;
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }
