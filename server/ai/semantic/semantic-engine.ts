@@ -132,6 +132,8 @@ export class SemanticEngine {
    * answered from the list already made (a kept view) instead of asking the service afresh.
    */
   anticipate(input: SemanticInput): void {
+    // Only in a file the room holds: view() would otherwise keep the text with the stand-in letter as the file's.
+    if (input.room === undefined || this.room(input.room).text(input.path) === undefined) return;
     this.view({ ...input, prefix: input.prefix + NAME_START });
   }
 
