@@ -6,9 +6,10 @@
  * identity answered, Yjs synced, the file's text on screen, the file editable in the plain editor (a
  * textarea bound to the shared document, shown until Monaco takes over), Monaco requested, its module
  * evaluated, the editor created, and the file editable in Monaco. "Editable" is the earlier of the two:
- * from then on a key typed lands in the shared document (e2e/plain-editor-before-monaco.test.ts). The JavaScript a first paint needs is fetched again
- * here and gzipped, so its size does not depend on how the server compresses. A returning visitor
- * (same context, reloads) is measured too, with the bytes of script it fetched over the network.
+ * from then on a key typed lands in the shared document (e2e/plain-editor-before-monaco.test.ts). The
+ * JavaScript a first paint needs is fetched again here and gzipped, so its size does not depend on how
+ * the server compresses. A returning visitor (same context, reloads) is measured too, with the bytes of
+ * script it fetched over the network.
  */
 import zlib from 'node:zlib';
 import type { Browser } from 'playwright-core';
