@@ -1,10 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
 import type { SuggestionLatency } from '../../lib/browser/ai/latency-store';
 import { SuggestionController, type CursorSnapshot } from '../../lib/browser/ai/suggestion-controller';
 import type { ClientMessageInput, ServerMessage } from '../../lib/shared/protocol/ai';
+import type { RelativePositionJSON } from '../../lib/shared/protocol/awareness';
 
-/** A fake editor: a text and a cursor, typed into by the test. */
+/** A fake editor: a text (mirrored in a Y.Text, as the binding keeps it) and a cursor, typed into by the test. */
 function setup(initial = 'const total = ') {
+  const shared = new Y.Doc().getText('main.ts');
+  shared.insert(0, initial);
   let text = initial;
   let cursor = initial.length;
   let readOnly = false;
@@ -13,7 +17,16 @@ function setup(initial = 'const total = ') {
   let ids = 0;
   let changes = 0;
   const snapshot = (): CursorSnapshot | null =>
-    readOnly ? null : { file: 'main.ts', language: 'typescript', prefix: text.slice(0, cursor), suffix: text.slice(cursor), offset: cursor };
+    readOnly
+      ? null
+      : {
+          file: 'main.ts',
+          language: 'typescript',
+          prefix: text.slice(0, cursor),
+          suffix: text.slice(cursor),
+          offset: cursor,
+          caret: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(shared, cursor)),
+        };
   const controller = new SuggestionController({
     snapshot,
     send: (m) => (sent.push(m), true),
@@ -29,6 +42,7 @@ function setup(initial = 'const total = ') {
       return changes;
     },
     type(chars: string, keyAt = 0) {
+      shared.insert(cursor, chars);
       text = text.slice(0, cursor) + chars + text.slice(cursor);
       cursor += chars.length;
       controller.edited(keyAt);
@@ -39,6 +53,7 @@ function setup(initial = 'const total = ') {
     },
     /** Someone else inserts `chars` at `offset`; the cursor follows text after it, as y-monaco keeps it. */
     othersType(offset: number, chars: string) {
+      shared.insert(offset, chars);
       text = text.slice(0, offset) + chars + text.slice(offset);
       if (offset <= cursor) cursor += chars.length;
       controller.othersEdited('main.ts', offset);
@@ -48,6 +63,9 @@ function setup(initial = 'const total = ') {
       controller.moved();
     },
     setReadOnly: (value: boolean) => (readOnly = value),
+    /** Where a position a request carried is in the text now. */
+    indexOf: (at: RelativePositionJSON | undefined) =>
+      at && Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(at), shared.doc!)?.index,
     ghost: () => {
       const at = snapshot();
       return at ? (controller.ghostText(at)?.text ?? null) : null;
@@ -60,10 +78,12 @@ function setup(initial = 'const total = ') {
 const stats = { tier: 'embedded' as const, source: 'model' as const, firstTokenMs: 3, tokensPerSecond: 120, chars: 9 };
 
 describe('the ghost-text suggestion controller', () => {
-  it('asks at the keystroke itself, with no wait, with the text around the cursor and Spark’s cursor offset', () => {
-    const t = setup();
+  it('asks at the keystroke itself, with no wait, with the text around the cursor and where Spark’s cursor goes', () => {
+    const t = setup('const total = ;');
+    t.moveTo(14);
     t.type('a');
-    expect(t.lastRequest()).toMatchObject({ type: 'complete', id: 's1', file: 'main.ts', language: 'typescript', prefix: 'const total = a', suffix: '', offset: 15 });
+    expect(t.lastRequest()).toMatchObject({ type: 'complete', id: 's1', file: 'main.ts', language: 'typescript', prefix: 'const total = a', suffix: ';' });
+    expect(t.indexOf(t.lastRequest().at)).toBe(15);
   });
 
   it('cancels the request of the previous keystroke when the next one does not continue it', () => {
@@ -199,11 +219,21 @@ describe('the ghost-text suggestion controller', () => {
     it('sends the request for the text the key will make, and nothing more once the editor made it', () => {
       const t = setup();
       t.keyDown('a', 5);
-      expect(t.lastRequest()).toMatchObject({ id: 's1', prefix: 'const total = a', suffix: '', offset: 15 });
+      expect(t.lastRequest()).toMatchObject({ id: 's1', prefix: 'const total = a', suffix: '' });
       t.type('a', 5);
       expect(t.sent.map((m) => m.type)).toEqual(['complete']);
       t.receive({ type: 'complete:chunk', id: 's1', text: 'mount' });
       expect(t.ghost()).toBe('mount');
+    });
+
+    it('puts Spark’s cursor at the cursor as it is after the key, whether the key has been applied or not', () => {
+      const t = setup('const total = ;');
+      t.moveTo(14);
+      t.keyDown('a');
+      const { at } = t.lastRequest();
+      expect(t.indexOf(at)).toBe(14);
+      t.type('a');
+      expect(t.indexOf(at)).toBe(15);
     });
 
     it('shows nothing of that answer before the editor has applied the key', () => {

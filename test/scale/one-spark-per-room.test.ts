@@ -31,6 +31,9 @@ function sparkHead(client: YjsClient, state: AwarenessState): number | null {
   return position?.index ?? null;
 }
 
+/** The caret at `index` of main.ts, as a page sends it with a completion request. */
+const caretAt = (client: YjsClient, index: number) => Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(client.text(), index));
+
 describe('one Spark per room across instances', () => {
   let schema: TestSchema;
   let prefix: string;
@@ -76,7 +79,7 @@ describe('one Spark per room across instances', () => {
     ais.push(bo);
 
     const offset = FILE.indexOf('\n') + 1;
-    bo.send({ type: 'complete', id: 'c1', file: 'main.ts', language: 'typescript', prefix: FILE.slice(0, offset), suffix: FILE.slice(offset), offset });
+    bo.send({ type: 'complete', id: 'c1', file: 'main.ts', language: 'typescript', prefix: FILE.slice(0, offset), suffix: FILE.slice(offset), at: caretAt(onTwo, offset) });
     await bo.next('complete:done', (m) => m.id === 'c1');
     const atBo = (client: YjsClient) => sparks(client).some(({ state }) => sparkHead(client, state) === offset);
     await until("Spark's cursor where it suggests to Bo", () => atBo(onOne) && atBo(onTwo));

@@ -1,5 +1,7 @@
 import type * as monaco from 'monaco-editor';
+import * as Y from 'yjs';
 import type { PromptWindow } from '../../shared/protocol/ai';
+import type { FileBinding } from '../editor/file-binding';
 import type { CursorSnapshot } from './suggestion-controller';
 
 /**
@@ -16,8 +18,7 @@ export const DEFAULT_PROMPT_WINDOW: PromptWindow = { prefixChars: 24_000, suffix
  */
 export function cursorSnapshot(
   editor: monaco.editor.ICodeEditor,
-  model: monaco.editor.ITextModel,
-  file: string,
+  { model, path, text }: FileBinding,
   window: PromptWindow = DEFAULT_PROMPT_WINDOW,
   position: monaco.IPosition = editor.getPosition() ?? { lineNumber: 1, column: 1 },
 ): CursorSnapshot | null {
@@ -27,10 +28,11 @@ export function cursorSnapshot(
   const start = model.getPositionAt(Math.max(0, offset - window.prefixChars));
   const end = model.getPositionAt(offset + window.suffixChars);
   return {
-    file,
+    file: path,
     language: model.getLanguageId(),
     prefix: model.getValueInRange({ startLineNumber: start.lineNumber, startColumn: start.column, endLineNumber: position.lineNumber, endColumn: position.column }),
     suffix: model.getValueInRange({ startLineNumber: position.lineNumber, startColumn: position.column, endLineNumber: end.lineNumber, endColumn: end.column }),
     offset,
+    caret: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, offset)),
   };
 }

@@ -38,7 +38,7 @@ export function attachGhostText(editor: Editor, instance: typeof monaco, binding
   };
   const snapshot = () =>
     !composing && editor.getModel() === binding.model && !editor.getOption(instance.editor.EditorOption.readOnly)
-      ? cursorSnapshot(editor, binding.model, binding.path, promptWindow())
+      ? cursorSnapshot(editor, binding, promptWindow())
       : null;
   const view = new GhostTextView(editor, instance);
   const announcer = new AcceptAnnouncer(root.parentElement ?? root);

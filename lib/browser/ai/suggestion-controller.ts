@@ -1,4 +1,5 @@
 import type { ClientMessageInput, ServerMessage } from '../../shared/protocol/ai';
+import type { RelativePositionJSON } from '../../shared/protocol/awareness';
 import { anchorOf, charsTypedThrough } from '../../shared/typed-through';
 import type { SuggestionLatency } from './latency-store';
 
@@ -28,8 +29,14 @@ export interface CursorSnapshot {
   prefix: string;
   /** Text after the cursor. */
   suffix: string;
-  /** The cursor's offset in the file's Y.Text, where Spark's cursor is shown. */
+  /** The cursor's offset in the file's Y.Text. */
   offset: number;
+  /**
+   * The cursor as a relative position anchored to the text right of it, where Spark's cursor is shown.
+   * A key typed at the cursor goes before the anchor, so the position taken before a key marks the
+   * cursor after it too.
+   */
+  caret: RelativePositionJSON;
 }
 
 export interface SuggestionHost {
@@ -194,8 +201,8 @@ export class SuggestionController {
 
   private request(snapshot: CursorSnapshot, keyAt: number, predicted = false): void {
     const id = this.host.newId();
-    const { file, language, prefix, suffix, offset } = snapshot;
-    if (!this.host.send({ type: 'complete', id, file, language, prefix, suffix, offset })) return;
+    const { file, language, prefix, suffix, caret } = snapshot;
+    if (!this.host.send({ type: 'complete', id, file, language, prefix, suffix, at: caret })) return;
     this.current = {
       id,
       file,

@@ -170,7 +170,7 @@ export class AiSession {
     this.requests.get(id)?.abort(new Error('replaced'));
     const controller = new AbortController();
     this.requests.set(id, controller);
-    if (message.offset !== undefined) spark?.suggesting(message.file, message.offset);
+    if (message.at) spark?.suggesting(message.file, message.at);
     try {
       const stream = this.deps.router.complete(
         {

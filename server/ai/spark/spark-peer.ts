@@ -12,6 +12,7 @@
 import * as Y from 'yjs';
 import { filesOf } from '../../../lib/shared/document/doc-model';
 import type { Pin } from '../../../lib/shared/protocol/ai';
+import type { RelativePositionJSON } from '../../../lib/shared/protocol/awareness';
 import type { AiRouter, RouterEvent } from '../routing/router';
 import { EditRecorder } from './edit-record';
 import { clampRange } from './edit-range';
@@ -68,7 +69,7 @@ export class SparkPeer {
   /** Undo records on their way to the log, in order: an undo waits for them. */
   private readonly saver: RecordSaver;
   /** Where Spark is suggesting, published after the current turn of the event loop (see suggesting). */
-  private pendingSuggestion: { file: string; offset: number } | null = null;
+  private pendingSuggestion: { file: string; at: RelativePositionJSON } | null = null;
   private suggestionTimer: NodeJS.Immediate | null = null;
 
   constructor(
@@ -104,13 +105,13 @@ export class SparkPeer {
    * path: the completion is routed first and the cursor follows in the next turn of the event loop, with
    * the keystrokes of one turn coalesced into one awareness broadcast (the latest position wins).
    */
-  suggesting(file: string, offset: number): void {
-    this.pendingSuggestion = { file, offset };
+  suggesting(file: string, at: RelativePositionJSON): void {
+    this.pendingSuggestion = { file, at };
     this.suggestionTimer ??= setImmediate(() => {
       this.suggestionTimer = null;
-      const at = this.pendingSuggestion;
+      const pending = this.pendingSuggestion;
       this.pendingSuggestion = null;
-      if (at && !this.busy) this.presence.moveTo(at.file, at.offset, false);
+      if (pending && !this.busy) this.presence.suggestingAt(pending.file, pending.at);
     });
   }
 

@@ -7,7 +7,7 @@
 import * as Y from 'yjs';
 import { removeAwarenessStates } from 'y-protocols/awareness';
 import { filesOf } from '../../../lib/shared/document/doc-model';
-import { SPARK_USER, type AwarenessState } from '../../../lib/shared/protocol/awareness';
+import { SPARK_USER, type AwarenessState, type RelativePositionJSON } from '../../../lib/shared/protocol/awareness';
 import type { SparkCluster, SparkRoomLink, SparkRoomMember, SparkSpot } from './spark-cluster';
 import type { SparkRoom } from './spark-room';
 import type { SparkUndoLog } from './undo-log';
@@ -45,14 +45,27 @@ export class SparkPresence implements SparkRoomMember {
 
   /** Spark's cursor at `offset` in `file` for an edit or a suggestion; a null file or offset: in no file. */
   moveTo(file: string | null, offset: number | null, editing: boolean): void {
-    if (!editing && Date.now() < this.editElsewhereUntil) return;
     const text = file ? filesOf(this.room.doc).get(file) : undefined;
-    let selection: SparkSpot['selection'] = null;
-    if (text instanceof Y.Text && offset !== null) {
-      const position = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, Math.min(offset, text.length)));
-      selection = { anchor: position, head: position };
-    }
-    const spot = { file, selection };
+    const position =
+      text instanceof Y.Text && offset !== null
+        ? Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, Math.min(offset, text.length)))
+        : null;
+    this.place({ file, selection: position && { anchor: position, head: position } }, editing);
+  }
+
+  /**
+   * Spark's cursor at the caret a person's page gave for a suggestion in `file`. A position this instance
+   * cannot resolve in that file (another file's, one it has not received, a root type's) moves nothing.
+   */
+  suggestingAt(file: string, at: RelativePositionJSON): void {
+    const text = filesOf(this.room.doc).get(file);
+    if (!(text instanceof Y.Text) || !isIn(text, at)) return;
+    const position = Y.relativePositionToJSON(Y.createRelativePositionFromJSON(at));
+    this.place({ file, selection: { anchor: position, head: position } }, false);
+  }
+
+  private place(spot: SparkSpot, editing: boolean): void {
+    if (!editing && Date.now() < this.editElsewhereUntil) return;
     const key = JSON.stringify(spot);
     if (key === this.lastKey) return;
     this.lastKey = key;
@@ -92,4 +105,14 @@ export class SparkPresence implements SparkRoomMember {
     const state: AwarenessState = { user: { ...SPARK_USER }, ...this.spot };
     this.room.awareness.setLocalState(state);
   }
+}
+
+/**
+ * Whether `at` resolves to a place in `text`. A file's text is never a root type, and resolving a position
+ * by root name would create that root in the room's document, so such positions are refused unread.
+ */
+function isIn(text: Y.Text, at: RelativePositionJSON): boolean {
+  if (at.tname !== undefined || (at.item === undefined && at.type === undefined)) return false;
+  const position = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(at), text.doc!);
+  return position?.type === text;
 }

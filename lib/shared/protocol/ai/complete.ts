@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { relativePositionJsonSchema } from '../awareness';
 import { aiErrorSchema, tierNameSchema, tierNoticeSchema } from './errors';
 import { codeText, filePath, pinSchema, requestId } from './fields';
 
@@ -29,8 +30,12 @@ export const completeClientMessages = [
     language: z.string().max(64).default('plaintext'),
     prefix: codeText,
     suffix: codeText,
-    /** Cursor offset in the file's Y.Text, where Spark's cursor is shown while it suggests. */
-    offset: z.number().int().nonnegative().optional(),
+    /**
+     * Where Spark's cursor is shown while it suggests: the cursor as a relative position in the file's
+     * Y.Text, anchored to the text right of it. A request sent at a keydown reaches the server before the
+     * key's own update may; text typed at the cursor goes before the anchor, so it marks the cursor either way.
+     */
+    at: relativePositionJsonSchema.optional(),
     pin: pinSchema.default('auto'),
   }),
   z.object({ type: z.literal('cancel'), id: requestId }),
