@@ -34,6 +34,17 @@ describe('language-service actions', () => {
     expect(apply(MAIN, change)).toContain('/**\n * \n * @param items\n * @param start\n */\nexport function total(');
   });
 
+  it('does not offer a JSDoc template for a function that already has one, in TypeScript or JavaScript', () => {
+    const semantic = engine();
+    for (const path of ['src/doc.ts', 'src/doc.js']) {
+      const code = `/**\n * Adds one.\n * @param n\n */\nexport function next(n) {\n  return n + 1;\n}\n/* not a doc */\nexport function last(n) {\n  return n;\n}\n`;
+      semantic.room('r').set(path, code);
+      const titlesAt = (name: string) => semantic.actions({ room: 'r', path, from: code.indexOf(name), to: code.indexOf(name) }).map((a) => a.title);
+      expect(titlesAt('export function next')).not.toContain('Add JSDoc');
+      expect(titlesAt('export function last')).toContain('Add JSDoc');
+    }
+  });
+
   it('organizes imports: unused ones go, the rest are merged and sorted', () => {
     const change = engine().action({ room: 'r', path: 'src/main.ts', from: at, to: at, id: 'organize-imports' })!;
     expect(apply(MAIN, change).split('\n\n')[0]).toBe("import { add, zero } from './math';");

@@ -34,8 +34,21 @@ function docPosition(text: string, from: number): { at: number; indent: string }
   return { at: start + indent.length, indent };
 }
 
+/**
+ * Whether a JSDoc comment ends just before `at`. Read from the text: the service skips JSDoc in TypeScript
+ * files (room-language-service.ts), so its template does not know a declaration already has one there.
+ */
+function documented(text: string, at: number): boolean {
+  let end = at;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  if (!text.startsWith('*/', end - 2)) return false;
+  const open = text.lastIndexOf('/*', end - 3);
+  return open !== -1 && text.startsWith('/**', open);
+}
+
 function docTemplate(ls: RoomLanguageService, path: string, text: string, from: number): ts.TextChange | null {
   const { at, indent } = docPosition(text, from);
+  if (documented(text, at)) return null;
   const template = ls.service.getDocCommentTemplateAtPosition(ls.fileName(path), at, {}, FORMAT);
   if (!template?.newText.trim()) return null;
   // The template ends its last line; the declaration keeps its own indentation after it.
