@@ -3,11 +3,20 @@
 import { actOnProposal, mayReview, useProposalRequests } from '@/lib/browser/ai/proposal-store';
 import { useSparkStore } from '@/lib/browser/ai/spark-store';
 import { usePendingProposals } from '@/lib/browser/ai/use-proposals';
+import type { Hunk } from '@/lib/shared/document/proposals';
+
+/** A hunk as the list names it: its file and its first proposed line (or the first line it removes). */
+function hunkSummary(hunk: Hunk): string {
+  const firstLine = (text: string) => text.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
+  const added = firstLine(hunk.added);
+  return added ? `+ ${added}` : `− ${firstLine(hunk.removed)}`;
+}
 
 /**
- * The room's open proposals beside Ask Spark: what each changes (files, new files), and Accept all /
- * Reject all for those who may. The editor draws each hunk in place; this list reaches proposals in files
- * that are not open and files still to be created, and works from the keyboard.
+ * The room's open proposals beside Ask Spark: what each changes (files, new files), and accept or reject
+ * for each change and for all of them, for those who may. The editor draws each hunk in place, in a layer
+ * screen readers and the Tab key do not reach; this list reaches every change, in files that are not open
+ * and files still to be created too, from the keyboard.
  */
 export function SparkProposals() {
   const proposals = usePendingProposals();
@@ -32,6 +41,24 @@ export function SparkProposals() {
               </p>
               {proposal.note && <p className="spark-notice">{proposal.note}</p>}
               {notices[proposal.id] && <p className="spark-notice" role="alert">{notices[proposal.id]}</p>}
+              {reviewable && pending.length > 1 && (
+                <ul className="spark-proposal-hunks" aria-label="Changes">
+                  {pending.map((hunk) => (
+                    <li key={hunk.id} data-testid="spark-proposal-hunk">
+                      <span className="spark-proposal-hunk-file">{hunk.kind === 'create' ? `${hunk.file} (new)` : hunk.file}</span>
+                      <code className="spark-proposal-hunk-text">{hunkSummary(hunk)}</code>
+                      <span className="spark-actions">
+                        <button className="button" type="button" aria-label={`Accept the change in ${hunk.file}: ${hunkSummary(hunk)}`} disabled={busy[proposal.id]} onClick={() => actOnProposal(client, 'accept', proposal.id, hunk.id)}>
+                          Accept
+                        </button>
+                        <button className="button" type="button" aria-label={`Reject the change in ${hunk.file}: ${hunkSummary(hunk)}`} disabled={busy[proposal.id]} onClick={() => actOnProposal(client, 'reject', proposal.id, hunk.id)}>
+                          Reject
+                        </button>
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
               {reviewable && (
                 <div className="spark-actions">
                   <button className="button" type="button" data-testid="spark-proposal-accept" disabled={busy[proposal.id]} onClick={() => actOnProposal(client, 'accept', proposal.id, null)}>
