@@ -135,6 +135,28 @@ describe('Fix with Spark, from a run in the document', () => {
     expect(adaDoc.read('crash.ts')).toBe(CRASH);
   });
 
+  it('refuses a second fix of a run while its first is still proposed, and takes one once that was rejected', async () => {
+    const runId = await recordedRun('error', CRASH_OUTPUT);
+    sim.setBehaviour({ response: FIX_REPLY });
+    ada.send({ type: 'run:fix', id: 'fix-3', run: runId });
+    await ada.next('run:fix:ready', (m) => m.id === 'fix-3');
+    const asked = sim.requests.length;
+    const chat = readChat(adaDoc.doc).length;
+    ada.send({ type: 'run:fix', id: 'fix-3-again', run: runId });
+    expect(await ada.next('run:fix:error', (m) => m.id === 'fix-3-again')).toMatchObject({ error: { code: 'ALREADY_FIXING' } });
+    expect(sim.requests.length).toBe(asked);
+    expect(readChat(adaDoc.doc).length).toBe(chat);
+    expect(readProposals(adaDoc.doc).filter((p) => p.status === 'ready' && p.hunks.some((h) => h.state === 'pending'))).toHaveLength(1);
+
+    ada.send({ type: 'proposal:reject', id: 'reject-3', proposal: 'fix-3', hunk: null });
+    await ada.next('proposal:done', (m) => m.id === 'reject-3');
+    await whenDoc(adaDoc.doc, () => readChat(adaDoc.doc).some((m) => m.id === 'fix-3:answer' && m.text.endsWith('The fix was rejected.')));
+    ada.send({ type: 'run:fix', id: 'fix-3-later', run: runId });
+    await ada.next('run:fix:ready', (m) => m.id === 'fix-3-later');
+    ada.send({ type: 'proposal:reject', id: 'reject-3-later', proposal: 'fix-3-later', hunk: null });
+    await ada.next('proposal:done', (m) => m.id === 'reject-3-later');
+  });
+
   it('refuses a view-only link before any model is asked or anything is written', async () => {
     const runId = await recordedRun('error', CRASH_OUTPUT);
     const asked = sim.requests.length;

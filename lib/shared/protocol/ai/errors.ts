@@ -55,6 +55,8 @@ export const AI_ERROR = {
   RUN_NOT_FOUND: 'RUN_NOT_FOUND',
   /** The run to fix did not fail with an error (it passed, or was stopped at the time limit). */
   RUN_DID_NOT_FAIL: 'RUN_DID_NOT_FAIL',
+  /** Spark is already fixing that run, or its fix is proposed and not yet accepted or rejected. */
+  ALREADY_FIXING: 'ALREADY_FIXING',
   /** The model's fix could not be applied: it named no file, or its blocks no longer match the text. */
   FIX_NOT_APPLICABLE: 'FIX_NOT_APPLICABLE',
   /** A next-edit follow-up cannot be claimed (next-edit.ts says why). */

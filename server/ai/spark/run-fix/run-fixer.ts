@@ -60,6 +60,8 @@ export class RunFixer {
   private readonly runs: Y.Array<unknown>;
   /** Fixes in the files whose rerun Spark waits for, oldest first; no more than the log keeps runs. */
   private readonly reruns = new Map<string, Rerun>();
+  /** Runs being fixed, by run id: the fix asked for, until its proposal is decided or the fix failed. */
+  private readonly fixing = new Map<string, string>();
   private readonly stopped = new AbortController();
 
   constructor(private readonly deps: RunFixerDeps) {
@@ -75,14 +77,21 @@ export class RunFixer {
     if (!run) return { code: 'RUN_NOT_FOUND', message: 'That run is no longer in the session.' };
     const error = failureOf(run, listFiles(room.doc));
     if (!error) return { code: 'RUN_DID_NOT_FAIL', message: `That run of ${run.file} did not fail with an error.` };
+    if (this.fixing.has(run.id)) {
+      return { code: 'ALREADY_FIXING', message: `Spark is already fixing that run of ${run.file}: accept or reject its proposal first.` };
+    }
     const noModel = router.refusalWithoutModel();
     if (noModel) return noModel;
     const opened = FixThread.open(room, ask.id, ask.asker, `Fix ${run.file}: ${describeRunError(error)}`, `Looking at the error in ${error.file ?? run.file}…`);
     if (!opened.ok) return writeRefusal(opened.reason);
-    void this.work(ask, run, error, opened.thread, send).catch((failure: unknown) => {
-      opened.thread.say(`Spark could not fix it: ${(failure as Error).message}`, 'error');
-      send({ type: 'run:fix:error', id: ask.id, error: { code: 'INTERNAL', message: (failure as Error).message } });
-    });
+    this.fixing.set(run.id, ask.id);
+    for (const id of this.fixing.keys()) if (this.fixing.size > MAX_RUNS) this.fixing.delete(id);
+    void this.work(ask, run, error, opened.thread, send)
+      .catch((failure: unknown) => {
+        opened.thread.say(`Spark could not fix it: ${(failure as Error).message}`, 'error');
+        send({ type: 'run:fix:error', id: ask.id, error: { code: 'INTERNAL', message: (failure as Error).message } });
+      })
+      .finally(() => this.fixing.delete(run.id));
     return null;
   }
 
