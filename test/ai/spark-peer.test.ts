@@ -133,7 +133,7 @@ describe('Spark peer', () => {
     // Two instances sharing one undo log, as they share Redis; the survivor gets the other's updates.
     const log = new SavesCounted(20);
     const cluster: SparkCluster = {
-      join: (_room, member) => (member.leading(true), { announce: () => undefined, undo: log, leave: () => undefined }),
+      join: (_room, member) => (member.leading(true), { announce: () => undefined, undo: log, firstToDecide: async () => true, leave: () => undefined }),
       close: async () => undefined,
     };
     const { doc, text } = setup(new ScriptedTier('fast'));

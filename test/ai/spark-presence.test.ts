@@ -18,6 +18,7 @@ function fakeCluster(): SparkCluster & { lead(member: SparkRoomMember): void; me
       return {
         announce: (spot, editing) => members.filter((m) => m !== member).forEach((m) => m.moved(spot, editing)),
         undo: new MemoryUndoLog(20),
+        firstToDecide: async () => true,
         leave: () => members.splice(members.indexOf(member), 1),
       };
     },

@@ -29,7 +29,7 @@ function setup(fast: ScriptedTier, log = new MemoryUndoLog(20), doc = new Y.Doc(
   const awareness = new Awareness(doc);
   const router = new AiRouter({ tiers: { fast, deep: fast, embedded: new ScriptedTier('embedded', chunks('')) }, settings: routerSettings() });
   const cluster: SparkCluster = {
-    join: (_room, member) => (member.leading(true), { announce: () => undefined, undo: log, leave: () => undefined }),
+    join: (_room, member) => (member.leading(true), { announce: () => undefined, undo: log, firstToDecide: async () => true, leave: () => undefined }),
     close: async () => undefined,
   };
   const peer = new SparkPeer({ id: 'room-1', doc, awareness, admitWrite }, router, null, cluster);

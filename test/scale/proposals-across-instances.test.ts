@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readProposals } from '../../lib/shared/document/proposals';
 import { startModelSimulator, type ModelSimulator } from '../../tools/sim/sim-server';
-import { connectAi } from '../helpers/ai-client';
+import { connectAi, type AiTestClient } from '../helpers/ai-client';
 import { clusterForTheseTests } from '../helpers/cluster';
 import type { ServerProcess } from '../helpers/server-process';
 import { issueIdentity } from '../helpers/sessions';
@@ -41,5 +41,34 @@ describe('a proposal across instances', () => {
     await whenDoc(writer.doc, () => writer.read('main.ts') === REWRITE);
     onFirst.close();
     onSecond.close();
+  });
+
+  it('is typed once when its asker accepts it on both instances at the same moment', async () => {
+    const [first, second] = scaled.cluster.instances as [ServerProcess, ServerProcess];
+    const { room, editToken } = await scaled.cluster.createRoom();
+    const writer = scaled.connect(first, room, editToken);
+    const watcher = scaled.connect(second, room, editToken);
+    await Promise.all([synced(writer), synced(watcher)]);
+    writer.text('main.ts').insert(0, FILE);
+    await whenDoc(watcher.doc, () => watcher.read('main.ts') === FILE);
+    const { identity } = await issueIdentity(first.url, room, editToken);
+    const [onFirst, onSecond] = await Promise.all([first, second].map((instance) => connectAi(instance.url, { room, token: editToken, identity })));
+    onFirst!.send({ type: 'edit', id: 'p2', file: 'main.ts', instruction: 'b is 20', selection: { from: 0, to: FILE.length }, propose: true });
+    await Promise.all([writer, watcher].map((client) => whenDoc(client.doc, () => readProposals(client.doc)[0]?.status === 'ready')));
+    // Each instance has the proposal pending when the accepts arrive.
+    onFirst!.send({ type: 'proposal:accept', id: 'a-first', proposal: 'p2', hunk: null });
+    onSecond!.send({ type: 'proposal:accept', id: 'a-second', proposal: 'p2', hunk: null });
+    const answer = (client: AiTestClient, id: string) =>
+      client.nextMatching((m) => (m.type === 'proposal:done' || m.type === 'proposal:error') && m.id === id, `the answer to ${id}`);
+    const answers = await Promise.all([answer(onFirst!, 'a-first'), answer(onSecond!, 'a-second')]);
+    // One typed it; the other found it decided.
+    expect(answers.map((a) => (a.type === 'proposal:done' ? a.decided : a.type)).sort()).toEqual([0, 1]);
+    await whenDoc(writer.doc, () => writer.read('main.ts') === REWRITE);
+    await whenDoc(watcher.doc, () => watcher.read('main.ts') === REWRITE);
+    // Whatever typing was still on its way has arrived once both have the proposal decided.
+    await whenDoc(writer.doc, () => readProposals(writer.doc)[0]!.hunks.every((h) => h.state === 'accepted'));
+    expect(writer.read('main.ts')).toBe(REWRITE);
+    onFirst!.close();
+    onSecond!.close();
   });
 });

@@ -8,6 +8,9 @@
  * - Where Spark is goes over pub/sub (`<prefix>spark-cursor`): presence is disposable, a lost move is
  *   replaced by the next one.
  * - Undo records go in Redis lists (redis-undo-log.ts).
+ * - A decision on a proposal's hunk is the key `<prefix>spark-decided:<room>:<hunk key>`, set with NX:
+ *   the one instance that sets it types the hunk. It outlives any delay in the document reaching the
+ *   other instances (DECISION_TTL_MS).
  */
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
@@ -16,6 +19,9 @@ import { z } from 'zod';
 import { awarenessSelectionSchema } from '../../../lib/shared/protocol/awareness';
 import { RedisUndoLog } from './redis-undo-log';
 import type { SparkCluster, SparkRoomLink, SparkRoomMember, SparkSpot } from './spark-cluster';
+
+/** How long a decision on a hunk is kept: far longer than a document update takes between instances. */
+const DECISION_TTL_MS = 60 * 60_000;
 
 export interface RedisSparkOptions {
   url: string;
@@ -84,6 +90,8 @@ export class RedisSparkCluster implements SparkCluster {
     return {
       announce: (spot, editing) => this.announce(roomId, spot, editing),
       undo: this.undo,
+      firstToDecide: async (key) =>
+        (await this.commands.set(`${this.options.prefix}spark-decided:${roomId}:${key}`, this.instanceId, 'PX', DECISION_TTL_MS, 'NX')) === 'OK',
       leave: () => {
         if (this.rooms.get(roomId) !== contender) return;
         this.rooms.delete(roomId);

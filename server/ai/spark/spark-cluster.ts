@@ -27,6 +27,12 @@ export interface SparkRoomLink {
   /** Tells the other instances where Spark is now, and whether it is typing an edit there. */
   announce(spot: SparkSpot, editing: boolean): void;
   readonly undo: SparkUndoLog;
+  /**
+   * Whether this instance is the first anywhere to decide `key` (a proposal's hunk): two instances can
+   * both read a hunk as pending before either one's decision has reached the other. Rejects when the
+   * instances cannot be asked.
+   */
+  firstToDecide(key: string): Promise<boolean>;
   /** The peer leaves: its place, if it held it, is free for another instance at once. */
   leave(): void;
 }
@@ -42,7 +48,8 @@ export class SingleInstanceSpark implements SparkCluster {
 
   join(_roomId: string, member: SparkRoomMember): SparkRoomLink {
     member.leading(true);
-    return { announce: () => undefined, undo: new MemoryUndoLog(this.undoDepth), leave: () => undefined };
+    // One process: the document's own state, read and marked in one turn, already decides.
+    return { announce: () => undefined, undo: new MemoryUndoLog(this.undoDepth), firstToDecide: async () => true, leave: () => undefined };
   }
 
   async close(): Promise<void> {}

@@ -115,6 +115,11 @@ export class SparkPeer {
     });
   }
 
+  /** Whether this instance, of all serving the room, is the one to decide `key` (spark-cluster.ts). */
+  firstToDecide(key: string): Promise<boolean> {
+    return this.presence.firstToDecide(key);
+  }
+
   /** Starts an edit; an edit already running for this requester in this file is redirected. */
   edit(request: SparkEditRequest, send: (message: EditMessage) => void): void {
     const text = filesOf(this.room.doc).get(request.file);

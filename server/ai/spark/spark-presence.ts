@@ -43,6 +43,11 @@ export class SparkPresence implements SparkRoomMember {
     return this.link.undo;
   }
 
+  /** The room's decisions across instances: spark-cluster.ts. */
+  firstToDecide(key: string): Promise<boolean> {
+    return this.link.firstToDecide(key);
+  }
+
   /** Spark's cursor at `offset` in `file` for an edit or a suggestion; a null file or offset: in no file. */
   moveTo(file: string | null, offset: number | null, editing: boolean): void {
     const text = file ? filesOf(this.room.doc).get(file) : undefined;

@@ -55,16 +55,26 @@ export function rejectProposal(spark: SparkPeer, reviewer: Reviewer, rule: Propo
 }
 
 /**
- * Accepts the named hunk, or every pending hunk that is not stale. They are marked accepted first, so
- * nobody can accept one twice and the room stops drawing them as a diff, then Spark types them all as one
- * workspace edit: across files, creating files, one undo step for the person who accepted.
+ * Accepts the named hunk, or every pending hunk that is not stale. The instances serving the room agree
+ * first on which one decides each hunk; that one marks them accepted, so nobody can accept one twice and
+ * the room stops drawing them as a diff, then Spark types them all as one workspace edit: across files,
+ * creating files, one undo step for the person who accepted.
  */
 export async function acceptProposal(spark: SparkPeer, reviewer: Reviewer, rule: ProposalReviewers, proposalId: string, hunkId: string | null): Promise<ReviewResult> {
+  const asked = reviewable(spark, reviewer, rule, proposalId, hunkId);
+  if (!asked.ok) return asked;
+  let ours: Set<string>;
+  try {
+    ours = await decidedHere(spark, proposalId, asked.hunks);
+  } catch {
+    return fail('INTERNAL', 'The other instances serving this session could not be reached to accept the change; try again.');
+  }
+  // The document may have changed while the instances agreed: read the proposal again.
   const found = reviewable(spark, reviewer, rule, proposalId, hunkId);
   if (!found.ok) return found;
   const doc = spark.room.doc;
   const open = found.hunks.flatMap((hunk) => {
-    const place = hunk.state === 'pending' ? placeHunk(doc, hunk) : null;
+    const place = hunk.state === 'pending' && ours.has(hunk.id) ? placeHunk(doc, hunk) : null;
     return place && !place.stale ? [{ hunk, place }] : [];
   });
   if (open.length === 0) {
@@ -79,6 +89,13 @@ export async function acceptProposal(spark: SparkPeer, reviewer: Reviewer, rule:
   if (typed) return { ok: false, error: typed };
   proposalEvents(spark).emit('accepted', { proposalId, decided: open.length, reviewer });
   return { ok: true, decided: open.length };
+}
+
+/** The pending hunks among `hunks` that this instance, of all serving the room, is the one to decide. */
+async function decidedHere(spark: SparkPeer, proposalId: string, hunks: Hunk[]): Promise<Set<string>> {
+  const pending = hunks.filter((h) => h.state === 'pending');
+  const first = await Promise.all(pending.map((h) => spark.firstToDecide(`${proposalId}:${h.id}`)));
+  return new Set(pending.filter((_, i) => first[i]).map((h) => h.id));
 }
 
 /** Spark types the changes as a workspace edit asked for by the reviewer: it ends when the edit does. */
