@@ -21,7 +21,8 @@ describe('a proposal across instances', () => {
   afterAll(() => sim.close());
   const scaled = clusterForTheseTests(2, { env });
 
-  it('made on one instance is seen on the other and accepted there by its asker', async () => {
+  /** A new room holding FILE, a document client on each instance, and an identity for its asker. */
+  async function roomWithFile() {
     const [first, second] = scaled.cluster.instances as [ServerProcess, ServerProcess];
     const { room, editToken } = await scaled.cluster.createRoom();
     const writer = scaled.connect(first, room, editToken);
@@ -30,6 +31,11 @@ describe('a proposal across instances', () => {
     writer.text('main.ts').insert(0, FILE);
     await whenDoc(watcher.doc, () => watcher.read('main.ts') === FILE);
     const { identity } = await issueIdentity(first.url, room, editToken);
+    return { first, second, room, editToken, writer, watcher, identity };
+  }
+
+  it('made on one instance is seen on the other and accepted there by its asker', async () => {
+    const { first, second, room, editToken, writer, watcher, identity } = await roomWithFile();
     const onFirst = await connectAi(first.url, { room, token: editToken, identity });
     onFirst.send({ type: 'edit', id: 'p1', file: 'main.ts', instruction: 'b is 20', selection: { from: 0, to: FILE.length }, propose: true });
     await whenDoc(watcher.doc, () => readProposals(watcher.doc)[0]?.status === 'ready');
@@ -44,14 +50,7 @@ describe('a proposal across instances', () => {
   });
 
   it('is typed once when its asker accepts it on both instances at the same moment', async () => {
-    const [first, second] = scaled.cluster.instances as [ServerProcess, ServerProcess];
-    const { room, editToken } = await scaled.cluster.createRoom();
-    const writer = scaled.connect(first, room, editToken);
-    const watcher = scaled.connect(second, room, editToken);
-    await Promise.all([synced(writer), synced(watcher)]);
-    writer.text('main.ts').insert(0, FILE);
-    await whenDoc(watcher.doc, () => watcher.read('main.ts') === FILE);
-    const { identity } = await issueIdentity(first.url, room, editToken);
+    const { first, second, room, editToken, writer, watcher, identity } = await roomWithFile();
     const [onFirst, onSecond] = await Promise.all([first, second].map((instance) => connectAi(instance.url, { room, token: editToken, identity })));
     onFirst!.send({ type: 'edit', id: 'p2', file: 'main.ts', instruction: 'b is 20', selection: { from: 0, to: FILE.length }, propose: true });
     await Promise.all([writer, watcher].map((client) => whenDoc(client.doc, () => readProposals(client.doc)[0]?.status === 'ready')));
