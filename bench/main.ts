@@ -61,7 +61,7 @@ const quick = values.quick;
 const options: BenchOptions = {
   quick,
   // --quick is for development on a shared machine: small enough to finish in about two minutes.
-  clients: values.clients ? values.clients.split(',').map(Number) : quick ? [20] : [100, 500, 1000, 1500, 2000],
+  clients: values.clients ? values.clients.split(',').map(Number) : quick ? [20] : [400, 600, 800, 1000, 1200, 1500, 1800, 2100, 2400],
   seconds: Number(values.seconds ?? (quick ? 5 : 20)),
   edits: Number(values.edits ?? (quick ? 40 : 200)),
   positions: Number(values.positions ?? (quick ? 100 : 400)),
