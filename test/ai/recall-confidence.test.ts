@@ -4,7 +4,7 @@ import { FITTED_RECALL_MODEL, recallFeatures, recallProbability } from '../../se
 
 /** A recalled line whose evidence is `score` out of `total`, all of it from lines starting with the typed text. */
 function recalled(text: string, score: number, total: number): RecalledLine {
-  return { text, score, share: score / total, evidence: { score, typed: score, previous: 0, twoBefore: 0, file: score }, typedChars: 6, runnerUp: total - score, candidates: total > score ? 2 : 1 };
+  return { text, score, share: score / total, evidence: { score, typed: score, previous: 0, twoBefore: 0, file: score }, typedChars: 6, runnerUp: total - score, candidates: total > score ? 2 : 1, alternatives: [] };
 }
 
 describe('the recalled line gate', () => {

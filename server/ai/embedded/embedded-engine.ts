@@ -8,8 +8,10 @@
  */
 import path from 'node:path';
 import { corpusFiles } from './corpus';
-import { confidentPart, positionKind, type ConfidenceModel } from './confidence';
-import { LineBook, recallLine, type RecalledLine } from './line-recall';
+import { confidentPart, positionKind, runningConfidence, type ConfidenceModel, type PositionKind } from './confidence';
+import { beamLines } from './line-beam';
+import { bestLine, FITTED_LINE_CHOICE_MODEL, lineCandidates, type LineCandidate, type LineChoiceModel } from './line-choice';
+import { LineBook, lineAtCursor, recallLine, type RecallBook, type RecalledLine } from './line-recall';
 import { FITTED_RECALL_MODEL, recallFeatures, recallProbability, type RecallModel } from './recall-confidence';
 import { decode, type DecodeOptions, type DecodeStep, type IndexSource } from './decode';
 import { TokenIndex } from './token-index';
@@ -24,6 +26,18 @@ export interface EmbeddedEngineOptions {
   confidence?: ConfidenceModel;
   /** The recalled line's model; the fitted one (recall-confidence-model.json) by default. */
   recallConfidence?: RecallModel;
+  /** The whole-line chooser's model; the fitted one (line-choice-model.json) by default. */
+  lineChoice?: LineChoiceModel;
+}
+
+/** What the engine weighs at a cursor (lineEvidence), for complete() and for fitting the gates. */
+export interface LineEvidence {
+  kind: PositionKind;
+  steps: DecodeStep[];
+  recalled: RecalledLine | null;
+  /** The recall gate's probability for the recalled line (0 when there is none). */
+  recallChance: number;
+  candidates: LineCandidate[];
 }
 
 export interface CorpusStats {
@@ -115,11 +129,24 @@ export class EmbeddedEngine {
     return this.rooms.size;
   }
 
-  /** A completion at the cursor, cut where it stops being likely right; '' when nothing is. */
+  /**
+   * A completion at the cursor, cut where it stops being likely right; '' when nothing is. The chosen
+   * whole line when the line chooser is sure enough, else the recalled line when its gate is, else the
+   * n-gram decoder's text as far as the token gate trusts it.
+   */
   complete(input: EmbeddedInput): string {
-    const steps = this.steps(input);
-    const kind = positionKind(input.prefix);
-    return this.recall(input, steps) ?? confidentPart(steps, kind, this.options.confidence);
+    const evidence = this.lineEvidence(input);
+    const choiceModel = this.options.lineChoice ?? FITTED_LINE_CHOICE_MODEL;
+    const chosen = bestLine(evidence.candidates, evidence.kind, choiceModel);
+    if (chosen && chosen.probability >= choiceModel.threshold[evidence.kind]) return chosen.text;
+    return this.recallOrGated(evidence);
+  }
+
+  /** What complete() shows when the line chooser is not sure: the recalled line above its gate, or the gated n-grams. */
+  recallOrGated(evidence: LineEvidence): string {
+    const recallModel = this.options.recallConfidence ?? FITTED_RECALL_MODEL;
+    if (evidence.recalled && evidence.recallChance >= recallModel.threshold[evidence.kind]) return evidence.recalled.text;
+    return confidentPart(evidence.steps, evidence.kind, this.options.confidence);
   }
 
   /** The n-gram decoder's answer, cut by the confidence gate. */
@@ -141,27 +168,65 @@ export class EmbeddedEngine {
     return recallProbability(features, model) >= model.threshold[kind] ? line.text : null;
   }
 
+  /**
+   * Everything the engine weighs at the cursor: the decoder's steps, the recalled line and its gate's
+   * probability, and the whole-line candidates (the beam's lines and the recalled one) for the chooser.
+   */
+  lineEvidence(input: EmbeddedInput): LineEvidence {
+    const kind = positionKind(input.prefix);
+    const context = this.decodingContext(input);
+    const steps = context ? decodeSteps(context, input) : [];
+    const greedy = decodedLine(steps).trimEnd();
+    const books = this.lineBooks(input);
+    const ahead = textAhead(input.suffix);
+    const recalled = recallLine(books, input.prefix, ahead);
+    const recallModel = this.options.recallConfidence ?? FITTED_RECALL_MODEL;
+    const recallChance = recalled ? recallProbability(recallFeatures(recalled, kind, greedy), recallModel) : 0;
+    const beam = context ? beamLines(context.vocab, context.sources, context.prefixIds) : [];
+    const { typed } = lineAtCursor(input.prefix);
+    const candidates = lineCandidates(beam, recalled && { ...recalled, probability: recallChance }, {
+      greedy,
+      greedyTokens: steps.map((step) => step.text),
+      confidence: runningConfidence(steps, kind, this.options.confidence),
+      typed,
+      ahead,
+      occurrences: (line) => books.reduce((sum, { book, here }) => sum + (here ? book.count(line) : 0), 0),
+      roomOccurrences: (line) => books.reduce((sum, { book, here }) => sum + (here ? 0 : book.count(line)), 0),
+    });
+    return { kind, steps, recalled, recallChance, candidates };
+  }
+
   /** The best recalled line with its evidence, however weak (for the gate's fitting and the benchmark). */
   recalled(input: EmbeddedInput): RecalledLine | null {
+    return recallLine(this.lineBooks(input), input.prefix, textAhead(input.suffix));
+  }
+
+  /** The lines recall reads: this file's around the cursor, and the room's other files'. */
+  private lineBooks(input: EmbeddedInput): RecallBook[] {
     const before = input.prefix.slice(-RECALL_CHARS);
     const after = input.suffix.slice(0, RECALL_CHARS);
     const lineEnd = after.indexOf('\n');
-    const ahead = (lineEnd === -1 ? after : after.slice(0, lineEnd)).trim();
     // The cursor's own line is not evidence, and the line after it does not follow the line before it.
     const runs = [before.slice(0, before.lastIndexOf('\n') + 1).split('\n'), lineEnd === -1 ? [] : after.slice(lineEnd + 1).split('\n')];
-    const books: Array<{ book: LineBook; weight: number; here?: boolean }> = [{ book: new LineBook(runs), weight: RECALL_WEIGHT.file, here: true }];
+    const books: RecallBook[] = [{ book: new LineBook(runs), weight: RECALL_WEIGHT.file, here: true }];
     const room = input.room === undefined ? undefined : this.rooms.get(input.room);
     for (const book of room?.linesExcluding(input.path) ?? []) books.push({ book, weight: RECALL_WEIGHT.workspace });
-    return recallLine(books, input.prefix, ahead);
+    return books;
   }
 
   /** The decoder's tokens at the cursor, each with its evidence, before the confidence gate. */
   steps(input: EmbeddedInput): DecodeStep[] {
+    const context = this.decodingContext(input);
+    return context ? decodeSteps(context, input) : [];
+  }
+
+  /** The prompt's token table, the indexes to read and the prefix's tokens; null when nothing is typed. */
+  decodingContext(input: EmbeddedInput): DecodingContext | null {
     const prefix = input.prefix.slice(-PREFIX_CHARS);
     // Tokenising from a line start keeps the first token whole.
     const start = prefix.length < input.prefix.length ? prefix.indexOf('\n') + 1 : 0;
     const prefixTokens = tokenize(prefix.slice(start));
-    if (prefixTokens.length === 0) return [];
+    if (prefixTokens.length === 0) return null;
     const room = input.room === undefined ? undefined : this.rooms.get(input.room);
     // Before the prompt's table is made: the room may start its own table afresh here.
     const roomIndexes = room?.indexesExcluding(input.path) ?? [];
@@ -177,10 +242,26 @@ export class EmbeddedEngine {
     const sources: IndexSource[] = [{ index: fileIndex, weight: WEIGHT.file, kind: 'file' }];
     for (const index of roomIndexes) sources.push({ index, weight: WEIGHT.workspace, kind: 'workspace' });
     if (this.corpus) sources.push({ index: this.corpus, weight: WEIGHT.corpus, kind: 'corpus' });
-    const steps: DecodeStep[] = [];
-    decode(vocab, sources, prefixIds, { multiline: input.multiline, maxTokens: input.maxTokens, maxLines: 8 }, steps);
-    return steps;
+    return { vocab, sources, prefixIds };
   }
+}
+
+interface DecodingContext {
+  vocab: Vocabulary;
+  sources: IndexSource[];
+  prefixIds: number[];
+}
+
+function decodeSteps(context: DecodingContext, input: EmbeddedInput): DecodeStep[] {
+  const steps: DecodeStep[] = [];
+  decode(context.vocab, context.sources, context.prefixIds, { multiline: input.multiline, maxTokens: input.maxTokens, maxLines: 8 }, steps);
+  return steps;
+}
+
+/** The text after the cursor on its line, trimmed: a suggestion goes before it and does not repeat it. */
+function textAhead(suffix: string): string {
+  const lineEnd = suffix.indexOf('\n');
+  return (lineEnd === -1 ? suffix : suffix.slice(0, lineEnd)).trim();
 }
 
 /** The first line of the decoder's ungated text: what the n-grams alone would write on this line. */

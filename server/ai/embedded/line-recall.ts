@@ -58,6 +58,11 @@ export class LineBook {
     }
   }
 
+  /** How often the trimmed line occurs in the text. */
+  count(line: string): number {
+    return this.counts.get(line) ?? 0;
+  }
+
   /** Adds each candidate line's evidence (times `weight`) to `scores`; `here` marks this file's book. */
   weigh(typed: string, previous: string, weight: number, scores: Map<string, LineEvidence>, ahead = '', twoBefore = '', here = false): void {
     const add = (line: string, kind: 'typed' | 'previous' | 'twoBefore', amount: number) => {
@@ -95,6 +100,13 @@ function lowerBound(sorted: string[], key: string): number {
   return lo;
 }
 
+/** A book to recall from, how much its lines count, and whether it is the cursor's own file. */
+export interface RecallBook {
+  book: LineBook;
+  weight: number;
+  here?: boolean;
+}
+
 /** A candidate line's weighted evidence, in all and by kind; `file` is the part from the cursor's own file. */
 export interface LineEvidence {
   score: number;
@@ -117,6 +129,8 @@ export interface RecalledLine {
   /** The runner-up line's score (0 when there is none), and how many lines were weighed. */
   runnerUp: number;
   candidates: number;
+  /** The next lines by score, best first, each as the rest of the line and its share of all candidates' evidence. */
+  alternatives: Array<{ text: string; share: number }>;
 }
 
 /** The typed part of the cursor's line (indentation removed) and the last non-blank line before it. */
@@ -138,7 +152,7 @@ export function lineAtCursor(prefix: string): { typed: string; previous: string;
  * The best line from the books, or null when no line begins with what is typed (and holds `ahead`, the
  * text after the cursor on its line: the answer is what goes before its last occurrence).
  */
-export function recallLine(books: Array<{ book: LineBook; weight: number; here?: boolean }>, prefix: string, ahead = ''): RecalledLine | null {
+export function recallLine(books: RecallBook[], prefix: string, ahead = ''): RecalledLine | null {
   const { typed, previous, twoBefore } = lineAtCursor(prefix);
   const scores = new Map<string, LineEvidence>();
   for (const { book, weight, here } of books) book.weigh(typed, previous, weight, scores, ahead, twoBefore, here);
@@ -148,14 +162,37 @@ export function recallLine(books: Array<{ book: LineBook; weight: number; here?:
   for (const [line, { score }] of scores) {
     total += score;
     // Ties go to the shorter line, then the first in sort order, so the answer never depends on map order.
-    if (score > bestScore || (score === bestScore && (line.length < best.length || (line.length === best.length && line < best)))) {
+    if (!best || outranks(line, score, best, bestScore)) {
       best = line;
       bestScore = score;
     }
   }
   if (!best) return null;
-  let runnerUp = 0;
-  for (const [line, { score }] of scores) if (line !== best && score > runnerUp) runnerUp = score;
-  const text = best.slice(typed.length, ahead ? best.lastIndexOf(ahead) : best.length);
-  return { text, score: bestScore, share: bestScore / total, evidence: scores.get(best)!, typedChars: typed.length, runnerUp, candidates: scores.size };
+  const rest = (line: string) => line.slice(typed.length, ahead ? line.lastIndexOf(ahead) : line.length);
+  const alternatives: Array<{ line: string; score: number }> = [];
+  for (const [line, { score }] of scores) {
+    if (line === best) continue;
+    let at = alternatives.length;
+    while (at > 0 && outranks(line, score, alternatives[at - 1]!.line, alternatives[at - 1]!.score)) at--;
+    if (at < ALTERNATIVES) alternatives.splice(at, 0, { line, score });
+    if (alternatives.length > ALTERNATIVES) alternatives.pop();
+  }
+  return {
+    text: rest(best),
+    score: bestScore,
+    share: bestScore / total,
+    evidence: scores.get(best)!,
+    typedChars: typed.length,
+    runnerUp: alternatives[0]?.score ?? 0,
+    candidates: scores.size,
+    alternatives: alternatives.map(({ line, score }) => ({ text: rest(line), share: score / total })),
+  };
+}
+
+/** The runners-up a recalled line carries. */
+const ALTERNATIVES = 3;
+
+/** Whether line `a` ranks above line `b`: the higher score, then the shorter line, then sort order. */
+function outranks(a: string, aScore: number, b: string, bScore: number): boolean {
+  return aScore > bScore || (aScore === bScore && (a.length < b.length || (a.length === b.length && a < b)));
 }
