@@ -18,7 +18,7 @@ export function FileTree() {
   // Before the server's state arrived, an empty list means "not known yet", not an empty room.
   const synced = useSessionStore((s) => s.synced);
   const openFile = useWorkspaceStore((s) => s.openFile);
-  const peers = usePresenceStore((s) => s.peers);
+  const peers = usePresenceStore((s) => s.people);
   const [creating, setCreating] = useState(false);
   const editable = client?.canEdit ?? false;
   const drop = useFileDrop(addToSession, editable);

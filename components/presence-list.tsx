@@ -6,7 +6,7 @@ import { Avatar } from './avatar';
 
 /** Who is here and in which file. Clicking someone follows them until you move yourself. */
 export function PresenceList() {
-  const peers = usePresenceStore((s) => s.peers);
+  const peers = usePresenceStore((s) => s.people);
   const following = useWorkspaceStore((s) => s.following);
   const follow = useWorkspaceStore((s) => s.follow);
 

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import type { CollabClient } from '../collab/collab-client';
 import { parsePeers } from '../../shared/protocol/awareness';
 import { useWorkspaceStore } from '../workspace/workspace-store';
-import { usePresenceStore, sortPeers } from './presence-store';
+import { setPeers, sortPeers } from './presence-store';
 
 /**
  * Mirrors awareness into the presence store, and publishes which file this person has open. The caret
@@ -14,7 +14,7 @@ export function usePresenceSync(client: CollabClient | null): void {
   useEffect(() => {
     if (!client) return;
     const { awareness } = client;
-    const refresh = () => usePresenceStore.setState({ peers: sortPeers(parsePeers(awareness.getStates(), awareness.clientID)) });
+    const refresh = () => setPeers(sortPeers(parsePeers(awareness.getStates(), awareness.clientID)));
     awareness.on('change', refresh);
     refresh();
 
