@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { confidentPart, FITTED_MODEL, runningConfidence } from '../../server/ai/embedded/confidence';
 import { EmbeddedEngine } from '../../server/ai/embedded/embedded-engine';
 import { SemanticCompleter } from '../../server/ai/semantic/semantic-completer';
+import { RoomLanguageService } from '../../server/ai/semantic/room-language-service';
 import { SemanticEngine } from '../../server/ai/semantic/semantic-engine';
 
 const TYPES = 'export interface Invoice {\n  customerName: string;\n  totalCents: number;\n  issuedAt: Date;\n}\n';
@@ -132,7 +133,17 @@ describe('the language-service engine', () => {
     anticipated.anticipate({ room: 'r', path: 'a.ts', prefix: head, suffix: tail });
     // Views at other cursors in between (a prefetched suggestion's) leave the anticipated list in use.
     anticipated.view({ room: 'r', path: 'a.ts', prefix: 'const point = { x: 1, y: 2 };\npoint.', suffix: '' });
-    for (const typed of ['w', 'he', 'po']) {
+    // The first letter is answered from that list: the service is not asked again.
+    const asked = vi.spyOn(RoomLanguageService.prototype, 'setOverlay');
+    let first;
+    try {
+      first = anticipated.view({ room: 'r', path: 'a.ts', prefix: `${head}w`, suffix: tail });
+      expect(asked).not.toHaveBeenCalled();
+    } finally {
+      asked.mockRestore();
+    }
+    expect(first).toEqual(fresh.view({ room: 'r', path: 'a.ts', prefix: `${head}w`, suffix: tail }));
+    for (const typed of ['he', 'po']) {
       const at = { room: 'r', path: 'a.ts', prefix: head + typed, suffix: tail };
       expect(anticipated.view(at)).toEqual(fresh.view(at));
     }
