@@ -3,7 +3,7 @@ import { filesOf, validatePath } from '../../../lib/shared/document/doc-model';
 import type { RefusalReason } from '../../../lib/shared/protocol/refusals';
 import type { Extension, HookPayloads } from '../core/hooks';
 import type { Room } from '../core/room';
-import { fileKeyChanges } from './file-keys';
+import { deletedFileCount, writtenFileKeys } from './file-keys';
 
 export interface DocumentLimits {
   maxDocumentBytes: number;
@@ -25,16 +25,16 @@ export class LimitsExtension implements Extension {
   onBeforeUpdate({ room, update, structs }: HookPayloads['onBeforeUpdate']): RefusalReason | undefined {
     // `update` already holds what is parked, so parked bytes count too.
     if (room.updateBytes + update.byteLength > this.limits.maxDocumentBytes) return 'DOCUMENT_TOO_LARGE';
-    const { written, deleted } = fileKeyChanges(structs);
-    return this.checkFiles(room, written, deleted.length);
+    return this.checkFiles(room, writtenFileKeys(structs), () => deletedFileCount(structs));
   }
 
   onBeforeWrite({ room, write }: HookPayloads['onBeforeWrite']): RefusalReason | undefined {
     if (room.updateBytes + room.parked.bytes + write.bytes > this.limits.maxDocumentBytes) return 'DOCUMENT_TOO_LARGE';
-    return this.checkFiles(room, write.files ?? [], 0);
+    return this.checkFiles(room, write.files ?? [], () => 0);
   }
 
-  private checkFiles(room: Room, written: string[], deletedCount: number): RefusalReason | undefined {
+  /** `deletedCount` is asked only for an update that adds a file: typing never pays for a look at every file. */
+  private checkFiles(room: Room, written: string[], deletedCount: () => number): RefusalReason | undefined {
     if (written.length === 0) return undefined;
     for (const path of written) {
       const valid = validatePath(path);
@@ -43,7 +43,7 @@ export class LimitsExtension implements Extension {
     const files = filesOf(room.doc) as Y.Map<unknown>;
     const added = new Set(written.filter((path) => !files.has(path)));
     // A rename adds one key and deletes another in the same update: it must pass at the limit.
-    if (added.size > 0 && files.size + added.size - deletedCount > this.limits.maxFilesPerRoom) return 'TOO_MANY_FILES';
+    if (added.size > 0 && files.size + added.size - deletedCount() > this.limits.maxFilesPerRoom) return 'TOO_MANY_FILES';
     return undefined;
   }
 }
