@@ -67,6 +67,12 @@ describe('applying presence that was parsed to check it', () => {
       [[3, 1, null]], // never seen, leaving: nothing to report
       [[OWN, 9, null]], // nobody removes the local state
       [[4, 1, { deep: { x: [{ y: 'z' }] } }], [4, 1, { deep: 0 }]],
+      [[4, 2, { deep: { x: [{ y: 'z' }] } }]], // equal all the way down: no change
+      [[4, 3, { deep: { x: [{ y: 'z' }] }, more: null }]], // a key more
+      [[4, 4, { deep: { x: [{ y: 'z' }] } }]], // a key fewer
+      [[4, 5, { deep: { x: [{ y: 'w' }] } }]], // a change deep inside
+      [[4, 6, { deep: { x: [] } }]], // a shorter array
+      [[4, 7, { deep: { x: {} } }]], // an object where an array was
     ];
     for (const step of steps) {
       const update = message(step);

@@ -1,6 +1,33 @@
 import type { Awareness } from 'y-protocols/awareness';
 import { equalityDeep } from 'lib0/function';
 
+const isPlainObject = (value: object) => {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+};
+
+/**
+ * lib0's equalityDeep verdict for a state parsed from JSON against whatever the awareness held, without
+ * the key list equalityDeep makes per object: it runs for every cursor move in every room.
+ */
+function sameState(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameState(a[i], b[i])) return false;
+    return true;
+  }
+  if (!isPlainObject(a) || !isPlainObject(b)) return equalityDeep(a, b);
+  let keys = 0;
+  for (const key in a) {
+    if (!Object.hasOwn(a, key) || !sameState((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+    keys++;
+  }
+  for (const key in b) if (Object.hasOwn(b, key)) keys--;
+  return keys === 0;
+}
+
 /** One client's presence as the wire carries it, with its JSON already parsed (null: the client left). */
 export interface PresenceEntry {
   clientId: number;
@@ -52,7 +79,7 @@ export function applyPresence(awareness: Awareness, entries: readonly PresenceEn
     if (meta === undefined && state !== null) added.push(clientId);
     else if (meta !== undefined && state === null) removed.push(clientId);
     else if (state !== null) {
-      if (!equalityDeep(state, previous)) changed.push(clientId);
+      if (!sameState(state, previous)) changed.push(clientId);
       updated.push(clientId);
     }
   }

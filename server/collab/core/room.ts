@@ -132,19 +132,23 @@ export class Room {
   };
 
   private readonly onAwarenessUpdate = ({ added, updated, removed, asSent }: PresenceChange, origin: unknown): void => {
-    const changed = [...added, ...updated, ...removed];
     const sender = this.sessionFromOrigin(origin);
     if (sender) {
       for (const id of added) sender.awarenessClients.add(id);
       for (const id of removed) sender.awarenessClients.delete(id);
     }
-    const message = asSent ? wrapMessage(MESSAGE.AWARENESS, asSent) : encodeAwareness(this.awareness, changed);
+    const message = asSent ? wrapMessage(MESSAGE.AWARENESS, asSent) : encodeAwareness(this.awareness, [...added, ...updated, ...removed]);
     // A connection's own cursor moving is news to everyone but itself (its client holds the newest state).
-    const echo = sender && changed.every((id) => sender.awarenessClients.has(id)) ? sender : undefined;
+    const echo = sender && ownsAll(sender, added) && ownsAll(sender, updated) && ownsAll(sender, removed) ? sender : undefined;
     for (const session of this.sessions) if (session !== echo) session.sendPresence(message);
   };
 
   private sessionFromOrigin(origin: unknown): Session | undefined {
     return this.sessions.has(origin as Session) ? (origin as Session) : undefined;
   }
+}
+
+function ownsAll(session: Session, ids: readonly number[]): boolean {
+  for (const id of ids) if (!session.awarenessClients.has(id)) return false;
+  return true;
 }
