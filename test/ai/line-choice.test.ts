@@ -42,8 +42,8 @@ describe('the line chooser', () => {
 
   it('prefers the line the beam and line recall agree on, which the file holds, to a beam line alone', () => {
     const beam = [
-      { text: 'close();', logProb: Math.log(0.5), minShare: 0.5, minOrder: 4, tokens: 4 },
-      { text: 'open();', logProb: Math.log(0.4), minShare: 0.4, minOrder: 4, tokens: 4 },
+      { text: 'close();', logProb: Math.log(0.5), minShare: 0.5, minOrder: 4, minSeen: 5, tokens: 4 },
+      { text: 'open();', logProb: Math.log(0.4), minShare: 0.4, minOrder: 4, minSeen: 5, tokens: 4 },
     ];
     const recalled = { text: 'open();', probability: 0.8, share: 0.9, alternatives: [] };
     const candidates = lineCandidates(beam, recalled, context({ occurrences: (line) => (line === 'open();' ? 3 : 0) }));
@@ -52,9 +52,9 @@ describe('the line chooser', () => {
 
   it('weighs each text once and cuts beam lines before the text after the cursor', () => {
     const beam = [
-      { text: 'a, b)', logProb: -0.1, minShare: 0.9, minOrder: 6, tokens: 4 },
-      { text: 'a, b) {', logProb: -2, minShare: 0.1, minOrder: 6, tokens: 5 },
-      { text: 'c', logProb: -3, minShare: 0.05, minOrder: 6, tokens: 1 },
+      { text: 'a, b)', logProb: -0.1, minShare: 0.9, minOrder: 6, minSeen: 5, tokens: 4 },
+      { text: 'a, b) {', logProb: -2, minShare: 0.1, minOrder: 6, minSeen: 5, tokens: 5 },
+      { text: 'c', logProb: -3, minShare: 0.05, minOrder: 6, minSeen: 5, tokens: 1 },
     ];
     const recalled = { text: 'a, b', probability: 0.5, share: 0.6, alternatives: [{ text: 'd', share: 0.1 }] };
     const candidates = lineCandidates(beam, recalled, context({ typed: 'f(', ahead: ')' }));

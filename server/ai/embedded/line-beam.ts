@@ -16,6 +16,8 @@ export interface BeamLine {
   /** The smallest share any of its tokens had, and the shortest context that decided one. */
   minShare: number;
   minOrder: number;
+  /** The fewest occurrences of the deciding context any of its tokens was read from. */
+  minSeen: number;
   tokens: number;
 }
 
@@ -43,6 +45,7 @@ interface State {
   logProb: number;
   minShare: number;
   minOrder: number;
+  minSeen: number;
   tokens: number;
   partial: string;
 }
@@ -52,7 +55,8 @@ function continuations(vocab: TokenTable, sources: IndexSource[], tail: number[]
   for (const order of LONGEST_FIRST) {
     if (tail.length < order) continue;
     counts.clear();
-    for (const source of sources) source.index.continuations(tail, order, counts, source.weight);
+    let seen = 0;
+    for (const source of sources) seen += source.index.continuations(tail, order, counts, source.weight);
     let total = 0;
     const found: Array<{ id: number; share: number }> = [];
     for (const [id, count] of counts) {
@@ -62,7 +66,7 @@ function continuations(vocab: TokenTable, sources: IndexSource[], tail: number[]
     }
     if (found.length === 0) continue;
     for (const f of found) f.share /= total;
-    return { order, found: found.sort((a, b) => b.share - a.share || a.id - b.id) };
+    return { order, seen, found: found.sort((a, b) => b.share - a.share || a.id - b.id) };
   }
   return null;
 }
@@ -80,7 +84,7 @@ export function beamLines(vocab: TokenTable, sources: IndexSource[], prefixIds: 
     tail = prefixIds.slice(-LONGEST);
     partial = '';
   }
-  const start: State = { tail, text: '', logProb: 0, minShare: 1, minOrder: LONGEST, tokens: 0, partial };
+  const start: State = { tail, text: '', logProb: 0, minShare: 1, minOrder: LONGEST, minSeen: Number.POSITIVE_INFINITY, tokens: 0, partial };
   const minLogProb = Math.log(options.minProb);
   const counts = new Map<number, number>();
   const finished = new Map<string, BeamLine>();
@@ -105,6 +109,7 @@ export function beamLines(vocab: TokenTable, sources: IndexSource[], prefixIds: 
           logProb,
           minShare: Math.min(state.minShare, share),
           minOrder: Math.min(state.minOrder, answer.order),
+          minSeen: Math.min(state.minSeen, answer.seen),
           tokens: state.tokens + 1,
           partial: '',
         };
@@ -123,5 +128,5 @@ function finish(finished: Map<string, BeamLine>, state: State): void {
   if (!text) return;
   const known = finished.get(text);
   if (known && known.logProb >= state.logProb) return;
-  finished.set(text, { text, logProb: state.logProb, minShare: state.minShare, minOrder: state.minOrder, tokens: state.tokens });
+  finished.set(text, { text, logProb: state.logProb, minShare: state.minShare, minOrder: state.minOrder, minSeen: state.minSeen, tokens: state.tokens });
 }

@@ -68,6 +68,8 @@ const EVIDENCE = [
   'gap',
   'minShare',
   'shortContext',
+  'longContext',
+  'logMinSeen',
   'logBeamLines',
   'fromRecall',
   'recall',
@@ -80,6 +82,7 @@ const EVIDENCE = [
   'logInFile',
   'logInRoom',
   'logLength',
+  'logTyped',
   'unclosed',
 ] as const;
 
@@ -105,6 +108,8 @@ export function lineChoiceFeatures(candidate: LineCandidate, kind: PositionKind)
     gap: beam ? beam.logProb - candidate.beamBest : 0,
     minShare: beam ? beam.minShare : 0,
     shortContext: beam && beam.minOrder <= 2 ? 1 : 0,
+    longContext: beam && beam.minOrder >= 6 ? 1 : 0,
+    logMinSeen: beam ? Math.log1p(beam.minSeen) : 0,
     logBeamLines: Math.log1p(candidate.beamLines),
     fromRecall: candidate.recall === null ? 0 : 1,
     recall: candidate.recall ?? 0,
@@ -117,6 +122,7 @@ export function lineChoiceFeatures(candidate: LineCandidate, kind: PositionKind)
     logInFile: Math.log1p(candidate.inFile),
     logInRoom: Math.log1p(candidate.inRoom),
     logLength: Math.log1p(candidate.text.length),
+    logTyped: Math.log1p(candidate.typed.length),
     unclosed: unclosed(candidate.typed + candidate.text),
   };
   const own = EVIDENCE.map((name) => values[name]);
