@@ -37,13 +37,16 @@ export interface StartOptions {
 export const BUNDLE_ENV = { MALLOC_ARENA_MAX: '2' };
 /**
  * And the node options it runs the bundle with: young objects (a relayed message's buffers, mostly) are
- * collected every 2 MiB instead of V8's default 16 MiB semi-spaces, which a relay never needs; and after
+ * collected every 4 MiB instead of V8's default 16 MiB semi-spaces, which a relay never needs; and after
  * each full collection the old generation may grow to 1.5x what survived, not V8's default of up to 4x.
  * Under load a relay promotes many short-lived objects (what it was writing when a young collection ran),
  * and with the default factor they piled up: the capacity bench's peak RSS at 1,000 typing clients was
- * 190-203 MiB with it and 102-118 MiB at 1.2-1.5x.
+ * 190-203 MiB with it and 102-118 MiB at 1.2-1.5x. At 2 MiB a young collection came every 40-50 ms at
+ * 800-1,000 typing clients, often enough to promote what lives a few of them (a cursor's state, a batch
+ * waiting for storage), and collections took 19 % of the server's CPU; at 4 MiB there are half as many
+ * and fewer full ones, at the same peak RSS.
  */
-export const BUNDLE_NODE_ARGS = ['--max-semi-space-size=2', '--heap-growing-percent=50'];
+export const BUNDLE_NODE_ARGS = ['--max-semi-space-size=4', '--heap-growing-percent=50'];
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
