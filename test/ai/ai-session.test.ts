@@ -10,7 +10,8 @@ import { AiSession } from '../../server/ai/session/ai-session';
 import { completionMessage } from '../../server/ai/session/completion-messages';
 import { SparkPeers } from '../../server/ai/spark/peer-registry';
 import type { SparkRoom } from '../../server/ai/spark/spark-room';
-import { chunks, eventually, routerSettings, ScriptedTier } from './helpers';
+import { awarenessStateSchema } from '../../lib/shared/protocol/awareness';
+import { chunks, eventually, gate, routerSettings, ScriptedTier } from './helpers';
 
 const SOURCE = 'const a = 1;\n';
 
@@ -42,6 +43,15 @@ function world() {
   };
   return { room, fast, embedded, open, text: () => doc.getMap<Y.Text>('files').get('main.ts')!.toString() };
 }
+
+/** Where Spark's cursor is in the room's file, or null while it shows none. */
+function sparkAt(room: SparkRoom): number | null {
+  const state = awarenessStateSchema.safeParse(room.awareness.getLocalState());
+  if (!state.success || !state.data.selection) return null;
+  return Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(state.data.selection.head), room.doc)?.index ?? null;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const EVERY_KIND: ClientMessageInput[] = [
   { type: 'complete', id: 'k1', file: 'main.ts', prefix: 'const b = ', suffix: '' },
@@ -98,6 +108,24 @@ describe('an AI session', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(fast.calls).toHaveLength(0);
     expect(ada.sent.at(-1)).toEqual({ type: 'closing', reason: 'LINKS_ROTATED' });
+  });
+
+  it("moves Spark's cursor to a suggestion once its answer is on the wire, never ahead of it", async () => {
+    const { open, fast, room } = world();
+    const answer = gate();
+    fast.enqueue(async function* () {
+      await answer.promise;
+      yield ' 1;';
+    });
+    const ada = open('edit', 'u_ada');
+    const at = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(room.doc.getMap<Y.Text>('files').get('main.ts')!, 6));
+    ada.send({ type: 'complete', id: 'k1', file: 'main.ts', prefix: 'const ', suffix: 'a = 1;\n', at });
+    await eventually(() => fast.calls.length === 1, 'the tier asked');
+    await nextTurn();
+    expect(sparkAt(room)).not.toBe(6);
+    answer.open();
+    await ada.next('complete:chunk');
+    await eventually(() => sparkAt(room) === 6, "Spark's cursor at the suggestion");
   });
 
   it('puts every router event of a completion on the wire, notices and cancels included', () => {

@@ -170,7 +170,14 @@ export class AiSession {
     this.requests.get(id)?.abort(new Error('replaced'));
     const controller = new AbortController();
     this.requests.set(id, controller);
-    if (message.at) spark?.suggesting(message.file, message.at);
+    // Spark's cursor follows the answer and never goes ahead of it: its move reaches the person's page as
+    // a message of its own, which the page would handle (redrawing carets) before the answer behind it.
+    let cursorFollowed = false;
+    const followWithCursor = () => {
+      if (cursorFollowed || !message.at) return;
+      cursorFollowed = true;
+      spark?.suggesting(message.file, message.at);
+    };
     try {
       const stream = this.deps.router.complete(
         {
@@ -185,8 +192,12 @@ export class AiSession {
         },
         controller.signal,
       );
-      for await (const event of stream) this.send(completionMessage(id, event));
+      for await (const event of stream) {
+        this.send(completionMessage(id, event));
+        followWithCursor();
+      }
     } finally {
+      followWithCursor();
       if (this.requests.get(id) === controller) this.requests.delete(id);
     }
   }

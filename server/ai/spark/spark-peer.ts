@@ -102,8 +102,8 @@ export class SparkPeer {
 
   /**
    * Moves Spark's cursor to where it is suggesting to someone, unless it is busy editing. Off the hot
-   * path: the completion is routed first and the cursor follows in the next turn of the event loop, with
-   * the keystrokes of one turn coalesced into one awareness broadcast (the latest position wins).
+   * path: called once the suggestion's answer is on the wire, and published in the next turn of the event
+   * loop, with the keystrokes of one turn coalesced into one awareness broadcast (the latest position wins).
    */
   suggesting(file: string, at: RelativePositionJSON): void {
     this.pendingSuggestion = { file, at };
