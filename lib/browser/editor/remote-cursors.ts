@@ -9,11 +9,16 @@ import { peerSelectionClass } from './peer-styles';
  * their name (y-monaco draws neither labels nor per-file cursors). Selections are decorations; each
  * caret is a content widget so its name label is real DOM text that moves with the caret. Labels sit
  * off the caret's line and off each other (label-rows.ts), and fade while this person types.
+ *
+ * Labels are placed from where Monaco last drew each caret (afterRender), once its render is done: asking
+ * Monaco where a position is would make it render the view there and then, inside the keystroke that
+ * moved the text, and a typed key would pay for two renders.
  */
 export class RemoteCursors {
   private readonly decorations: monaco.editor.IEditorDecorationsCollection;
   private readonly widgets = new Map<number, CaretWidget>();
   private readonly typing: TypingFade;
+  private placing = false;
 
   constructor(
     private readonly editor: monaco.editor.IStandaloneCodeEditor,
@@ -55,12 +60,21 @@ export class RemoteCursors {
       this.editor.removeContentWidget(widget);
       this.widgets.delete(clientId);
     }
-    this.placeLabels();
   }
+
+  /** Once per render of the carets: every caret of the render has reported where it was drawn by then. */
+  private readonly rendered = (): void => {
+    if (this.placing) return;
+    this.placing = true;
+    queueMicrotask(() => {
+      this.placing = false;
+      this.placeLabels();
+    });
+  };
 
   private placeLabels(): void {
     const boxes = [...this.widgets.entries()].flatMap(([id, widget]) => {
-      const box = widget.labelBox(this.editor);
+      const box = widget.labelBox();
       return box ? [{ id, ...box }] : [];
     });
     const placements = placeLabels(boxes);
@@ -86,7 +100,7 @@ export class RemoteCursors {
   private widgetFor(peer: Peer): CaretWidget {
     let widget = this.widgets.get(peer.clientId);
     if (!widget) {
-      widget = new CaretWidget(peer.clientId, this.instance, () => this.editor.layoutContentWidget(widget!));
+      widget = new CaretWidget(peer.clientId, this.instance, () => this.editor.layoutContentWidget(widget!), this.rendered);
       this.widgets.set(peer.clientId, widget);
       this.editor.addContentWidget(widget);
     }
@@ -103,12 +117,16 @@ class CaretWidget implements monaco.editor.IContentWidget {
   private readonly node = document.createElement('div');
   private readonly label = document.createElement('div');
   private position: monaco.IPosition | null = null;
+  /** Where Monaco last drew the caret, in pixels from the content's left; null while it is off screen. */
+  private drawnLeft: number | null = null;
+  private labelWidth: { name: string; px: number } | null = null;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly clientId: number,
     private readonly instance: typeof monaco,
     private readonly relayout: () => void,
+    private readonly rendered: () => void,
   ) {
     this.node.className = 'sp-remote-cursor';
     this.node.dataset.testid = 'remote-cursor';
@@ -134,14 +152,26 @@ class CaretWidget implements monaco.editor.IContentWidget {
     clearTimeout(this.idleTimer);
   }
 
-  /** The label's horizontal extent at the caret, in editor pixels; null while the caret is off screen. */
-  labelBox(editor: monaco.editor.ICodeEditor): { lineNumber: number; left: number; width: number } | null {
-    if (!this.position) return null;
-    const at = editor.getScrolledVisiblePosition(this.position);
-    if (!at) return null;
+  /** The label's horizontal extent at the caret as last drawn, in editor pixels; null while off screen. */
+  labelBox(): { lineNumber: number; left: number; width: number } | null {
+    if (!this.position || this.drawnLeft === null) return null;
+    return { lineNumber: this.position.lineNumber, left: this.drawnLeft, width: this.width() };
+  }
+
+  afterRender(_preference: monaco.editor.ContentWidgetPositionPreference | null, coordinate: monaco.editor.IContentWidgetRenderedCoordinate | null): void {
+    this.drawnLeft = coordinate?.left ?? null;
+    this.rendered();
+  }
+
+  /** Measured once per name: reading a width makes the browser lay the page out at that moment. */
+  private width(): number {
+    const name = this.label.textContent ?? '';
+    if (this.labelWidth?.name === name) return this.labelWidth.px;
+    const px = this.label.offsetWidth;
     // Before its first layout a label has no width yet: estimate from the name (11 px bold text).
-    const width = this.label.offsetWidth || (this.label.textContent?.length ?? 0) * 7 + 16;
-    return { lineNumber: this.position.lineNumber, left: at.left, width };
+    if (px === 0) return name.length * 7 + 16;
+    this.labelWidth = { name, px };
+    return px;
   }
 
   /** On the first line there is no room above the caret: the label hangs below it instead. */
