@@ -92,6 +92,12 @@ interface Seen {
   snapshot: TextSnapshot;
 }
 
+/** A program the service built, with the version of each room file it was built from. */
+export interface BuiltProgram {
+  program: ts.Program;
+  versions: ReadonlyMap<string, string>;
+}
+
 export class RoomLanguageService {
   readonly service: ts.LanguageService;
   /** The asker's text per room path, with the mirror's version it was laid over. */
@@ -143,6 +149,28 @@ export class RoomLanguageService {
   /** Every file as the mirror holds it. */
   clearOverlay(): void {
     this.overlays.clear();
+  }
+
+  /** The program the service holds now: right after a question to the service, nothing is read again. */
+  built(): BuiltProgram {
+    const program = this.service.getProgram()!;
+    const versions = new Map(program.getRootFileNames().map((name) => [name, this.seen.get(name)?.version ?? '']));
+    return { program, versions };
+  }
+
+  /**
+   * Whether `built` still holds the room as the compiler would see it now, but for `roomPath`'s text:
+   * the same files, each other one with the text it was built from, and none given to the compiler in a
+   * newer version since (the compiler re-parses a changed file in place, reusing the old tree's nodes,
+   * so a program whose file was re-parsed can no longer be read).
+   */
+  holdsAllBut(built: BuiltProgram, roomPath: string): boolean {
+    const paths = this.files.paths().filter(isScriptPath);
+    if (paths.length !== built.versions.size) return false;
+    return paths.every((file) => {
+      const seen = this.seen.get(this.root + file);
+      return seen !== undefined && seen.version === built.versions.get(this.root + file) && (file === roomPath || this.text(file) === seen.text);
+    });
   }
 
   dispose(): void {

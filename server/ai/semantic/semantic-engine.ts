@@ -6,10 +6,11 @@
 import { Vocabulary } from '../embedded/tokens';
 import { WorkspaceIndex } from '../embedded/workspace-index';
 import type { CodeActionOffer } from '../../../lib/shared/protocol/ai';
+import { builtProgramMembers } from './built-program-members';
 import { computeAction, listActions, type LineReplacement } from './code-actions';
 import { cursorContext, isScriptPath, NAME_START } from './cursor-context';
 import { followUpsOf, type ChangeInput, type FollowUpEdit } from './follow-ups';
-import { RoomLanguageService } from './room-language-service';
+import { RoomLanguageService, type BuiltProgram } from './room-language-service';
 import { narrowed, NO_VIEW, semanticView, type SemanticView } from './semantic-view';
 
 export interface SemanticInput {
@@ -43,6 +44,8 @@ interface KeptView {
   /** The other files' versions summed: any change to them can change what is allowed. */
   others: number;
   view: SemanticView;
+  /** The program the view was answered from, for members asked for later (built-program-members.ts). */
+  built: BuiltProgram | null;
 }
 
 /** Characters of the request's text used to find where it sits in the mirrored file. */
@@ -110,7 +113,7 @@ export class SemanticEngine {
     const files = this.room(room);
     if (input.room === undefined) for (const path of files.paths()) if (path !== input.path) files.remove(path);
     const { text, cursor } = spliceWindow(files.text(input.path), input.prefix, input.suffix);
-    const { partial } = cursorContext(text.slice(Math.max(0, cursor - 256), cursor));
+    const { kind, partial } = cursorContext(text.slice(Math.max(0, cursor - 256), cursor));
     // Same text around the name being typed and no other file changed: the names allowed are the same.
     const before = text.slice(0, cursor - partial.length);
     const after = text.slice(cursor);
@@ -120,9 +123,16 @@ export class SemanticEngine {
     // A file the room does not hold (yet) is still understood on its own.
     if (files.text(input.path) === undefined) files.set(input.path, text);
     const service = this.service(room);
+    const built = this.recent.find((k) => k.room === room && k.built)?.built;
+    const members = built && builtProgramMembers(service, built, input.path, text, cursor);
+    if (members) {
+      this.keep({ room, path: input.path, before, after, others, view: members, built });
+      return narrowed(members, partial);
+    }
     service.setOverlay(input.path, text);
     const view = semanticView(service, input.path, cursor);
-    this.keep({ room, path: input.path, before, after, others, view });
+    // Where the cursor is no place for a name the service was not asked, and built nothing.
+    this.keep({ room, path: input.path, before, after, others, view, built: kind === 'none' ? null : service.built() });
     return narrowed(view, partial);
   }
 

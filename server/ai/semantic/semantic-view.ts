@@ -54,7 +54,8 @@ function completions(ls: RoomLanguageService, fileName: string, offset: number):
   return ls.service.getCompletionsAtPosition(fileName, offset, { includeCompletionsWithInsertText: false });
 }
 
-function ranked(entries: readonly ts.CompletionEntry[], keep: (e: ts.CompletionEntry) => boolean): string[] {
+/** The names of the entries kept, most likely first: by the service's sort text, then shortest first. */
+export function ranked<E extends Pick<ts.CompletionEntry, 'name' | 'sortText'>>(entries: readonly E[], keep: (e: E) => boolean): string[] {
   return entries
     .filter(keep)
     .sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : a.name.length - b.name.length))
