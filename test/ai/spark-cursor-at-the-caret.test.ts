@@ -102,7 +102,7 @@ describe("Spark's cursor is at the caret of the person it suggests to", () => {
       adaSpark.send({ type: 'complete', id, file: 'main.ts', language: 'typescript', prefix: '', suffix: '', at });
       await adaSpark.next('complete:done', (m) => m.id === id);
     }
-    // Spark is placed in the turn after a request arrives, long before its answer is done.
+    // Spark is placed in the turn its answer goes out, before this process can read that answer.
     expect(sparkState()).toBe(before);
     expect([...loaded.doc.share.keys()]).toEqual(roots);
   });
