@@ -9,7 +9,7 @@ import { connectClient, synced, whenDoc, type YjsClient } from '../helpers/yjs-c
 const FILE = 'const a = 1;\n';
 const NOTES = 'notes\n';
 
-/** Where `client` draws Spark's caret: the file and the index its head resolves to, or null. */
+/** Where `client` draws Spark's caret: the file and the index its head resolves to in that file, or null. */
 function sparkCaret(client: YjsClient): { file: string; index: number } | null {
   for (const raw of client.provider.awareness.getStates().values()) {
     const parsed = awarenessStateSchema.safeParse(raw);
@@ -17,7 +17,8 @@ function sparkCaret(client: YjsClient): { file: string; index: number } | null {
     const { file, selection } = parsed.data;
     if (!file || !selection) return null;
     const position = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(selection.head), client.doc);
-    return position ? { file, index: position.index } : null;
+    // A position in another file's text is no place in this one.
+    return position && position.type === client.doc.getMap('files').get(file) ? { file, index: position.index } : null;
   }
   return null;
 }
@@ -93,17 +94,21 @@ describe("Spark's cursor is at the caret of the person it suggests to", () => {
 
   it('never moves to a position that is not in the file the request names, nor makes a type of one', async () => {
     const loaded = await server.server.rooms.open(room.room);
-    const sparkState = () => JSON.stringify(loaded.awareness.getLocalState());
     const roots = [...loaded.doc.share.keys()];
-    const before = sparkState();
+    // Every place Bo is shown Spark at from here on.
+    const seen: Array<ReturnType<typeof sparkCaret>> = [];
+    const record = () => seen.push(sparkCaret(bo));
+    bo.provider.awareness.on('change', record);
     const forged = [caretAt(ada.text('notes.md'), 2), { tname: 'not-a-file', assoc: 0 }, { item: { client: 1, clock: 1e9 }, assoc: 0 }];
-    for (const at of forged) {
+    for (const at of [...forged, caretAt(ada.text(), 2)]) {
       const id = `k${++requests}`;
       adaSpark.send({ type: 'complete', id, file: 'main.ts', language: 'typescript', prefix: '', suffix: '', at });
       await adaSpark.next('complete:done', (m) => m.id === id);
     }
-    // Spark is placed in the turn its answer goes out, before this process can read that answer.
-    expect(sparkState()).toBe(before);
+    // The real caret sent last: once Bo sees Spark there, every move before it has reached him.
+    await until("Spark's cursor at the real caret", () => sparkCaret(bo)?.index === 2);
+    bo.provider.awareness.off('change', record);
+    expect(seen).toEqual(seen.map(() => ({ file: 'main.ts', index: 2 })));
     expect([...loaded.doc.share.keys()]).toEqual(roots);
   });
 });
