@@ -45,7 +45,7 @@ interface KeptView {
   others: number;
   view: SemanticView;
   /** The program the view was answered from, for members asked for later (built-program-members.ts). */
-  built: BuiltProgram | null;
+  built: BuiltProgram;
 }
 
 /** Characters of the request's text used to find where it sits in the mirrored file. */
@@ -122,8 +122,10 @@ export class SemanticEngine {
     if (kept) return narrowed(kept.view, partial);
     // A file the room does not hold (yet) is still understood on its own.
     if (files.text(input.path) === undefined) files.set(input.path, text);
+    // No place for a name (a comment, a number): nothing for the service to judge, nor its text to take.
+    if (kind === 'none') return narrowed(NO_VIEW, partial);
     const service = this.service(room);
-    const built = this.recent.find((k) => k.room === room && k.built)?.built;
+    const built = this.recent.find((k) => k.room === room)?.built;
     const members = built && builtProgramMembers(service, built, input.path, text, cursor);
     if (members) {
       this.keep({ room, path: input.path, before, after, others, view: members, built });
@@ -131,8 +133,7 @@ export class SemanticEngine {
     }
     service.setOverlay(input.path, text);
     const view = semanticView(service, input.path, cursor);
-    // Where the cursor is no place for a name the service was not asked, and built nothing.
-    this.keep({ room, path: input.path, before, after, others, view, built: kind === 'none' ? null : service.built() });
+    this.keep({ room, path: input.path, before, after, others, view, built: service.built() });
     return narrowed(view, partial);
   }
 
