@@ -53,7 +53,8 @@ export interface StorageStatus {
 }
 
 /**
- * Appends every document update to storage within `durabilityWindowMs` (merged into one row per flush),
+ * Appends every document update to storage within `durabilityWindowMs` (a row per update, a room's rows of
+ * one flush written together: merging them into one row first cost more CPU than the rows did),
  * and compacts a room to a single snapshot after `compactAfterUpdates` rows and when it unloads.
  * A failed append keeps its batch and is retried with backoff; while a room has unsaved writes it refuses
  * to unload, so an accepted edit is never dropped with its room. The document is only ever rebuilt from
@@ -140,7 +141,7 @@ export class PersistenceExtension implements Extension {
     writes.chain = writes.chain.then(async () => {
       if (batch.length === 0) return;
       try {
-        writes.lastSeq = await this.options.storage.appendUpdates(room.id, [Y.mergeUpdates(batch)]);
+        writes.lastSeq = await this.options.storage.appendUpdates(room.id, batch);
       } catch (error) {
         // Keep the batch, ahead of anything newer, and try again after a growing wait.
         writes.pending.unshift(...batch);
@@ -152,7 +153,7 @@ export class PersistenceExtension implements Extension {
       }
       if (writes.append.failing) this.options.logger.info({ room: room.id }, 'unsaved updates stored');
       writes.append.succeed();
-      writes.sinceSnapshot++;
+      writes.sinceSnapshot += batch.length;
       if (writes.sinceSnapshot >= this.options.compactAfterUpdates) await this.compact(room, writes);
     });
     return writes.chain;
