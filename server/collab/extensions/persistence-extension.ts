@@ -18,7 +18,7 @@ export class UnsavedWritesError extends Error {
 interface RoomWrites {
   pending: Uint8Array[];
   timer: NodeJS.Timeout | null;
-  /** Updates appended since the last snapshot. */
+  /** Appends since the last snapshot (each one flush's rows). */
   sinceSnapshot: number;
   lastSeq: number;
   /** Serialises flushes of one room so appends land in order. */
@@ -55,7 +55,7 @@ export interface StorageStatus {
 /**
  * Appends every document update to storage within `durabilityWindowMs` (a row per update, a room's rows of
  * one flush written together: merging them into one row first cost more CPU than the rows did),
- * and compacts a room to a single snapshot after `compactAfterUpdates` rows and when it unloads.
+ * and compacts a room to a single snapshot after `compactAfterUpdates` appends and when it unloads.
  * A failed append keeps its batch and is retried with backoff; while a room has unsaved writes it refuses
  * to unload, so an accepted edit is never dropped with its room. The document is only ever rebuilt from
  * Yjs updates, never from plain text, so reconnecting clients merge without duplicating anything.
@@ -153,7 +153,9 @@ export class PersistenceExtension implements Extension {
       }
       if (writes.append.failing) this.options.logger.info({ room: room.id }, 'unsaved updates stored');
       writes.append.succeed();
-      writes.sinceSnapshot += batch.length;
+      // Counted per append, not per row: a run of small updates (Spark typing a long edit) must not make a
+      // large document compact many times as often.
+      writes.sinceSnapshot++;
       if (writes.sinceSnapshot >= this.options.compactAfterUpdates) await this.compact(room, writes);
     });
     return writes.chain;
