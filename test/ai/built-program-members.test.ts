@@ -62,6 +62,33 @@ describe('members from the program already built', () => {
     }
   });
 
+  it('answers the dot just typed from the program built before it, as the service would', () => {
+    // `|` is where the dot is typed.
+    const cases = [
+      'class Account {\n  private secret = 1;\n  open() { return this|; }\n}\n',
+      'const words = ["a", "b"];\nexport const n = words|;\n',
+      'export function f(x?: { a: number; b?: string }) {\n  return g(x|);\n}\nfunction g(v: unknown) { return v; }\n',
+      'const seen = new Map<string, number>();\nexport const all = [seen.get("x")|];\n',
+      'export async function f(p: Promise<string>) {\n  const v = await p|\n  return v;\n}\n',
+    ];
+    for (const source of cases) {
+      const before = source.replace('|', '');
+      const text = source.replace('|', '.');
+      const cursor = source.indexOf('|') + 1;
+      const { ls, built } = room({ 'a.ts': before });
+      const answer = builtProgramMembers(ls, built, 'a.ts', text, cursor);
+      expect(answer, source).not.toBeNull();
+      expect(answer, source).toEqual(serviceAnswer({ 'a.ts': before }, 'a.ts', text, cursor));
+    }
+  });
+
+  it('leaves a dot typed after a name that is no value there to the service', () => {
+    for (const source of ['let count| = 1;\n', 'function run|() {}\n', 'type T = { a: Date| };\n']) {
+      const { ls, built } = room({ 'a.ts': source.replace('|', '') });
+      expect(builtProgramMembers(ls, built, 'a.ts', source.replace('|', '.'), source.indexOf('|') + 1), source).toBeNull();
+    }
+  });
+
   it('offers nothing after a dot in a string or a comment, as the service', () => {
     const cases: Array<[string, string]> = [
       ['export const field = "name.first";\n', 'name.'],
