@@ -38,15 +38,10 @@ export const BEAM: BeamOptions = { width: 8, branch: 4, maxTokens: 32, minShare:
 const LONGEST_FIRST = [...ORDERS].reverse();
 const LONGEST = LONGEST_FIRST[0]!;
 
-interface State {
+/** A line on its way: what it has so far, and where the decoding stands. */
+interface State extends BeamLine {
   /** The last LONGEST tokens: all a context is read from. */
   tail: number[];
-  text: string;
-  logProb: number;
-  minShare: number;
-  minOrder: number;
-  minSeen: number;
-  tokens: number;
   partial: string;
 }
 
